@@ -1,0 +1,32 @@
+using Cake.Core;
+using ModelRelease.Pipelines;
+
+namespace Build;
+
+/// <summary>
+/// This repository's context: the release context plus what the repo's own tasks read. A team's host extends
+/// <see cref="ReleaseContext"/> the same way.
+/// </summary>
+public sealed class BuildContext : ReleaseContext
+{
+    private readonly Lazy<string> _root;
+
+    public BuildContext(ICakeContext context)
+        : base(context)
+    {
+        BuildConfiguration = ReadChoice("configuration", "Debug", "Debug", "Release");
+        TestFilter = ReadText("filter");
+        _root = new Lazy<string>(() => RepositoryPaths.FindRoot(Environment.WorkingDirectory.FullPath));
+    }
+
+    /// <summary>Debug or Release.</summary>
+    public string BuildConfiguration { get; }
+
+    /// <summary>A dotnet test filter expression, or null for every test.</summary>
+    public string? TestFilter { get; }
+
+    /// <summary>The repository root (where ModelRelease.slnx is).</summary>
+    public string RepositoryRoot => _root.Value;
+
+    public string Solution => Path.Combine(RepositoryRoot, RepositoryPaths.SolutionFile);
+}

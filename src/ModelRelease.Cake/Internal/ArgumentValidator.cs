@@ -1,0 +1,61 @@
+namespace ModelRelease.Cake.Internal;
+
+/// <summary>
+/// Checks the task arguments against what the selected tasks declare they read: an argument nobody reads is
+/// most often a typo (<c>--modle</c>), and a missing required one would fail halfway through a release.
+/// </summary>
+internal static class ArgumentValidator
+{
+    public static void Validate(
+        CommandLine commandLine,
+        TaskCatalog catalog,
+        IReadOnlyList<TaskDefinition> selected,
+        IReadOnlyList<TaskArgumentAttribute> contextArguments)
+    {
+        var readable = contextArguments.Concat(selected.SelectMany(t => t.Arguments))
+            .Select(a => a.Name.ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
+
+        foreach (var name in commandLine.TaskArgumentNames)
+        {
+            if (!readable.Contains(name))
+            {
+                throw new PipelineUsageException(UnknownArgumentMessage(name, commandLine, catalog, readable));
+            }
+        }
+
+        var given = commandLine.TaskArgumentNames.ToHashSet(StringComparer.Ordinal);
+        foreach (var task in selected)
+        {
+            foreach (var argument in task.Arguments.Where(a => a.Required && !given.Contains(a.Name.ToLowerInvariant())))
+            {
+                var example = argument.Example is null ? string.Empty : $", e.g. --{argument.Name}={argument.Example}";
+                throw new PipelineUsageException(
+                    $"Task '{task.Name}' needs --{argument.Name} ({argument.Description}){example}.");
+            }
+        }
+    }
+
+    private static string UnknownArgumentMessage(
+        string name,
+        CommandLine commandLine,
+        TaskCatalog catalog,
+        HashSet<string> readable)
+    {
+        var targets = string.Join(", ", commandLine.Targets.Select(t => catalog.Get(t).Name));
+        var readers = catalog.Tasks.Where(t => t.Arguments.Any(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase))).Select(t => t.Name).ToList();
+        if (readers.Count > 0)
+        {
+            return $"--{name} is not read by any task that runs for target {targets} (it is read by {string.Join(", ", readers)}). " +
+                   $"Remove it, or run one of those targets.";
+        }
+
+        var known = readable.Concat(HostOptions.Names).Append("version");
+        var closest = ClosestMatch.Find(name, known);
+        var hint = closest is null ? string.Empty : $" Did you mean --{closest}?";
+        var list = readable.Count == 0
+            ? $"The tasks that run for target {targets} read no arguments."
+            : $"The tasks that run for target {targets} read: {string.Join(", ", readable.Order(StringComparer.Ordinal).Select(a => "--" + a))}.";
+        return $"Unknown argument --{name}.{hint} {list}";
+    }
+}

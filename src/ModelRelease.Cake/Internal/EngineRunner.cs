@@ -1,0 +1,86 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Spectre.Console;
+
+namespace ModelRelease.Cake.Internal;
+
+/// <summary>
+/// Runs the targets on Cake's engine, for real or as a dry run (the only difference is the execution strategy),
+/// then prints the report and returns the exit code.
+/// </summary>
+internal static class EngineRunner
+{
+    public static async Task<int> RunAsync(HostConfiguration host, TaskCatalog catalog, CommandLine commandLine, IReadOnlyList<string> targets, HostConsole console)
+    {
+        var log = new PipelineLog(console, commandLine.Verbosity);
+        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets));
+        var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, targets), host.WorkingDirectory, services);
+        var context = host.CreateContext(cakeContext);
+        var tasks = catalog.Tasks.ToDictionary(t => t.Name, t => host.CreateTask(t.Type), StringComparer.OrdinalIgnoreCase);
+        var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetime(), host.CreateTaskLifetime(), log);
+
+        var steps = new StepPrinter(console, log);
+        IExecutionStrategy strategy = commandLine.DryRun
+            ? new DryRunExecutionStrategy(catalog, tasks, console, steps)
+            : new DefaultExecutionStrategy(log, steps);
+        var recording = new RecordingExecutionStrategy(strategy, commandLine.DryRun ? TaskStatus.Planned : TaskStatus.Executed);
+        var settings = new ExecutionSettings().SetTargets(targets).UseUnifiedDependencyGraphForMultipleTargets(true);
+        if (commandLine.Exclusive)
+        {
+            settings.UseExclusiveTarget();
+        }
+
+        if (commandLine.DryRun)
+        {
+            console.Out.MarkupLine("[blue]Dry run[/]: each task prints what it would change; nothing is changed.");
+        }
+
+        var exitCode = ExitCodes.Success;
+        try
+        {
+            await engine.RunTargetAsync(context, recording, settings).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            exitCode = ExceptionClassifier.ExitCodeFor(exception);
+            Report(console, log, recording, exception, exitCode);
+        }
+
+        ReportPrinter.Print(console, log.Verbosity, recording.Outcomes);
+        return exitCode;
+    }
+
+    private static void Report(HostConsole console, ICakeLog log, RecordingExecutionStrategy recording, Exception exception, int exitCode)
+    {
+        var cause = ExceptionClassifier.Unwrap(exception);
+        var failed = recording.Outcomes.LastOrDefault(o => o.Status == TaskStatus.Failed)?.Name;
+        var where = failed is null ? string.Empty : $"Task '{failed}' ";
+        var message = exitCode == ExitCodes.GateRejected
+            ? $"{where}rejected: {cause.Message}"
+            : $"{where}failed: {cause.Message}";
+        console.WriteError(message.Length > 0 ? char.ToUpperInvariant(message[0]) + message[1..] : message);
+        if (log.Verbosity >= Verbosity.Diagnostic)
+        {
+            console.Error.WriteLine(cause.ToString());
+        }
+    }
+
+    /// <summary>Cake aliases read arguments from the context; pass the host's own switches too, as Cake does.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> CakeArgumentsOf(CommandLine commandLine, IReadOnlyList<string> targets)
+    {
+        foreach (var target in targets)
+        {
+            yield return new("target", target);
+        }
+
+        if (commandLine.DryRun)
+        {
+            yield return new("dryrun", "true");
+        }
+
+        foreach (var argument in commandLine.TaskArguments)
+        {
+            yield return argument;
+        }
+    }
+}

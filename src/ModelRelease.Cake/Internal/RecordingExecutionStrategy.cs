@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Cake.Core;
+
+namespace ModelRelease.Cake.Internal;
+
+/// <summary>
+/// Wraps the real (or dry-run) strategy and records each task's outcome and duration, so the host can print a
+/// report even when the engine throws instead of returning one.
+/// </summary>
+internal sealed class RecordingExecutionStrategy(IExecutionStrategy inner, TaskStatus successStatus) : IExecutionStrategy
+{
+    private readonly List<TaskOutcome> _outcomes = [];
+
+    public IReadOnlyList<TaskOutcome> Outcomes => _outcomes;
+
+    public async Task ExecuteAsync(CakeTask task, ICakeContext context)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            await inner.ExecuteAsync(task, context).ConfigureAwait(false);
+            _outcomes.Add(new TaskOutcome(task.Name, successStatus, clock.Elapsed));
+        }
+        catch (Exception)
+        {
+            _outcomes.Add(new TaskOutcome(task.Name, TaskStatus.Failed, clock.Elapsed));
+            throw;
+        }
+    }
+
+    public void Skip(CakeTask task, CakeTaskCriteria criteria)
+    {
+        inner.Skip(task, criteria);
+        _outcomes.Add(new TaskOutcome(task.Name, TaskStatus.Skipped, TimeSpan.Zero, criteria.Message));
+    }
+
+    public void PerformSetup(Action<ISetupContext> action, ISetupContext context) => inner.PerformSetup(action, context);
+
+    public void PerformTeardown(Action<ITeardownContext> action, ITeardownContext context) => inner.PerformTeardown(action, context);
+
+    public void PerformTaskSetup(Action<ITaskSetupContext> action, ITaskSetupContext taskSetupContext) =>
+        inner.PerformTaskSetup(action, taskSetupContext);
+
+    public void PerformTaskTeardown(Action<ITaskTeardownContext> action, ITaskTeardownContext taskTeardownContext) =>
+        inner.PerformTaskTeardown(action, taskTeardownContext);
+
+    public Task ReportErrorsAsync(Func<Exception, Task> action, Exception exception) => inner.ReportErrorsAsync(action, exception);
+
+    public Task HandleErrorsAsync(Func<Exception, ICakeContext, Task> action, Exception exception, ICakeContext context) =>
+        inner.HandleErrorsAsync(action, exception, context);
+
+    public Task InvokeFinallyAsync(Func<ICakeContext, Task> action, ICakeContext context) => inner.InvokeFinallyAsync(action, context);
+}

@@ -1,0 +1,103 @@
+namespace ModelRelease.Cake.Internal;
+
+/// <summary>
+/// The discovered tasks with their dependency edges resolved to names. Building it checks the whole graph, so a
+/// cycle or a dangling dependency is reported at start-up, whatever the target.
+/// </summary>
+internal sealed class TaskCatalog
+{
+    private readonly Dictionary<string, TaskDefinition> _byName;
+
+    public TaskCatalog(IEnumerable<TaskDefinition> definitions)
+    {
+        Tasks = definitions.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        _byName = new Dictionary<string, TaskDefinition>(StringComparer.OrdinalIgnoreCase);
+        foreach (var task in Tasks)
+        {
+            if (!_byName.TryAdd(task.Name, task))
+            {
+                throw new PipelineDefinitionException(
+                    $"Two tasks are named '{task.Name}': {_byName[task.Name].Type.FullName} and {task.Type.FullName}. Give one of them another [TaskName].");
+            }
+        }
+
+        var byType = Tasks.ToDictionary(t => t.Type);
+        Dependencies = Tasks.ToDictionary(t => t.Name, _ => new List<string>(), StringComparer.OrdinalIgnoreCase);
+        foreach (var task in Tasks)
+        {
+            foreach (var type in task.DependsOn)
+            {
+                Dependencies[task.Name].Add(Resolve(task, type, byType, "depends on").Name);
+            }
+
+            foreach (var type in task.DependeeOf)
+            {
+                Dependencies[Resolve(task, type, byType, "is a dependee of").Name].Add(task.Name);
+            }
+        }
+
+        FindCycle();
+    }
+
+    public IReadOnlyList<TaskDefinition> Tasks { get; }
+
+    /// <summary>Task name → the names it depends on, in declaration order (dependees appended).</summary>
+    public IReadOnlyDictionary<string, List<string>> Dependencies { get; }
+
+    public IEnumerable<string> Names => Tasks.Select(t => t.Name);
+
+    public TaskDefinition? Find(string name) => _byName.GetValueOrDefault(name);
+
+    public TaskDefinition Get(string name) => _byName[name];
+
+    private static TaskDefinition Resolve(TaskDefinition task, Type type, Dictionary<Type, TaskDefinition> byType, string relation)
+    {
+        if (byType.TryGetValue(type, out var found))
+        {
+            return found;
+        }
+
+        if (!typeof(IPipelineTask).IsAssignableFrom(type) || type.IsAbstract)
+        {
+            throw new PipelineDefinitionException(
+                $"Task '{task.Name}' {relation} {type.FullName}, which is not a task: give a concrete type deriving from PipelineTask<T> or AsyncPipelineTask<T>.");
+        }
+
+        throw new PipelineDefinitionException(
+            $"Task '{task.Name}' {relation} {type.FullName}, which is not in the assemblies given to the host: add its assembly with AddAssembly or the type with AddTask.");
+    }
+
+    private void FindCycle()
+    {
+        var done = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var path = new List<string>();
+        foreach (var task in Tasks)
+        {
+            Visit(task.Name, done, path);
+        }
+    }
+
+    private void Visit(string name, HashSet<string> done, List<string> path)
+    {
+        if (done.Contains(name))
+        {
+            return;
+        }
+
+        var at = path.FindIndex(p => string.Equals(p, name, StringComparison.OrdinalIgnoreCase));
+        if (at >= 0)
+        {
+            var cycle = string.Join(" -> ", path.Skip(at).Append(name));
+            throw new PipelineDefinitionException($"The task graph has a cycle: {cycle}. Remove one of these dependencies.");
+        }
+
+        path.Add(name);
+        foreach (var dependency in Dependencies[name])
+        {
+            Visit(dependency, done, path);
+        }
+
+        path.RemoveAt(path.Count - 1);
+        done.Add(name);
+    }
+}

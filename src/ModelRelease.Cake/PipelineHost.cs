@@ -1,0 +1,179 @@
+using System.Reflection;
+using ModelRelease.Cake.Internal;
+
+namespace ModelRelease.Cake;
+
+/// <summary>
+/// The entry point of a build host: discovers the tasks, parses the command line and runs the targets on Cake's
+/// engine. <c>return new PipelineHost().UseContext&lt;ReleaseContext&gt;().AddAssembly(...).Run(args);</c>
+/// </summary>
+public sealed class PipelineHost
+{
+    private readonly HostConfiguration _configuration = new();
+    private TextWriter? _output;
+    private TextWriter? _error;
+
+    /// <summary>Uses <typeparamref name="TContext"/> as the typed context; it needs a constructor taking <c>ICakeContext</c>.</summary>
+    public PipelineHost UseContext<TContext>()
+        where TContext : PipelineContext
+    {
+        _configuration.ContextType = typeof(TContext);
+        return this;
+    }
+
+    /// <summary>Adds every concrete task type in <paramref name="assembly"/>. Without any, the entry assembly is scanned.</summary>
+    public PipelineHost AddAssembly(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        _configuration.Assemblies.Add(assembly);
+        return this;
+    }
+
+    /// <summary>Adds one task type.</summary>
+    public PipelineHost AddTask<TTask>()
+        where TTask : IPipelineTask
+    {
+        _configuration.TaskTypes.Add(typeof(TTask));
+        return this;
+    }
+
+    /// <summary>Adds task types one by one (for hosts and tests that pick their tasks).</summary>
+    public PipelineHost AddTasks(params Type[] taskTypes)
+    {
+        _configuration.TaskTypes.AddRange(taskTypes);
+        return this;
+    }
+
+    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last.</summary>
+    public PipelineHost UseLifetime<TLifetime>()
+        where TLifetime : IPipelineLifetime, new()
+    {
+        _configuration.LifetimeType = typeof(TLifetime);
+        return this;
+    }
+
+    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup and teardown around each task.</summary>
+    public PipelineHost UseTaskLifetime<TLifetime>()
+        where TLifetime : IPipelineTaskLifetime, new()
+    {
+        _configuration.TaskLifetimeType = typeof(TLifetime);
+        return this;
+    }
+
+    /// <summary>Writes to these writers instead of the process's standard output and error (no colour).</summary>
+    public PipelineHost UseConsole(TextWriter output, TextWriter error)
+    {
+        _output = output;
+        _error = error;
+        return this;
+    }
+
+    /// <summary>Resolves relative paths against <paramref name="path"/> instead of the process's working directory.</summary>
+    public PipelineHost UseWorkingDirectory(string path)
+    {
+        _configuration.WorkingDirectory = path;
+        return this;
+    }
+
+    /// <summary>The command shown in help (default <c>./build.sh</c>).</summary>
+    public PipelineHost UseCommandName(string command)
+    {
+        _configuration.CommandName = command;
+        return this;
+    }
+
+    /// <summary>Runs the command line and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
+
+    /// <summary>Runs the command line and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
+    public async Task<int> RunAsync(IEnumerable<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var console = HostConsole.Create(_output, _error);
+        try
+        {
+            if (_configuration.Assemblies.Count == 0 && _configuration.TaskTypes.Count == 0 && Assembly.GetEntryAssembly() is { } entry)
+            {
+                _configuration.Assemblies.Add(entry);
+            }
+
+            var catalog = _configuration.BuildCatalog();
+            var contextArguments = _configuration.ContextArguments;
+            var flags = catalog.Tasks.SelectMany(t => t.Arguments).Concat(contextArguments)
+                .Where(a => a.IsFlag).Select(a => a.Name.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+            var commandLine = CommandLineParser.Parse(args.ToList(), flags);
+
+            if (commandLine.Help)
+            {
+                return HelpRunner.Help(console, _configuration.CommandName, catalog, contextArguments);
+            }
+
+            if (commandLine.ShowVersion)
+            {
+                return HelpRunner.Version(console);
+            }
+
+            if (commandLine.Description)
+            {
+                return DescriptionRunner.Run(console, catalog);
+            }
+
+            var targets = ResolveTargets(commandLine, catalog);
+            if (commandLine.Tree)
+            {
+                return TreeRunner.Run(console, catalog, targets);
+            }
+
+            if (targets.Count == 0)
+            {
+                throw new PipelineUsageException($"No target given: write --target=TASK. Available: {string.Join(", ", catalog.Names)}.");
+            }
+
+            var selected = ExecutionPlanner.Plan(catalog, targets, commandLine.Exclusive);
+            ArgumentValidator.Validate(commandLine, catalog, selected, contextArguments);
+            return await EngineRunner.RunAsync(_configuration, catalog, commandLine, targets, console).ConfigureAwait(false);
+        }
+        catch (PipelineDefinitionException exception)
+        {
+            console.WriteError("The pipeline definition is invalid: " + exception.Message);
+            return ExitCodes.TaskFailed;
+        }
+        catch (Exception exception) when (ExceptionClassifier.Unwrap(exception) is PipelineUsageException usage)
+        {
+            console.WriteError(usage.Message);
+            return ExitCodes.UsageError;
+        }
+        catch (Exception exception)
+        {
+            // Context construction and task creation run before the engine; report them like a task failure.
+            var cause = ExceptionClassifier.Unwrap(exception);
+            console.WriteError(cause.Message);
+            return ExceptionClassifier.ExitCodeFor(cause);
+        }
+    }
+
+    /// <summary>Given targets, checked and spelled as declared; with none, "Default" when such a task exists.</summary>
+    private static List<string> ResolveTargets(Internal.CommandLine commandLine, TaskCatalog catalog)
+    {
+        var targets = new List<string>();
+        foreach (var target in commandLine.Targets)
+        {
+            var task = catalog.Find(target);
+            if (task is null)
+            {
+                var closest = ClosestMatch.Find(target, catalog.Names);
+                var hint = closest is null ? string.Empty : $" Did you mean '{closest}'?";
+                throw new PipelineUsageException($"Target '{target}' not found.{hint} Available: {string.Join(", ", catalog.Names)}.");
+            }
+
+            targets.Add(task.Name);
+        }
+
+        if (targets.Count == 0 && !commandLine.Tree && catalog.Find("Default") is { } fallback)
+        {
+            targets.Add(fallback.Name);
+        }
+
+        return targets;
+    }
+}

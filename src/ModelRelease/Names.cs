@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+
+namespace ModelRelease;
+
+/// <summary>
+/// The rules for model and version names. Names become directory names under the serving root, so anything
+/// that could escape it (separators, "..", control characters) is refused, with a message that says the rule.
+/// </summary>
+public static partial class Names
+{
+    /// <summary>The longest model or version name.</summary>
+    public const int MaxLength = 64;
+
+    /// <summary>Why <paramref name="name"/> is not a valid model name, or null when it is.</summary>
+    public static string? ModelProblem(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "a model name is required, e.g. --model=mnist";
+        }
+
+        if (name.Length > MaxLength)
+        {
+            return $"model name '{Shorten(name)}' is {name.Length} characters long; the limit is {MaxLength}";
+        }
+
+        return ModelPattern().IsMatch(name)
+            ? null
+            : $"model name '{Printable(name)}' is not valid: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. mnist or fraud-detector_2)";
+    }
+
+    /// <summary>Why <paramref name="name"/> is not a valid version name, or null when it is.</summary>
+    public static string? VersionProblem(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return "a version name is required, e.g. --version=v-20260101-120000";
+        }
+
+        if (name.Length > MaxLength)
+        {
+            return $"version name '{Shorten(name)}' is {name.Length} characters long; the limit is {MaxLength}";
+        }
+
+        return VersionPattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal)
+            ? null
+            : $"version name '{Printable(name)}' is not valid: use letters, digits, '.', '_' and '-', starting with a letter or digit, without '..' (e.g. segmentation-v1.2.3)";
+    }
+
+    private static string Shorten(string name) => Printable(name.Length > 20 ? name[..20] + "…" : name);
+
+    /// <summary>Control characters would garble the terminal that shows the error; show them escaped.</summary>
+    private static string Printable(string name) =>
+        string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ModelPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPattern();
+}
