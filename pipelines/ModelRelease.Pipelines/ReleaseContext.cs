@@ -22,7 +22,7 @@ public class ReleaseContext : PipelineContext
         : base(context)
     {
         Model = ReadModel();
-        Root = ReadPath("root") ?? FullPath(Environment.GetEnvironmentVariable(RootVariable) ?? "serving_model");
+        Root = ReadPath("root") ?? FullPath(Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } root ? root : "serving_model");
         var registry = ReadText("registry") ?? Environment.GetEnvironmentVariable(RegistryVariable);
         Store = string.IsNullOrEmpty(registry) ? Path.Combine(Root, "registry.db") : ResolveRegistry(registry);
         Version = ReadVersion();

@@ -68,10 +68,17 @@ public sealed class PipelineHost
         return this;
     }
 
-    /// <summary>Resolves relative paths against <paramref name="path"/> instead of the process's working directory.</summary>
+    /// <summary>Resolves relative paths against <paramref name="path"/> instead of the process's working directory (which stays as it is).</summary>
     public PipelineHost UseWorkingDirectory(string path)
     {
         _configuration.WorkingDirectory = path;
+        return this;
+    }
+
+    /// <summary>Makes the context see <paramref name="name"/> as <paramref name="value"/>, without changing the process environment.</summary>
+    public PipelineHost UseEnvironmentVariable(string name, string value)
+    {
+        _configuration.EnvironmentOverrides[name] = value;
         return this;
     }
 

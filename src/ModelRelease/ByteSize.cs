@@ -5,7 +5,7 @@ namespace ModelRelease;
 /// <summary>Human-readable byte counts for plans and reports ("310 MB").</summary>
 public static class ByteSize
 {
-    private static readonly string[] Units = ["B", "KB", "MB", "GB", "TB", "PB"];
+    private static readonly string[] Units = ["B", "KB", "MB", "GB", "TB", "PB", "EB"];
 
     /// <summary>Formats <paramref name="bytes"/> with a decimal (1000-based) unit and at most one decimal.</summary>
     public static string Format(long bytes)

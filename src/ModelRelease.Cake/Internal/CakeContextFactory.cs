@@ -14,14 +14,15 @@ internal static class CakeContextFactory
         ICakeLog log,
         IEnumerable<KeyValuePair<string, string>> arguments,
         string? workingDirectory,
+        IReadOnlyDictionary<string, string> environmentOverrides,
         IServiceProvider services)
     {
         var fileSystem = new FileSystem();
-        var environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
-        if (workingDirectory is not null)
-        {
-            environment.WorkingDirectory = new DirectoryPath(System.IO.Path.GetFullPath(workingDirectory));
-        }
+        var processEnvironment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
+        var environment = new HostEnvironment(
+            processEnvironment,
+            workingDirectory is null ? processEnvironment.WorkingDirectory : new DirectoryPath(System.IO.Path.GetFullPath(workingDirectory)),
+            environmentOverrides);
 
         var globber = new Globber(fileSystem, environment);
         var configuration = new CakeConfiguration(new Dictionary<string, string>());

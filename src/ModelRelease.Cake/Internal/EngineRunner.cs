@@ -14,7 +14,7 @@ internal static class EngineRunner
     {
         var log = new PipelineLog(console, commandLine.Verbosity);
         var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets));
-        var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, targets), host.WorkingDirectory, services);
+        var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
         var context = host.CreateContext(cakeContext);
         var tasks = catalog.Tasks.ToDictionary(t => t.Name, t => host.CreateTask(t.Type), StringComparer.OrdinalIgnoreCase);
         var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetime(), host.CreateTaskLifetime(), log);

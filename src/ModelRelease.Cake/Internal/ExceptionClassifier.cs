@@ -18,6 +18,10 @@ internal static class ExceptionClassifier
                 case TargetInvocationException { InnerException: { } inner }:
                     exception = inner;
                     continue;
+                case CakeReportException { InnerException: { } reported }:
+                    // The engine wraps a task's failure to carry its report; the cause is inside.
+                    exception = reported;
+                    continue;
                 default:
                     return exception;
             }

@@ -1,46 +1,38 @@
+using Cake.Core.Graph;
+
 namespace ModelRelease.Cake.Internal;
 
 /// <summary>
-/// Orders the tasks a run would execute, without running anything: dependencies first, in declaration order,
-/// each task once (the same depth-first order Cake's engine uses). Pure, so the graph is testable on its own.
+/// Orders the tasks a run would execute, without running anything. It walks the same <see cref="CakeGraph"/>
+/// Cake's engine walks, so the plan used for argument checks and the tree always matches what runs.
+/// Pure and in memory, so the graph is testable on its own.
 /// </summary>
 internal static class ExecutionPlanner
 {
     public static IReadOnlyList<TaskDefinition> Plan(TaskCatalog catalog, IReadOnlyList<string> targets, bool exclusive)
     {
-        var order = new List<string>();
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var target in targets)
+        var names = targets.Select(t => catalog.Get(t).Name).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (exclusive)
         {
-            var name = catalog.Get(target).Name;
-            if (exclusive)
+            return names.Select(catalog.Get).ToList();
+        }
+
+        var graph = new CakeGraph();
+        foreach (var task in catalog.Tasks)
+        {
+            graph.Add(task.Name);
+        }
+
+        foreach (var (task, dependencies) in catalog.Dependencies)
+        {
+            foreach (var dependency in dependencies)
             {
-                if (seen.Add(name))
-                {
-                    order.Add(name);
-                }
-            }
-            else
-            {
-                Visit(catalog, name, seen, order);
+                graph.Connect(dependency, task);
             }
         }
 
+        // The engine walks one target depth-first and several as one merged graph; do as it does.
+        var order = names.Count == 1 ? graph.Traverse(names[0]) : graph.Traverse(names);
         return order.Select(catalog.Get).ToList();
-    }
-
-    private static void Visit(TaskCatalog catalog, string name, HashSet<string> seen, List<string> order)
-    {
-        if (!seen.Add(name))
-        {
-            return;
-        }
-
-        foreach (var dependency in catalog.Dependencies[name])
-        {
-            Visit(catalog, dependency, seen, order);
-        }
-
-        order.Add(name);
     }
 }

@@ -14,6 +14,8 @@ internal sealed class HostConfiguration
 
     public string? WorkingDirectory { get; set; }
 
+    public Dictionary<string, string> EnvironmentOverrides { get; } = new(StringComparer.Ordinal);
+
     public string CommandName { get; set; } = "./build.sh";
 
     public List<Assembly> Assemblies { get; } = [];
