@@ -29,4 +29,10 @@ public sealed class BuildContext : ReleaseContext
     public string RepositoryRoot => _root.Value;
 
     public string Solution => Path.Combine(RepositoryRoot, RepositoryPaths.SolutionFile);
+
+    /// <summary>Every test project under tests/, in name order.</summary>
+    public IReadOnlyList<string> TestProjects =>
+        Directory.EnumerateFiles(Path.Combine(RepositoryRoot, "tests"), "*.Tests.csproj", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

@@ -22,30 +22,37 @@ public sealed class TestTask : PipelineTask<BuildContext>
             Directory.Delete(results, recursive: true);
         }
 
-        Exception? failure = null;
-        try
+        // One dotnet test per project, each with its own .trx: in one solution-wide call the trx logger names
+        // files by the second, and two projects finishing together would overwrite each other's counts.
+        var failures = new List<string>();
+        foreach (var project in context.TestProjects)
         {
-            context.DotNetTest(context.Solution, new DotNetTestSettings
+            var name = Path.GetFileNameWithoutExtension(project);
+            try
             {
-                Configuration = context.BuildConfiguration,
-                NoBuild = true,
-                NoLogo = true,
-                Filter = context.TestFilter,
-                ResultsDirectory = results,
-                Loggers = ["trx", "console;verbosity=normal"],
-            });
-        }
-        catch (CakeException exception)
-        {
-            // dotnet test exits non-zero on a failed test; count first, then fail with the counts.
-            failure = exception;
+                context.DotNetTest(project, new DotNetTestSettings
+                {
+                    Configuration = context.BuildConfiguration,
+                    NoBuild = true,
+                    NoLogo = true,
+                    Filter = context.TestFilter,
+                    ResultsDirectory = results,
+                    Loggers = [$"trx;LogFileName={name}.trx", "console;verbosity=normal"],
+                });
+            }
+            catch (CakeException)
+            {
+                // dotnet test exits non-zero on a failed test; run the other projects, then fail with all the counts.
+                failures.Add(name);
+            }
         }
 
         var counts = TestResultCounts.Read(results);
         context.Log.Information(counts.ToString());
-        if (failure is not null || counts.Failed > 0)
+        if (failures.Count > 0 || counts.Failed > 0)
         {
-            throw new CakeException($"Tests failed: {counts}. See the output above, or the .trx files in {results}.");
+            var where = failures.Count == 0 ? string.Empty : $" in {string.Join(", ", failures)}";
+            throw new CakeException($"Tests failed{where}: {counts}. See the output above, or the .trx files in {results}.");
         }
 
         if (counts.Passed == 0)
@@ -54,6 +61,11 @@ public sealed class TestTask : PipelineTask<BuildContext>
         }
     }
 
-    public override void Plan(BuildContext context, ChangePlan plan) =>
-        plan.Run($"dotnet test {context.Solution} --no-build --configuration {context.BuildConfiguration}");
+    public override void Plan(BuildContext context, ChangePlan plan)
+    {
+        foreach (var project in context.TestProjects)
+        {
+            plan.Run($"dotnet test {project} --no-build --configuration {context.BuildConfiguration}");
+        }
+    }
 }

@@ -1,0 +1,38 @@
+namespace ModelRelease.EndToEnd.Tests;
+
+/// <summary>
+/// One repository copy shared by the tests that don't break it, so the collection pays for one cold host build.
+/// The first ./build.sh call is made once, on first use, and kept: whichever test runs first, the "first run" test
+/// still sees the cold build.
+/// </summary>
+public sealed class BuildHostFixture : IDisposable
+{
+    private readonly RepositoryCopy _copy = RepositoryCopy.Create();
+    private readonly Lazy<BuildShResult> _firstRun;
+
+    public BuildHostFixture() => _firstRun = new Lazy<BuildShResult>(() => _copy.Run("--tree"));
+
+    /// <summary>The copy's first call, <c>./build.sh --tree</c>, made on a copy with no .build/ folder.</summary>
+    public BuildShResult FirstRun => _firstRun.Value;
+
+    /// <inheritdoc cref="RepositoryCopy.Root"/>
+    public string Root => _copy.Root;
+
+    /// <inheritdoc cref="RepositoryCopy.Run"/>
+    public BuildShResult Run(params string[] args) => _copy.Run(args);
+
+    /// <inheritdoc cref="RepositoryCopy.PathOf"/>
+    public string PathOf(string relative) => _copy.PathOf(relative);
+
+    /// <summary>Makes sure the host is built (by the first run) and that it succeeded, so later calls start warm.</summary>
+    public void EnsureHostBuilt()
+    {
+        var first = FirstRun;
+        if (first.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"The first ./build.sh call in the shared copy failed, so the host is not built:{Environment.NewLine}{first}");
+        }
+    }
+
+    public void Dispose() => _copy.Dispose();
+}

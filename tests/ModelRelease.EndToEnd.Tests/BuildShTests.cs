@@ -1,0 +1,168 @@
+namespace ModelRelease.EndToEnd.Tests;
+
+/// <summary>./build.sh on a fresh copy of the repository: the bootstrap's rebuild rule and the host's CLI contract.</summary>
+[Collection(BuildHostCollection.Name)]
+public sealed class BuildShTests(BuildHostFixture fixture)
+{
+    [Fact]
+    public void Should_Build_Host_On_First_Run_And_Show_Tree()
+    {
+        // Given a copy with no .build/ folder
+        // When ./build.sh --tree runs for the first time
+        var result = fixture.FirstRun;
+
+        // Then it builds the host, and the host prints the task graph
+        AssertExitCode(0, result);
+        Assert.True(result.RebuiltHost, $"The first call should build the host.{Environment.NewLine}{result}");
+        AssertShowsTree(result);
+        Assert.True(File.Exists(fixture.PathOf(".build/host/Build.dll")), "The first call should leave .build/host/Build.dll.");
+    }
+
+    [Fact]
+    public void Should_Not_Rebuild_Host_When_Nothing_Changed()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When ./build.sh --tree runs again
+        var result = fixture.Run("--tree");
+
+        // Then the host runs as it is
+        AssertExitCode(0, result);
+        Assert.False(result.StdErr.Contains("Building", StringComparison.Ordinal), $"Nothing changed, so nothing should build.{Environment.NewLine}{result}");
+        AssertShowsTree(result);
+    }
+
+    [Fact]
+    public void Should_Rebuild_Host_When_A_Source_File_Is_Touched()
+    {
+        // Given a built host and a source file under src/ whose mtime moves past the host's
+        fixture.EnsureHostBuilt();
+        var source = Directory.EnumerateFiles(fixture.PathOf("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !IsBuildOutput(path))
+            .Order(StringComparer.Ordinal)
+            .First();
+        var hostTime = File.GetLastWriteTimeUtc(fixture.PathOf(".build/host/Build.dll"));
+        var now = DateTime.UtcNow;
+        File.SetLastWriteTimeUtc(source, now > hostTime ? now : hostTime.AddSeconds(1));
+
+        // When ./build.sh --tree runs
+        var rebuilt = fixture.Run("--tree");
+
+        // Then it rebuilds the host, and the call after that starts warm again
+        AssertExitCode(0, rebuilt);
+        Assert.True(rebuilt.RebuiltHost, $"Touching {source} should rebuild the host.{Environment.NewLine}{rebuilt}");
+        AssertShowsTree(rebuilt);
+
+        var warm = fixture.Run("--tree");
+        AssertExitCode(0, warm);
+        Assert.False(warm.RebuiltHost, $"The rebuild should leave the host fresh.{Environment.NewLine}{warm}");
+    }
+
+    [Fact]
+    public void Should_Exit_With_Usage_Error_Listing_Targets_When_Target_Is_Unknown()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When the target does not exist
+        var result = fixture.Run("--target=Nope");
+
+        // Then it is a usage error that names the target and lists the valid ones
+        AssertExitCode(2, result);
+        Assert.True(result.StdErr.Contains("Target 'Nope' not found", StringComparison.Ordinal), $"stderr should name the unknown target.{Environment.NewLine}{result}");
+        Assert.True(result.StdErr.Contains("Compile, Test", StringComparison.Ordinal), $"stderr should list the valid targets.{Environment.NewLine}{result}");
+    }
+
+    [Fact]
+    public void Should_Exit_With_Usage_Error_Naming_Closest_Argument_When_Argument_Is_Unknown()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When an argument is misspelt
+        var result = fixture.Run("-t", "Test", "--filtr=x");
+
+        // Then it is a usage error that suggests the argument the user meant, and nothing ran
+        AssertExitCode(2, result);
+        Assert.True(result.StdErr.Contains("Unknown argument --filtr", StringComparison.Ordinal), $"stderr should name the unknown argument.{Environment.NewLine}{result}");
+        Assert.True(result.StdErr.Contains("Did you mean --filter?", StringComparison.Ordinal), $"stderr should suggest --filter.{Environment.NewLine}{result}");
+        Assert.False(Directory.Exists(fixture.PathOf("src/ModelRelease/bin")), "A usage error must stop before Compile runs.");
+    }
+
+    [Fact]
+    public void Should_Print_Help_With_Targets_When_Asked_For_Help()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When --help is passed
+        var result = fixture.Run("--help");
+
+        // Then the usage text lists the options and the targets
+        AssertExitCode(0, result);
+        Assert.True(result.StdOut.Contains("--target", StringComparison.Ordinal), $"Help should explain --target.{Environment.NewLine}{result}");
+        Assert.True(result.StdOut.Contains("Compile", StringComparison.Ordinal) && result.StdOut.Contains("Test", StringComparison.Ordinal),
+            $"Help should list the targets.{Environment.NewLine}{result}");
+    }
+
+    [Fact]
+    public void Should_Print_Version_When_Version_Has_No_Value()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When bare --version is passed (with a value it would be a task argument)
+        var result = fixture.Run("--version");
+
+        // Then it prints a version and succeeds
+        AssertExitCode(0, result);
+        Assert.Matches(@"\d+\.\d+", result.StdOut);
+    }
+
+    [Fact]
+    public void Should_Plan_Compile_Without_Building_When_Dry_Run()
+    {
+        // Given a built host and the state of src/ before the call
+        fixture.EnsureHostBuilt();
+        var before = Snapshot(fixture.PathOf("src"));
+
+        // When Compile is rehearsed
+        var result = fixture.Run("--dryrun", "--target=Compile");
+
+        // Then it prints the command it would run and its report, and builds nothing
+        AssertExitCode(0, result);
+        Assert.False(result.RebuiltHost, $"The host was built already; this call must not build anything.{Environment.NewLine}{result}");
+        Assert.True(result.StdOut.Contains("would run dotnet build", StringComparison.Ordinal), $"The plan should show the dotnet build command.{Environment.NewLine}{result}");
+        Assert.True(result.StdOut.Contains("Planned", StringComparison.Ordinal), $"The report should mark Compile as Planned.{Environment.NewLine}{result}");
+
+        // The host build leaves obj/Release/ intermediates under src/ (its output goes to .build/host); a real
+        // Compile would add bin/ and obj/Debug/. A dry run must add nothing at all.
+        var builtFolders = Directory.EnumerateDirectories(fixture.PathOf("src"), "*", SearchOption.AllDirectories)
+            .Where(dir => Path.GetFileName(dir) == "bin" || dir.EndsWith(Path.Combine("obj", "Debug"), StringComparison.Ordinal))
+            .ToList();
+        Assert.True(builtFolders.Count == 0, $"A dry run must not build, but found: {string.Join(", ", builtFolders)}");
+        Assert.Equal(before, Snapshot(fixture.PathOf("src")));
+    }
+
+    private static void AssertExitCode(int expected, BuildShResult result) =>
+        Assert.True(result.ExitCode == expected, $"Expected exit code {expected}.{Environment.NewLine}{result}");
+
+    private static void AssertShowsTree(BuildShResult result)
+    {
+        var lines = result.StdOut.Split('\n');
+        Assert.True(lines.Any(line => line.StartsWith("Test", StringComparison.Ordinal)), $"The tree should start with Test.{Environment.NewLine}{result}");
+        Assert.True(lines.Any(line => line.Contains("└── Compile", StringComparison.Ordinal)), $"The tree should show Compile under Test.{Environment.NewLine}{result}");
+    }
+
+    private static bool IsBuildOutput(string path) =>
+        path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
+
+    // Every file under a folder with its size and mtime: equal snapshots mean nothing was written there.
+    private static List<string> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(path => new FileInfo(path))
+            .Select(file => $"{Path.GetRelativePath(folder, file.FullName)} {file.Length} {file.LastWriteTimeUtc:O}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}

@@ -1,0 +1,186 @@
+using System.Diagnostics;
+
+namespace ModelRelease.EndToEnd.Tests;
+
+/// <summary>
+/// A copy of the repository's source files (what git tracks, plus untracked files it does not ignore) in a new temp
+/// folder. It has no .build/, bin/ or obj/, so the first ./build.sh call there pays the same host build a fresh clone does.
+/// </summary>
+public sealed class RepositoryCopy : IDisposable
+{
+    private const string SolutionFile = "ModelRelease.slnx";
+
+    // A cold host build takes 10-15 s here; a slow CI runner with an empty NuGet cache can take minutes, not ten.
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(8);
+
+    // After the script exits its pipes close unless a leftover child still holds them; don't wait forever for that.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
+    private RepositoryCopy(string root) => Root = root;
+
+    /// <summary>The copy's root folder (holds build.sh and ModelRelease.slnx).</summary>
+    public string Root { get; }
+
+    /// <summary>Copies the current working tree of the repository these tests were built from.</summary>
+    public static RepositoryCopy Create()
+    {
+        var source = FindRepositoryRoot();
+        var root = Path.Combine(Path.GetTempPath(), "modelrelease-e2e-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(root);
+        try
+        {
+            var copied = 0;
+            foreach (var relative in ListSourceFiles(source))
+            {
+                var from = Path.Combine(source, relative);
+                if (!File.Exists(from))
+                {
+                    // Tracked but deleted in the working tree: the copy mirrors the working tree, not HEAD.
+                    continue;
+                }
+
+                var to = Path.Combine(root, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+                File.Copy(from, to);
+                if (!OperatingSystem.IsWindows())
+                {
+                    // build.sh must stay executable: the tests call it the way a user does.
+                    File.SetUnixFileMode(to, File.GetUnixFileMode(from));
+                }
+                copied++;
+            }
+
+            if (!File.Exists(Path.Combine(root, "build.sh")) || !File.Exists(Path.Combine(root, SolutionFile)))
+            {
+                throw new InvalidOperationException(
+                    $"Copied {copied} files from {source} to {root}, but build.sh or {SolutionFile} is missing from the copy.");
+            }
+
+            return new RepositoryCopy(root);
+        }
+        catch
+        {
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Runs ./build.sh in the copy with the given arguments and returns its exit code and both streams.</summary>
+    public BuildShResult Run(params string[] args)
+    {
+        var start = new ProcessStartInfo(Path.Combine(Root, "build.sh"))
+        {
+            WorkingDirectory = Root,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // `dotnet test` runs us under MSBuild's environment; its MSBuild* variables would steer the script's own
+        // `dotnet build` (SDK paths, node settings), so the child gets a user's plain environment instead.
+        foreach (var name in start.Environment.Keys.ToList())
+        {
+            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) ||
+                name.StartsWith("MODELRELEASE_", StringComparison.OrdinalIgnoreCase))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        using var process = Process.Start(start)
+            ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
+        process.StandardInput.Close();
+
+        // Read both pipes concurrently: reading one to the end while the child blocks writing the other deadlocks.
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+
+        if (!process.WaitForExit(CallTimeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            throw new TimeoutException(
+                $"./build.sh {string.Join(' ', args)} did not finish within {CallTimeout.TotalMinutes} minutes in {Root}; " +
+                "it was killed. A hang here usually means the host waited for input or a child process never exited.");
+        }
+
+        if (!Task.WaitAll([stdout, stderr], DrainTimeout))
+        {
+            throw new TimeoutException(
+                $"./build.sh {string.Join(' ', args)} exited {process.ExitCode}, but its output pipes stayed open for " +
+                $"{DrainTimeout.TotalSeconds} s: a background process it started still holds them.");
+        }
+
+        return new BuildShResult(args, process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>A path inside the copy, from '/'-separated parts.</summary>
+    public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    /// <summary>Deletes the copy with everything the tests built in it.</summary>
+    public void Dispose()
+    {
+        if (Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException(
+            $"No {SolutionFile} above {AppContext.BaseDirectory}: run the end-to-end tests from a ModelRelease checkout.");
+    }
+
+    private static List<string> ListSourceFiles(string repository)
+    {
+        var start = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = repository,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // -z: names with spaces or non-ASCII characters come through unquoted.
+        foreach (var arg in new[] { "ls-files", "-z", "--cached", "--others", "--exclude-standard" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var git = Process.Start(start) ?? throw new InvalidOperationException("Could not start git.");
+        var stdout = git.StandardOutput.ReadToEndAsync();
+        var stderr = git.StandardError.ReadToEndAsync();
+        if (!git.WaitForExit(TimeSpan.FromMinutes(1)))
+        {
+            git.Kill(entireProcessTree: true);
+            throw new TimeoutException($"git ls-files did not finish within a minute in {repository}.");
+        }
+
+        Task.WaitAll(stdout, stderr);
+        if (git.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"git ls-files exited {git.ExitCode} in {repository}: {stderr.Result.Trim()}. The end-to-end tests need git and a git checkout.");
+        }
+
+        // --cached and --others can both name a file (e.g. in a merge); copy it once.
+        return stdout.Result.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToList();
+    }
+}
