@@ -8,12 +8,7 @@ public sealed class DryRunTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private (HostRun Run, Journal Journal) Run(Type[] tasks, params string[] args)
-    {
-        var (journal, key) = JournalContext.Open();
-        var run = HostRun.Of(h => h.UseContext<JournalContext>().AddTasks(tasks), [.. args, key]);
-        return (run, journal);
-    }
+    private static (HostRun Run, Journal Journal) Run(Type[] tasks, params string[] args) => HostRun.Journaled(tasks, args);
 
     [Theory]
     [InlineData("--dryrun")]

@@ -4,12 +4,7 @@ namespace ModelRelease.Cake.Tests;
 
 public sealed class PipelineHostExitCodeTests
 {
-    private static (HostRun Run, Journal Journal) Run(Type[] tasks, params string[] args)
-    {
-        var (journal, key) = JournalContext.Open();
-        var run = HostRun.Of(h => h.UseContext<JournalContext>().AddTasks(tasks), [.. args, key]);
-        return (run, journal);
-    }
+    private static (HostRun Run, Journal Journal) Run(Type[] tasks, params string[] args) => HostRun.Journaled(tasks, args);
 
     [Fact]
     public void Should_Exit_0_When_Every_Task_Succeeds()

@@ -4,12 +4,7 @@ namespace ModelRelease.Cake.Tests;
 
 public sealed class PipelineHostRunTests
 {
-    private static (HostRun Run, Journal Journal) Run(Type[] tasks, params string[] args)
-    {
-        var (journal, key) = JournalContext.Open();
-        var run = HostRun.Of(h => h.UseContext<JournalContext>().AddTasks(tasks), [.. args, key]);
-        return (run, journal);
-    }
+    private static (HostRun Run, Journal Journal) Run(Type[] tasks, params string[] args) => HostRun.Journaled(tasks, args);
 
     [Fact]
     public void Should_Run_Dependencies_First_In_Graph_Order()

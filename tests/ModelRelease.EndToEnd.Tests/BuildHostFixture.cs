@@ -21,6 +21,9 @@ public sealed class BuildHostFixture : IDisposable
     /// <inheritdoc cref="RepositoryCopy.Run"/>
     public BuildShResult Run(params string[] args) => _copy.Run(args);
 
+    /// <inheritdoc cref="RepositoryCopy.RunInTerminal"/>
+    public BuildShResult RunInTerminal(bool noColor, params string[] args) => _copy.RunInTerminal(noColor, args);
+
     /// <inheritdoc cref="RepositoryCopy.PathOf"/>
     public string PathOf(string relative) => _copy.PathOf(relative);
 

@@ -145,6 +145,26 @@ public sealed class BuildShTests(BuildHostFixture fixture)
         Assert.Equal(before, Snapshot(fixture.PathOf("src")));
     }
 
+    [Fact]
+    public void Should_Colour_Output_At_A_Terminal_Unless_NO_COLOR_Is_Set()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When --tree runs at a terminal, once plain and once with NO_COLOR
+        var coloured = fixture.RunInTerminal(noColor: false, "--tree");
+        var plain = fixture.RunInTerminal(noColor: true, "--tree");
+
+        // Then only the first has colour escapes (SGR sequences such as ESC[1m), and both show the tree
+        AssertExitCode(0, coloured);
+        AssertExitCode(0, plain);
+        Assert.True(ColourEscape.IsMatch(coloured.StdOut), $"A terminal without NO_COLOR should get colour.{Environment.NewLine}{coloured}");
+        Assert.False(ColourEscape.IsMatch(plain.StdOut), $"NO_COLOR must turn colour off.{Environment.NewLine}{plain}");
+        Assert.Contains("Compile", plain.StdOut);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex ColourEscape = new(@"\u001b\[[0-9;]*m");
+
     private static void AssertExitCode(int expected, BuildShResult result) =>
         Assert.True(result.ExitCode == expected, $"Expected exit code {expected}.{Environment.NewLine}{result}");
 

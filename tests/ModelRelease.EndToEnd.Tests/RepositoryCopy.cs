@@ -68,7 +68,31 @@ public sealed class RepositoryCopy : IDisposable
     /// <summary>Runs ./build.sh in the copy with the given arguments and returns its exit code and both streams.</summary>
     public BuildShResult Run(params string[] args)
     {
-        var start = new ProcessStartInfo(Path.Combine(Root, "build.sh"))
+        var start = StartInfo(Path.Combine(Root, "build.sh"), args);
+        start.Environment["NO_COLOR"] = "1";
+        return Execute(start, args);
+    }
+
+    /// <summary>
+    /// Runs ./build.sh under a pseudo-terminal (util-linux <c>script</c>), as a user at a terminal would, with or
+    /// without NO_COLOR. Both streams arrive together on standard output there.
+    /// </summary>
+    public BuildShResult RunInTerminal(bool noColor, params string[] args)
+    {
+        var command = string.Join(' ', new[] { "./build.sh" }.Concat(args).Select(Quote));
+        var start = StartInfo("script", ["--quiet", "--return", "--command", command, "/dev/null"]);
+        start.Environment.Remove("NO_COLOR");
+        if (noColor)
+        {
+            start.Environment["NO_COLOR"] = "1";
+        }
+
+        return Execute(start, args);
+    }
+
+    private ProcessStartInfo StartInfo(string fileName, IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = Root,
             UseShellExecute = false,
@@ -92,10 +116,15 @@ public sealed class RepositoryCopy : IDisposable
             }
         }
 
-        start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        return start;
+    }
 
+    private static string Quote(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static BuildShResult Execute(ProcessStartInfo start, string[] args)
+    {
         using var process = Process.Start(start)
             ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         process.StandardInput.Close();
@@ -109,7 +138,7 @@ public sealed class RepositoryCopy : IDisposable
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
             throw new TimeoutException(
-                $"./build.sh {string.Join(' ', args)} did not finish within {CallTimeout.TotalMinutes} minutes in {Root}; " +
+                $"./build.sh {string.Join(' ', args)} did not finish within {CallTimeout.TotalMinutes} minutes in {start.WorkingDirectory}; " +
                 "it was killed. A hang here usually means the host waited for input or a child process never exited.");
         }
 

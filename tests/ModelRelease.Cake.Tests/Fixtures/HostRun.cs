@@ -3,7 +3,7 @@ namespace ModelRelease.Cake.Tests.Fixtures;
 /// <summary>The result of running a host in-process: exit code and what it wrote.</summary>
 public sealed record HostRun(int ExitCode, string Output, string Error)
 {
-    /// <summary>Runs a host over exactly <paramref name="tasks"/>, capturing its output.</summary>
+    /// <summary>Runs a host configured by <paramref name="configure"/>, capturing its output.</summary>
     public static HostRun Of(Action<PipelineHost> configure, params string[] args)
     {
         var output = new StringWriter();
@@ -12,6 +12,14 @@ public sealed record HostRun(int ExitCode, string Output, string Error)
         configure(host);
         var exitCode = host.Run(args);
         return new HostRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs a host over <paramref name="tasks"/> with a <see cref="JournalContext"/> and a fresh journal of what ran.</summary>
+    public static (HostRun Run, Journal Journal) Journaled(Type[] tasks, params string[] args)
+    {
+        var (journal, key) = JournalContext.Open();
+        var run = Of(h => h.UseContext<JournalContext>().AddTasks(tasks), [.. args, key]);
+        return (run, journal);
     }
 
     /// <summary>Runs a host with the given task types and the default context.</summary>
