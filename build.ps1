@@ -1,42 +1,104 @@
 #!/usr/bin/env pwsh
-# Runs the build host. The host is compiled only when a source or project file is newer than it, so a warm
-# call costs the host's start-up, not an MSBuild run. Same behaviour as build.sh.
+# Runs the build host; the same behaviour as build.sh. The host is compiled only when a source or project file
+# changed since the last build. Each build goes to a new folder .build/host-<time>-<pid>/ and .build/host.current
+# is switched to it, so a host that is still running never sees its DLLs overwritten.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
 
 $repo = $PSScriptRoot
-$out = Join-Path $repo '.build/host'
-$hostDll = Join-Path $out 'Build.dll'
+$state = Join-Path $repo '.build'
+$pointer = Join-Path $state 'host.current'
 
-function Test-NeedsBuild {
-    if (-not (Test-Path $hostDll)) { return $true }
-    $built = (Get-Item $hostDll).LastWriteTimeUtc
-    $patterns = @('*.cs', '*.csproj', '*.props', '*.targets', '*.json')
-    foreach ($dir in @('build', 'src', 'pipelines')) {
-        $newer = Get-ChildItem -Path (Join-Path $repo $dir) -Recurse -File -Include $patterns |
-            Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' -and $_.LastWriteTimeUtc -gt $built } |
-            Select-Object -First 1
-        if ($newer) { return $true }
+function Get-CurrentHost {
+    if (-not (Test-Path $pointer)) { return $null }
+    $dir = Join-Path $state ((Get-Content -Raw $pointer).Trim())
+    if ((Test-Path (Join-Path $dir 'Build.dll')) -and (Test-Path (Join-Path $dir '.stamp'))) { return $dir }
+    return $null
+}
+
+# Every file the host is built from, in a stable order.
+function Get-Sources {
+    $extensions = @('.cs', '.csproj', '.props', '.targets', '.json')
+    $files = foreach ($dir in @('build', 'src', 'pipelines')) {
+        $root = Join-Path $repo $dir
+        if (-not (Test-Path $root)) { continue }
+        Get-ChildItem -Path $root -Recurse -File | Where-Object {
+            $relative = [IO.Path]::GetRelativePath($repo, $_.FullName)
+            ($extensions -contains $_.Extension) -and ($relative -notmatch '(^|[\\/])(bin|obj)[\\/]')
+        } | ForEach-Object { $_.FullName }
     }
     foreach ($file in @('Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json')) {
         $path = Join-Path $repo $file
-        if ((Test-Path $path) -and (Get-Item $path).LastWriteTimeUtc -gt $built) { return $true }
+        if (Test-Path $path) { $files += $path }
+    }
+    # Ordinal order, the same as build.sh's `LC_ALL=C sort`, so either script recognises the other's build.
+    $sorted = [string[]]@($files)
+    [Array]::Sort($sorted, [StringComparer]::Ordinal)
+    return $sorted
+}
+
+function Test-NeedsBuild {
+    $hostDir = Get-CurrentHost
+    if (-not $hostDir) { return $true }
+    $sources = Get-Sources
+    $recorded = @(Get-Content (Join-Path $hostDir '.sources') -ErrorAction SilentlyContinue)
+    if (($sources -join "`n") -ne ($recorded -join "`n")) { return $true }
+    $stamp = (Get-Item -Force (Join-Path $hostDir '.stamp')).LastWriteTimeUtc
+    foreach ($file in $sources) {
+        if ((Get-Item $file).LastWriteTimeUtc -gt $stamp) { return $true }
     }
     return $false
 }
 
-if (Test-NeedsBuild) {
-    Write-Host 'Building the build host (sources changed)...'
-    New-Item -ItemType Directory -Force -Path (Join-Path $repo '.build') | Out-Null
-    $log = Join-Path $repo '.build/host-build.log'
-    & dotnet build (Join-Path $repo 'build/Build.csproj') --configuration Release --output $out --nologo --verbosity quiet *> $log
-    if ($LASTEXITCODE -ne 0) {
-        Get-Content $log | Write-Host
-        Write-Error "the build host did not compile (full log: $log)."
+function Invoke-HostBuild {
+    if (-not (Get-Command dotnet -ErrorAction SilentlyContinue)) {
+        [Console]::Error.WriteLine('error: dotnet was not found on PATH: install the .NET 10 SDK, then run ./build.ps1 again.')
         exit 1
     }
-    (Get-Item $hostDll).LastWriteTimeUtc = [DateTime]::UtcNow
+    [Console]::Error.WriteLine('Building the build host (sources changed)...')
+    $name = 'host-{0}-{1}' -f [DateTime]::UtcNow.ToString('yyyyMMddHHmmss'), $PID
+    $dir = Join-Path $state $name
+    $log = Join-Path $state 'host-build.log'
+    New-Item -ItemType Directory -Force -Path $dir | Out-Null
+    # Stamped before the build starts: a file edited while MSBuild runs is newer, so the next call rebuilds.
+    New-Item -ItemType File -Path (Join-Path $dir '.stamp') -Force | Out-Null
+    Get-Sources | Set-Content (Join-Path $dir '.sources')
+    & dotnet build (Join-Path $repo 'build/Build.csproj') --configuration Release --output $dir --nologo --verbosity quiet *> $log
+    if ($LASTEXITCODE -ne 0) {
+        Get-Content $log | ForEach-Object { [Console]::Error.WriteLine($_) }
+        Remove-Item -Recurse -Force $dir
+        [Console]::Error.WriteLine("error: building the build host failed (the log above is also in $log).")
+        exit 1
+    }
+    $old = Get-CurrentHost
+    Set-Content -Path "$pointer.$PID" -Value $name
+    Move-Item -Force "$pointer.$PID" $pointer
+    # The replaced build may still be in use; delete it only an hour after it was replaced.
+    if ($old) { New-Item -ItemType File -Force -Path (Join-Path $old '.superseded') | Out-Null }
+    Get-ChildItem -Path $state -Directory -Filter 'host-*' | ForEach-Object {
+        $marker = Join-Path $_.FullName '.superseded'
+        if ((Test-Path $marker) -and (Get-Item -Force $marker).LastWriteTimeUtc -lt [DateTime]::UtcNow.AddHours(-1)) {
+            Remove-Item -Recurse -Force $_.FullName -ErrorAction SilentlyContinue
+        }
+    }
 }
 
-& dotnet $hostDll @args
+if (Test-NeedsBuild) {
+    New-Item -ItemType Directory -Force -Path $state | Out-Null
+    # Two jobs starting at once must not build together: hold an exclusive handle on the lock file while building.
+    $lockPath = Join-Path $state 'host.lock'
+    $lock = $null
+    while (-not $lock) {
+        try { $lock = [IO.File]::Open($lockPath, 'OpenOrCreate', 'ReadWrite', 'None') }
+        catch [IO.IOException] { Start-Sleep -Milliseconds 200 }
+    }
+    try {
+        if (Test-NeedsBuild) { Invoke-HostBuild }
+    }
+    finally {
+        $lock.Dispose()
+    }
+}
+
+& dotnet (Join-Path (Get-CurrentHost) 'Build.dll') @args
 exit $LASTEXITCODE

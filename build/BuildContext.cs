@@ -16,6 +16,7 @@ public sealed class BuildContext : ReleaseContext
     {
         BuildConfiguration = ReadChoice("configuration", "Debug", "Debug", "Release");
         TestFilter = ReadText("filter");
+        BenchRuns = ReadInt32("runs", 7, 5, 1000);
         _root = new Lazy<string>(() => RepositoryPaths.FindRoot(Environment.WorkingDirectory.FullPath));
     }
 
@@ -24,6 +25,9 @@ public sealed class BuildContext : ReleaseContext
 
     /// <summary>A dotnet test filter expression, or null for every test.</summary>
     public string? TestFilter { get; }
+
+    /// <summary>Runs per command for the bootstrap benchmark.</summary>
+    public int BenchRuns { get; }
 
     /// <summary>The repository root (where ModelRelease.slnx is).</summary>
     public string RepositoryRoot => _root.Value;

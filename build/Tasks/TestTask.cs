@@ -1,5 +1,7 @@
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Test;
+using Cake.Common;
+using Cake.Core.IO;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using ModelRelease;
@@ -16,10 +18,19 @@ public sealed class TestTask : PipelineTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var results = Path.Combine(context.RepositoryRoot, ".build", "test-results");
-        if (Directory.Exists(results))
+        // A folder per run: a second Test run at the same time must not delete or count this run's results.
+        var results = System.IO.Path.Combine(context.RepositoryRoot, ".build", "test-results", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
+        Directory.CreateDirectory(results);
+
+        // PowerShell (pinned in dotnet-tools.json) lets the end-to-end tests run build.ps1 as well as build.sh.
+        var restore = context.StartProcess("dotnet", new ProcessSettings
         {
-            Directory.Delete(results, recursive: true);
+            Arguments = ProcessArgumentBuilder.FromString("tool restore"),
+            WorkingDirectory = context.RepositoryRoot,
+        });
+        if (restore != 0)
+        {
+            throw new CakeException($"dotnet tool restore exited {restore}: the end-to-end tests need the tools in dotnet-tools.json.");
         }
 
         // One dotnet test per project, each with its own .trx: in one solution-wide call the trx logger names
@@ -27,7 +38,7 @@ public sealed class TestTask : PipelineTask<BuildContext>
         var failures = new List<string>();
         foreach (var project in context.TestProjects)
         {
-            var name = Path.GetFileNameWithoutExtension(project);
+            var name = System.IO.Path.GetFileNameWithoutExtension(project);
             try
             {
                 context.DotNetTest(project, new DotNetTestSettings
@@ -63,6 +74,7 @@ public sealed class TestTask : PipelineTask<BuildContext>
 
     public override void Plan(BuildContext context, ChangePlan plan)
     {
+        plan.Run("dotnet tool restore");
         foreach (var project in context.TestProjects)
         {
             plan.Run($"dotnet test {project} --no-build --configuration {context.BuildConfiguration}");

@@ -115,6 +115,13 @@ public sealed class PipelineHost
                 return HelpRunner.Help(console, _configuration.CommandName, catalog, contextArguments);
             }
 
+            if (commandLine.ShowVersion && (commandLine.Targets.Count > 0 || commandLine.TaskArguments.Count > 0))
+            {
+                // "--version $V" with an empty $V must not turn a release into a silent, green no-op.
+                throw new PipelineUsageException(
+                    "--version needs a value here: write --version=NAME for the version to act on. Bare --version, alone, prints the tool's version.");
+            }
+
             if (commandLine.ShowVersion)
             {
                 return HelpRunner.Version(console);
@@ -122,7 +129,7 @@ public sealed class PipelineHost
 
             if (commandLine.Description)
             {
-                return DescriptionRunner.Run(console, catalog);
+                return DescriptionRunner.Run(console, catalog, contextArguments);
             }
 
             var targets = ResolveTargets(commandLine, catalog);
@@ -137,7 +144,7 @@ public sealed class PipelineHost
             }
 
             var selected = ExecutionPlanner.Plan(catalog, targets, commandLine.Exclusive);
-            ArgumentValidator.Validate(commandLine, catalog, selected, contextArguments);
+            ArgumentValidator.Validate(commandLine, catalog, targets, selected, contextArguments);
             return await EngineRunner.RunAsync(_configuration, catalog, commandLine, targets, console).ConfigureAwait(false);
         }
         catch (PipelineDefinitionException exception)
@@ -173,7 +180,10 @@ public sealed class PipelineHost
                 throw new PipelineUsageException($"Target '{target}' not found.{hint} Available: {string.Join(", ", catalog.Names)}.");
             }
 
-            targets.Add(task.Name);
+            if (!targets.Contains(task.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                targets.Add(task.Name);
+            }
         }
 
         if (targets.Count == 0 && !commandLine.Tree && catalog.Find("Default") is { } fallback)

@@ -65,15 +65,6 @@ public sealed class DryRunTests : IDisposable
     }
 
     [Fact]
-    public void Should_Run_No_Error_Handler_In_A_Dry_Run()
-    {
-        var (run, journal) = Run([typeof(HandledTask)], "--target=Handled", "--dryrun");
-
-        Assert.Equal(0, run.ExitCode);
-        Assert.Empty(journal.Entries);
-    }
-
-    [Fact]
     public void Should_Tell_The_Context_It_Is_A_Dry_Run()
     {
         var (journal, key) = JournalContext.Open();
@@ -87,4 +78,27 @@ public sealed class DryRunTests : IDisposable
 public sealed class DryRunAwareLifetime : PipelineLifetime<JournalContext>
 {
     public override void Setup(JournalContext context, global::Cake.Core.ISetupContext info) => context.Journal.Add("setup dry=" + context.DryRun);
+}
+
+public sealed class DryRunFailureTests
+{
+    [Fact]
+    public void Should_Fail_A_Rehearsal_Whose_Plan_Fails_Without_Running_Its_Error_Handler()
+    {
+        var (run, journal) = HostRun.Journaled([typeof(UnplannableTask)], "--target=Unplannable", "--dryrun");
+
+        Assert.Equal(ExitCodes.TaskFailed, run.ExitCode);
+        Assert.Empty(journal.Entries);
+        Assert.Contains("Task 'Unplannable' failed: version v9 is unknown", run.Error);
+    }
+
+    [Fact]
+    public void Should_Continue_Past_A_ContinueOnError_Task_Whose_Plan_Fails_As_The_Real_Run_Would()
+    {
+        var (run, _) = HostRun.Journaled([typeof(UnplannableContinueTask), typeof(AfterUnplannableContinueTask)], "--target=After-Unplannable-Continue", "--dryrun");
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("could not plan and is marked [ContinueOnError]; continuing: cannot plan", run.Output);
+        Assert.Contains("would write after.txt", run.Output);
+    }
 }

@@ -62,14 +62,4 @@ public sealed class HostOutputTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Cake.Core 7.0.0", run.Output);
     }
-
-    [Fact]
-    public void Should_Write_No_Escape_Codes_When_Output_Is_Not_A_Terminal()
-    {
-        var (_, key) = JournalContext.Open();
-        var run = Run("--target=Pack", key);
-
-        Assert.DoesNotContain("\u001b[", run.Output);
-        Assert.DoesNotContain("\u001b[", run.Error);
-    }
 }

@@ -21,6 +21,15 @@ public sealed class BuildHostFixture : IDisposable
     /// <inheritdoc cref="RepositoryCopy.Run"/>
     public BuildShResult Run(params string[] args) => _copy.Run(args);
 
+    /// <inheritdoc cref="RepositoryCopy.HostFolder"/>
+    public string HostFolder => _copy.HostFolder;
+
+    /// <inheritdoc cref="RepositoryCopy.RunFrom"/>
+    public BuildShResult RunFrom(string relativeDirectory, params string[] args) => _copy.RunFrom(relativeDirectory, args);
+
+    /// <inheritdoc cref="RepositoryCopy.RunPowerShell"/>
+    public BuildShResult RunPowerShell(params string[] args) => _copy.RunPowerShell(args);
+
     /// <inheritdoc cref="RepositoryCopy.RunInTerminal"/>
     public BuildShResult RunInTerminal(bool noColor, params string[] args) => _copy.RunInTerminal(noColor, args);
 

@@ -15,7 +15,7 @@ public sealed class BuildShTests(BuildHostFixture fixture)
         AssertExitCode(0, result);
         Assert.True(result.RebuiltHost, $"The first call should build the host.{Environment.NewLine}{result}");
         AssertShowsTree(result);
-        Assert.True(File.Exists(fixture.PathOf(".build/host/Build.dll")), "The first call should leave .build/host/Build.dll.");
+        Assert.True(File.Exists(Path.Combine(fixture.HostFolder, "Build.dll")), "The first call should leave Build.dll in the folder .build/host.current names.");
     }
 
     [Fact]
@@ -42,7 +42,8 @@ public sealed class BuildShTests(BuildHostFixture fixture)
             .Where(path => !IsBuildOutput(path))
             .Order(StringComparer.Ordinal)
             .First();
-        var hostTime = File.GetLastWriteTimeUtc(fixture.PathOf(".build/host/Build.dll"));
+        var previousHost = fixture.HostFolder;
+        var hostTime = File.GetLastWriteTimeUtc(Path.Combine(previousHost, ".stamp"));
         var now = DateTime.UtcNow;
         File.SetLastWriteTimeUtc(source, now > hostTime ? now : hostTime.AddSeconds(1));
 
@@ -57,6 +58,52 @@ public sealed class BuildShTests(BuildHostFixture fixture)
         var warm = fixture.Run("--tree");
         AssertExitCode(0, warm);
         Assert.False(warm.RebuiltHost, $"The rebuild should leave the host fresh.{Environment.NewLine}{warm}");
+
+        // and the previous build is left whole for any host still running from it
+        Assert.NotEqual(previousHost, fixture.HostFolder);
+        Assert.True(File.Exists(Path.Combine(previousHost, "Build.dll")), "A rebuild must not touch the folder a running host may still load from.");
+    }
+
+    [Fact]
+    public void Should_Rebuild_Host_When_A_Source_File_Is_Added_Or_Deleted()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+        var extra = fixture.PathOf("src/ModelRelease/EndToEndExtra.cs");
+
+        try
+        {
+            // When a source file is added, then deleted again (no remaining file is newer than the build)
+            File.WriteAllText(extra, "namespace ModelRelease;\n\ninternal static class EndToEndExtra\n{\n}\n");
+            var added = fixture.Run("--tree");
+            File.Delete(extra);
+            var deleted = fixture.Run("--tree");
+
+            // Then each change rebuilds the host
+            AssertExitCode(0, added);
+            AssertExitCode(0, deleted);
+            Assert.True(added.RebuiltHost, $"Adding a source file should rebuild.{Environment.NewLine}{added}");
+            Assert.True(deleted.RebuiltHost, $"Deleting a source file should rebuild.{Environment.NewLine}{deleted}");
+        }
+        finally
+        {
+            File.Delete(extra);
+        }
+    }
+
+    [Fact]
+    public void Should_Run_From_A_Subfolder_Of_The_Checkout()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When ../build.sh is called from src/
+        var result = fixture.RunFrom("src", "--tree");
+
+        // Then it finds its host and shows the tree without building
+        AssertExitCode(0, result);
+        Assert.False(result.RebuiltHost, $"Calling from a subfolder must not rebuild.{Environment.NewLine}{result}");
+        AssertShowsTree(result);
     }
 
     [Fact]
@@ -136,7 +183,7 @@ public sealed class BuildShTests(BuildHostFixture fixture)
         Assert.True(result.StdOut.Contains("would run dotnet build", StringComparison.Ordinal), $"The plan should show the dotnet build command.{Environment.NewLine}{result}");
         Assert.True(result.StdOut.Contains("Planned", StringComparison.Ordinal), $"The report should mark Compile as Planned.{Environment.NewLine}{result}");
 
-        // The host build leaves obj/Release/ intermediates under src/ (its output goes to .build/host); a real
+        // The host build leaves obj/Release/ intermediates under src/ (its output goes to .build/host-*); a real
         // Compile would add bin/ and obj/Debug/. A dry run must add nothing at all.
         var builtFolders = Directory.EnumerateDirectories(fixture.PathOf("src"), "*", SearchOption.AllDirectories)
             .Where(dir => Path.GetFileName(dir) == "bin" || dir.EndsWith(Path.Combine("obj", "Debug"), StringComparison.Ordinal))

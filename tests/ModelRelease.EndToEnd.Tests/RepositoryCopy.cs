@@ -65,10 +65,28 @@ public sealed class RepositoryCopy : IDisposable
         }
     }
 
+    /// <summary>The folder of the current host build, as .build/host.current names it.</summary>
+    public string HostFolder => Path.Combine(Root, ".build", File.ReadAllText(Path.Combine(Root, ".build", "host.current")).Trim());
+
     /// <summary>Runs ./build.sh in the copy with the given arguments and returns its exit code and both streams.</summary>
-    public BuildShResult Run(params string[] args)
+    public BuildShResult Run(params string[] args) => RunFrom(".", args);
+
+    /// <summary>Runs the copy's build.sh from <paramref name="relativeDirectory"/> (a user calling ../build.sh from a subfolder).</summary>
+    public BuildShResult RunFrom(string relativeDirectory, params string[] args)
     {
         var start = StartInfo(Path.Combine(Root, "build.sh"), args);
+        start.WorkingDirectory = PathOf(relativeDirectory);
+        start.Environment["NO_COLOR"] = "1";
+        return Execute(start, args);
+    }
+
+    /// <summary>
+    /// Runs build.ps1 in the copy under PowerShell, the local dotnet tool the repository's manifest pins
+    /// (<c>dotnet tool restore</c> installs it; .ci/run does).
+    /// </summary>
+    public BuildShResult RunPowerShell(params string[] args)
+    {
+        var start = StartInfo("dotnet", ["tool", "run", "pwsh", "--", "-NoProfile", "-NonInteractive", "-File", Path.Combine(Root, "build.ps1"), .. args]);
         start.Environment["NO_COLOR"] = "1";
         return Execute(start, args);
     }

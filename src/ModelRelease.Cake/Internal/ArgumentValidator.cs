@@ -9,6 +9,7 @@ internal static class ArgumentValidator
     public static void Validate(
         CommandLine commandLine,
         TaskCatalog catalog,
+        IReadOnlyList<string> targets,
         IReadOnlyList<TaskDefinition> selected,
         IReadOnlyList<TaskArgumentAttribute> contextArguments)
     {
@@ -20,29 +21,39 @@ internal static class ArgumentValidator
         {
             if (!readable.Contains(name))
             {
-                throw new PipelineUsageException(UnknownArgumentMessage(name, commandLine, catalog, readable));
+                throw new PipelineUsageException(UnknownArgumentMessage(name, targets, catalog, readable));
             }
         }
 
-        var given = commandLine.TaskArgumentNames.ToHashSet(StringComparer.Ordinal);
-        foreach (var task in selected)
+        // An empty value ("--model=" from an unset shell variable) is as good as missing, except for a switch.
+        var given = commandLine.TaskArguments
+            .Where(a => a.Value.Length > 0)
+            .Select(a => a.Key)
+            .ToHashSet(StringComparer.Ordinal);
+        var required = contextArguments.Select(a => (Reader: "Every task", Argument: a))
+            .Concat(selected.SelectMany(t => t.Arguments.Select(a => (Reader: $"Task '{t.Name}'", Argument: a))))
+            .Where(x => x.Argument.Required);
+        foreach (var (reader, argument) in required)
         {
-            foreach (var argument in task.Arguments.Where(a => a.Required && !given.Contains(a.Name.ToLowerInvariant())))
+            var name = argument.Name.ToLowerInvariant();
+            if (given.Contains(name) || (argument.IsFlag && commandLine.TaskArgumentNames.Contains(name)))
             {
-                var example = argument.Example is null ? string.Empty : $", e.g. --{argument.Name}={argument.Example}";
-                throw new PipelineUsageException(
-                    $"Task '{task.Name}' needs --{argument.Name} ({argument.Description}){example}.");
+                continue;
             }
+
+            var example = argument.Example is null ? string.Empty : $", e.g. --{argument.Name}={argument.Example}";
+            var empty = commandLine.TaskArgumentNames.Contains(name) ? " (it was given empty)" : string.Empty;
+            throw new PipelineUsageException($"{reader} needs --{argument.Name} ({argument.Description}){example}{empty}.");
         }
     }
 
     private static string UnknownArgumentMessage(
         string name,
-        CommandLine commandLine,
+        IReadOnlyList<string> targetNames,
         TaskCatalog catalog,
         HashSet<string> readable)
     {
-        var targets = string.Join(", ", commandLine.Targets.Select(t => catalog.Get(t).Name));
+        var targets = string.Join(", ", targetNames);
         var readers = catalog.Tasks.Where(t => t.Arguments.Any(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase))).Select(t => t.Name).ToList();
         if (readers.Count > 0)
         {

@@ -96,7 +96,7 @@ internal static class CommandLineParser
         }
 
         throw new PipelineUsageException(
-            $"Unexpected '{arg}': arguments are written --name=value. To run a task, write --target={arg}.");
+            $"Unexpected '{arg}': arguments are written --name=value; quote a value that has spaces (--reason=\"two words\"). To run a task, write --target={arg}.");
     }
 
     private static bool IsValidName(string name) =>

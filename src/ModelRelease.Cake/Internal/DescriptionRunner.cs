@@ -5,8 +5,9 @@ namespace ModelRelease.Cake.Internal;
 /// <summary><c>--description</c>: every task, what it does, what it depends on and the arguments it reads.</summary>
 internal static class DescriptionRunner
 {
-    public static int Run(HostConsole console, TaskCatalog catalog)
+    public static int Run(HostConsole console, TaskCatalog catalog, IReadOnlyList<TaskArgumentAttribute> contextArguments)
     {
+        var common = string.Join(" ", contextArguments.Select(a => "--" + a.Name));
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Task")
             .AddColumn("Description")
@@ -14,7 +15,7 @@ internal static class DescriptionRunner
             .AddColumn("Arguments");
         foreach (var task in catalog.Tasks)
         {
-            var arguments = task.Arguments.Select(a => a.Required ? $"--{a.Name} (required)" : $"--{a.Name}");
+            var arguments = task.Arguments.Select(a => a.Required ? $"--{a.Name} (required)" : $"--{a.Name}").Append(common).Where(a => a.Length > 0);
             table.AddRow(
                 new Text(task.Name),
                 new Text(task.Description),

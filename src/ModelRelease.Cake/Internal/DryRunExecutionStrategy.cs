@@ -11,14 +11,17 @@ namespace ModelRelease.Cake.Internal;
 /// </summary>
 internal sealed class DryRunExecutionStrategy(
     TaskCatalog catalog,
-    IReadOnlyDictionary<string, IPipelineTask> tasks,
+    TaskInstances tasks,
     HostConsole console,
     ICakeReportPrinter steps) : IExecutionStrategy
 {
+    private TaskDefinition? _current;
+
     public Task ExecuteAsync(CakeTask task, ICakeContext context)
     {
         steps.WriteStep(task.Name, global::Cake.Core.Diagnostics.Verbosity.Normal);
         var definition = catalog.Get(task.Name);
+        _current = definition;
         if (!definition.Overrides(TaskHooks.Plan))
         {
             console.Out.MarkupLine($"  [grey]would run {Markup.Escape(definition.Name)} (the task does not describe its changes)[/]");
@@ -26,7 +29,7 @@ internal sealed class DryRunExecutionStrategy(
         }
 
         var plan = new ChangePlan();
-        tasks[definition.Name].Plan(context, plan);
+        tasks.Get(definition.Name).Plan(context, plan);
         if (plan.IsEmpty)
         {
             console.Out.MarkupLine("  [grey]would change nothing[/]");
@@ -54,7 +57,14 @@ internal sealed class DryRunExecutionStrategy(
 
     public Task HandleErrorsAsync(Func<Exception, ICakeContext, Task> action, Exception exception, ICakeContext context)
     {
-        // A plan that cannot be made is a failed rehearsal: surface it, but run no error handler.
+        // A plan that cannot be made is a failed rehearsal: surface it, but run no error handler (it may have
+        // side effects). A [ContinueOnError] task's failure would not stop the real run, so it does not stop this one.
+        if (_current is { ContinueOnError: true } current)
+        {
+            console.WriteWarning($"Task '{current.Name}' could not plan and is marked [ContinueOnError]; continuing: {exception.Message}");
+            return Task.CompletedTask;
+        }
+
         ExceptionDispatchInfo.Capture(exception).Throw();
         return Task.CompletedTask;
     }

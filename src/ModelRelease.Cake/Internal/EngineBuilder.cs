@@ -12,7 +12,7 @@ internal static class EngineBuilder
 {
     public static CakeEngine Build(
         TaskCatalog catalog,
-        IReadOnlyDictionary<string, IPipelineTask> tasks,
+        TaskInstances tasks,
         ICakeContext context,
         IPipelineLifetime? lifetime,
         IPipelineTaskLifetime? taskLifetime,
@@ -21,7 +21,7 @@ internal static class EngineBuilder
         var engine = new CakeEngine(new CakeDataService(), log);
         foreach (var definition in catalog.Tasks)
         {
-            Register(engine, definition, tasks[definition.Name], catalog.Dependencies[definition.Name], log);
+            Register(engine, definition, tasks, catalog.Dependencies[definition.Name], log);
         }
 
         if (lifetime is not null)
@@ -39,8 +39,10 @@ internal static class EngineBuilder
         return engine;
     }
 
-    private static void Register(CakeEngine engine, TaskDefinition definition, IPipelineTask task, IEnumerable<string> dependencies, ICakeLog log)
+    private static void Register(CakeEngine engine, TaskDefinition definition, TaskInstances tasks, IEnumerable<string> dependencies, ICakeLog log)
     {
+        IPipelineTask Task() => tasks.Get(definition.Name);
+
         var builder = engine.RegisterTask(definition.Name);
         if (definition.Description.Length > 0)
         {
@@ -52,11 +54,11 @@ internal static class EngineBuilder
             builder.IsDependentOn(dependency);
         }
 
-        builder.Does(task.RunAsync);
+        builder.Does(context => Task().RunAsync(context));
 
         if (definition.Overrides(TaskHooks.ShouldRun))
         {
-            builder.WithCriteria(task.ShouldRun, $"{definition.Name}.ShouldRun returned false");
+            builder.WithCriteria(context => Task().ShouldRun(context), $"{definition.Name}.ShouldRun returned false");
         }
 
         if (definition.Overrides(TaskHooks.OnError) || definition.ContinueOnError)
@@ -65,7 +67,15 @@ internal static class EngineBuilder
             {
                 if (definition.Overrides(TaskHooks.OnError))
                 {
-                    task.OnError(exception, context);
+                    try
+                    {
+                        Task().OnError(exception, context);
+                    }
+                    catch (Exception hookFailure)
+                    {
+                        // The task's own failure decides the exit code (a gate's 3 must stay 3); the hook's is only logged.
+                        log.Warning("{0}.OnError threw while handling the failure: {1}", definition.Name, hookFailure.Message);
+                    }
                 }
 
                 if (!definition.ContinueOnError)
@@ -80,7 +90,7 @@ internal static class EngineBuilder
 
         if (definition.Overrides(TaskHooks.Finally))
         {
-            builder.Finally(task.Finally);
+            builder.Finally(context => Task().Finally(context));
         }
     }
 }

@@ -16,7 +16,7 @@ internal static class EngineRunner
         var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets));
         var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
         var context = host.CreateContext(cakeContext);
-        var tasks = catalog.Tasks.ToDictionary(t => t.Name, t => host.CreateTask(t.Type), StringComparer.OrdinalIgnoreCase);
+        var tasks = new TaskInstances(catalog, host.CreateTask);
         var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetime(), host.CreateTaskLifetime(), log);
 
         var steps = new StepPrinter(console, log);
@@ -53,12 +53,10 @@ internal static class EngineRunner
     private static void Report(HostConsole console, ICakeLog log, RecordingExecutionStrategy recording, Exception exception, int exitCode)
     {
         var cause = ExceptionClassifier.Unwrap(exception);
+        // Name the task when one failed; setup, teardown and the engine's own refusals speak for themselves.
         var failed = recording.Outcomes.LastOrDefault(o => o.Status == TaskStatus.Failed)?.Name;
-        var where = failed is null ? string.Empty : $"Task '{failed}' ";
-        var message = exitCode == ExitCodes.GateRejected
-            ? $"{where}rejected: {cause.Message}"
-            : $"{where}failed: {cause.Message}";
-        console.WriteError(message.Length > 0 ? char.ToUpperInvariant(message[0]) + message[1..] : message);
+        var verb = exitCode == ExitCodes.GateRejected ? "rejected" : "failed";
+        console.WriteError(failed is null ? cause.Message : $"Task '{failed}' {verb}: {cause.Message}");
         if (log.Verbosity >= Verbosity.Diagnostic)
         {
             console.Error.WriteLine(cause.ToString());

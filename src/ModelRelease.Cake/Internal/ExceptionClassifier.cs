@@ -32,7 +32,6 @@ internal static class ExceptionClassifier
     {
         GateRejectedException => ExitCodes.GateRejected,
         PipelineUsageException => ExitCodes.UsageError,
-        CakeException { ExitCode: > 0 } cake => cake.ExitCode,
         _ => ExitCodes.TaskFailed,
     };
 }

@@ -8,23 +8,24 @@ namespace ModelRelease.Cake.Internal;
 /// </summary>
 internal sealed class HostConsole
 {
-    private HostConsole(IAnsiConsole output, TextWriter error, bool color)
+    private readonly bool _errorColor;
+
+    private HostConsole(IAnsiConsole output, TextWriter error, bool errorColor)
     {
         Out = output;
         Error = error;
-        Color = color;
+        _errorColor = errorColor;
     }
 
     public IAnsiConsole Out { get; }
 
     public TextWriter Error { get; }
 
-    public bool Color { get; }
 
     public static HostConsole Create(TextWriter? output, TextWriter? error)
     {
         var writer = output ?? System.Console.Out;
-        var color = UseColor(writer);
+        var color = UseColor(writer, System.Console.Out, System.Console.IsOutputRedirected);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
@@ -39,31 +40,28 @@ internal sealed class HostConsole
             console.Profile.Width = 160;
         }
 
-        return new HostConsole(console, error ?? System.Console.Error, color);
+        var errorWriter = error ?? System.Console.Error;
+        return new HostConsole(console, errorWriter, UseColor(errorWriter, System.Console.Error, System.Console.IsErrorRedirected));
     }
 
     public void WriteError(string message)
     {
-        Error.WriteLine(Color ? $"\u001b[31merror:\u001b[0m {message}" : $"error: {message}");
+        Error.WriteLine(_errorColor ? $"\u001b[31merror:\u001b[0m {message}" : $"error: {message}");
         Error.Flush();
     }
 
     public void WriteWarning(string message) =>
         Out.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
 
-    private static bool UseColor(TextWriter writer)
+    /// <summary>Each stream on its own: <c>./build.sh 2&gt;err.log</c> at a terminal keeps escapes out of the log.</summary>
+    private static bool UseColor(TextWriter writer, TextWriter processStream, bool redirected)
     {
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")))
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) || !ReferenceEquals(writer, processStream))
         {
             return false;
         }
 
-        if (!ReferenceEquals(writer, System.Console.Out))
-        {
-            return false;
-        }
-
-        return !System.Console.IsOutputRedirected
+        return !redirected
             || string.Equals(Environment.GetEnvironmentVariable("GITHUB_ACTIONS"), "true", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -7,6 +7,7 @@ namespace ModelRelease.Cake.Internal;
 internal sealed class TaskCatalog
 {
     private readonly Dictionary<string, TaskDefinition> _byName;
+    private readonly Dictionary<string, List<string>> _dependencies;
 
     public TaskCatalog(IEnumerable<TaskDefinition> definitions)
     {
@@ -22,17 +23,23 @@ internal sealed class TaskCatalog
         }
 
         var byType = Tasks.ToDictionary(t => t.Type);
-        Dependencies = Tasks.ToDictionary(t => t.Name, _ => new List<string>(), StringComparer.OrdinalIgnoreCase);
+        _dependencies = Tasks.ToDictionary(t => t.Name, _ => new List<string>(), StringComparer.OrdinalIgnoreCase);
         foreach (var task in Tasks)
         {
             foreach (var type in task.DependsOn)
             {
-                Dependencies[task.Name].Add(Resolve(task, type, byType, "depends on").Name);
+                AddEdge(task.Name, Resolve(task, type, byType, "depends on").Name);
             }
 
             foreach (var type in task.DependeeOf)
             {
-                Dependencies[Resolve(task, type, byType, "is a dependee of").Name].Add(task.Name);
+                AddEdge(Resolve(task, type, byType, "is a dependee of").Name, task.Name);
+            }
+
+            foreach (var argument in task.Arguments.Where(a => HostOptions.Names.Contains(a.Name.ToLowerInvariant())))
+            {
+                throw new PipelineDefinitionException(
+                    $"Task '{task.Name}' declares the argument --{argument.Name}, which the host reads itself ({string.Join(", ", HostOptions.Names.Select(n => "--" + n))}): give it another name.");
             }
         }
 
@@ -42,13 +49,23 @@ internal sealed class TaskCatalog
     public IReadOnlyList<TaskDefinition> Tasks { get; }
 
     /// <summary>Task name → the names it depends on, in declaration order (dependees appended).</summary>
-    public IReadOnlyDictionary<string, List<string>> Dependencies { get; }
+    public IReadOnlyDictionary<string, List<string>> Dependencies => _dependencies;
 
     public IEnumerable<string> Names => Tasks.Select(t => t.Name);
 
     public TaskDefinition? Find(string name) => _byName.GetValueOrDefault(name);
 
     public TaskDefinition Get(string name) => _byName[name];
+
+    /// <summary>The same edge declared twice (IsDependentOn on one side, IsDependeeOf on the other) is one edge; Cake would refuse the second.</summary>
+    private void AddEdge(string task, string dependency)
+    {
+        var list = Dependencies[task];
+        if (!list.Contains(dependency, StringComparer.OrdinalIgnoreCase))
+        {
+            list.Add(dependency);
+        }
+    }
 
     private static TaskDefinition Resolve(TaskDefinition task, Type type, Dictionary<Type, TaskDefinition> byType, string relation)
     {

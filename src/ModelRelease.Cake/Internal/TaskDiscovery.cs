@@ -72,10 +72,15 @@ internal static class TaskDiscovery
         return hooks;
     }
 
-    /// <summary>True when the most derived public method of that name is declared below the generic base classes.</summary>
+    /// <summary>
+    /// True when the task overrides the base class's virtual <paramref name="method"/>. A public helper that only
+    /// shares the name (an overload such as <c>Plan(string)</c>) is not an override and must not count.
+    /// </summary>
     private static bool IsOverridden(Type type, string method) =>
         type.GetMethods(BindingFlags.Public | BindingFlags.Instance)
-            .Any(m => m.Name == method && m.DeclaringType is { } declaring && !IsBaseTaskType(declaring));
+            .Any(m => m.Name == method
+                && m.DeclaringType is { } declaring && !IsBaseTaskType(declaring)
+                && m.GetBaseDefinition().DeclaringType is { } origin && IsBaseTaskType(origin));
 
     private static bool IsBaseTaskType(Type type) =>
         type.IsGenericType && (type.GetGenericTypeDefinition() == typeof(PipelineTask<>) || type.GetGenericTypeDefinition() == typeof(AsyncPipelineTask<>));

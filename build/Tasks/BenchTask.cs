@@ -1,0 +1,31 @@
+using Cake.Common;
+using Cake.Core;
+using Cake.Core.IO;
+using ModelRelease;
+using ModelRelease.Cake;
+
+namespace Build.Tasks;
+
+[TaskName("Bench")]
+[TaskDescription("Time the warm ./build.sh against dotnet run, and print both medians and their ratio")]
+[TaskArgument("runs", "runs per command, at least 5 (default 7)", Example = "9")]
+public sealed class BenchTask : PipelineTask<BuildContext>
+{
+    public override void Run(BuildContext context)
+    {
+        var exitCode = context.StartProcess(Script(context), new ProcessSettings
+        {
+            Arguments = ProcessArgumentBuilder.FromString(context.BenchRuns.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            WorkingDirectory = context.RepositoryRoot,
+        });
+        if (exitCode != 0)
+        {
+            throw new CakeException($"build/bench-bootstrap.sh exited {exitCode}; its output above says why.");
+        }
+    }
+
+    public override void Plan(BuildContext context, ChangePlan plan) =>
+        plan.Run($"{Script(context)} {context.BenchRuns} (builds build/Build.csproj in Debug for dotnet run)");
+
+    private static string Script(BuildContext context) => System.IO.Path.Combine(context.RepositoryRoot, "build", "bench-bootstrap.sh");
+}
