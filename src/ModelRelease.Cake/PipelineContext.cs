@@ -43,10 +43,6 @@ public class PipelineContext : CakeContextAdapter
         return string.IsNullOrEmpty(value) ? null : value;
     }
 
-    /// <summary>Every value given for a repeatable <c>--name</c>.</summary>
-    protected IReadOnlyList<string> ReadAll(string name) =>
-        Arguments.HasArgument(name) ? Arguments.GetArguments(name).Where(v => v.Length > 0).ToList() : [];
-
     /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent.</summary>
     /// <exception cref="PipelineUsageException">The value is not a whole number in range.</exception>
     protected int ReadInt32(string name, int fallback, int min, int max)

@@ -37,11 +37,20 @@ internal sealed class DryRunExecutionStrategy(
 
         foreach (var change in plan.Changes)
         {
-            console.Out.MarkupLine($"  [blue]would[/] {Markup.Escape(change.Description)}");
+            console.Out.MarkupLine($"  [{Colour(change.Kind)}]would[/] {Markup.Escape(change.Description)}");
         }
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Deletions stand out in red and label moves in yellow: the changes a reviewer of a rehearsal looks for first.</summary>
+    private static string Colour(ChangeKind kind) => kind switch
+    {
+        ChangeKind.Delete => "red",
+        ChangeKind.Move => "yellow",
+        ChangeKind.Run => "default",
+        _ => "blue",
+    };
 
     public void Skip(CakeTask task, CakeTaskCriteria criteria) => steps.WriteSkippedStep(task.Name, global::Cake.Core.Diagnostics.Verbosity.Normal);
 
