@@ -1,4 +1,7 @@
+using Cake.Common;
 using Cake.Core;
+using Cake.Core.IO;
+using Path = System.IO.Path;
 using ModelRelease.Pipelines;
 
 namespace Build;
@@ -31,6 +34,20 @@ public sealed class BuildContext : ReleaseContext
 
     /// <summary>The repository root (where ModelRelease.slnx is).</summary>
     public string RepositoryRoot => _root.Value;
+
+    /// <summary>Runs <paramref name="fileName"/> in the repository root; a non-zero exit fails the task with <paramref name="why"/>.</summary>
+    public void RunInRepository(string fileName, string arguments, string why)
+    {
+        var exitCode = this.StartProcess(fileName, new ProcessSettings
+        {
+            Arguments = ProcessArgumentBuilder.FromString(arguments),
+            WorkingDirectory = RepositoryRoot,
+        });
+        if (exitCode != 0)
+        {
+            throw new CakeException($"{Path.GetFileName(fileName)} {arguments} exited {exitCode}: {why}");
+        }
+    }
 
     public string Solution => Path.Combine(RepositoryRoot, RepositoryPaths.SolutionFile);
 

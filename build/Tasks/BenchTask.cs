@@ -1,6 +1,3 @@
-using Cake.Common;
-using Cake.Core;
-using Cake.Core.IO;
 using ModelRelease;
 using ModelRelease.Cake;
 
@@ -13,15 +10,7 @@ public sealed class BenchTask : PipelineTask<BuildContext>
 {
     public override void Run(BuildContext context)
     {
-        var exitCode = context.StartProcess(Script(context), new ProcessSettings
-        {
-            Arguments = ProcessArgumentBuilder.FromString(context.BenchRuns.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            WorkingDirectory = context.RepositoryRoot,
-        });
-        if (exitCode != 0)
-        {
-            throw new CakeException($"build/bench-bootstrap.sh exited {exitCode}; its output above says why.");
-        }
+        context.RunInRepository(Script(context), context.BenchRuns.ToString(System.Globalization.CultureInfo.InvariantCulture), "its output above says why.");
     }
 
     public override void Plan(BuildContext context, ChangePlan plan) =>

@@ -1,7 +1,5 @@
 using Cake.Common.Tools.DotNet;
 using Cake.Common.Tools.DotNet.Test;
-using Cake.Common;
-using Cake.Core.IO;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using ModelRelease;
@@ -19,26 +17,18 @@ public sealed class TestTask : PipelineTask<BuildContext>
     public override void Run(BuildContext context)
     {
         // A folder per run: a second Test run at the same time must not delete or count this run's results.
-        var results = System.IO.Path.Combine(context.RepositoryRoot, ".build", "test-results", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
+        var results = Path.Combine(context.RepositoryRoot, ".build", "test-results", $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
         Directory.CreateDirectory(results);
 
         // PowerShell (pinned in dotnet-tools.json) lets the end-to-end tests run build.ps1 as well as build.sh.
-        var restore = context.StartProcess("dotnet", new ProcessSettings
-        {
-            Arguments = ProcessArgumentBuilder.FromString("tool restore"),
-            WorkingDirectory = context.RepositoryRoot,
-        });
-        if (restore != 0)
-        {
-            throw new CakeException($"dotnet tool restore exited {restore}: the end-to-end tests need the tools in dotnet-tools.json.");
-        }
+        context.RunInRepository("dotnet", "tool restore", "the end-to-end tests need the tools in dotnet-tools.json.");
 
         // One dotnet test per project, each with its own .trx: in one solution-wide call the trx logger names
         // files by the second, and two projects finishing together would overwrite each other's counts.
         var failures = new List<string>();
         foreach (var project in context.TestProjects)
         {
-            var name = System.IO.Path.GetFileNameWithoutExtension(project);
+            var name = Path.GetFileNameWithoutExtension(project);
             try
             {
                 context.DotNetTest(project, new DotNetTestSettings

@@ -37,7 +37,7 @@ internal static class TaskDiscovery
     {
         for (var t = type; t is not null; t = t.BaseType)
         {
-            if (t.IsGenericType && (t.GetGenericTypeDefinition() == typeof(PipelineTask<>) || t.GetGenericTypeDefinition() == typeof(AsyncPipelineTask<>)))
+            if (IsBaseTaskType(t))
             {
                 return t.GetGenericArguments()[0];
             }
