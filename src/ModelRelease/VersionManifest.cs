@@ -1,0 +1,74 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace ModelRelease;
+
+/// <summary>
+/// Every file of an artifact with its size and hash, sorted by path, and one digest over all of it. Two artifacts
+/// with the same digest hold the same bytes under the same names, which is what makes a repeated push idempotent.
+/// </summary>
+public sealed class VersionManifest
+{
+    private VersionManifest(IReadOnlyList<ManifestEntry> entries, string digest)
+    {
+        Entries = entries;
+        Digest = digest;
+    }
+
+    /// <summary>The files, sorted by path (ordinal).</summary>
+    public IReadOnlyList<ManifestEntry> Entries { get; }
+
+    /// <summary><c>sha256:</c> followed by the hex SHA-256 of the canonical listing (path, size and hash per line).</summary>
+    public string Digest { get; }
+
+    /// <summary>Number of files.</summary>
+    public int FileCount => Entries.Count;
+
+    /// <summary>Total size of all files in bytes.</summary>
+    public long TotalBytes => Entries.Sum(e => e.Size);
+
+    /// <summary>Builds a manifest from entries in any order; the digest does not depend on the order given.</summary>
+    public static VersionManifest FromEntries(IEnumerable<ManifestEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var sorted = entries.OrderBy(e => e.Path, StringComparer.Ordinal).ToList();
+        for (var i = 1; i < sorted.Count; i++)
+        {
+            if (sorted[i].Path == sorted[i - 1].Path)
+            {
+                throw new ArgumentException($"The manifest lists '{sorted[i].Path}' twice.", nameof(entries));
+            }
+        }
+
+        return new VersionManifest(sorted, ComputeDigest(sorted));
+    }
+
+    /// <summary>The manifest as JSON, the form the metadata store keeps.</summary>
+    public string ToJson() => JsonSerializer.Serialize(Entries, ManifestJson.Options);
+
+    /// <summary>Reads a manifest written by <see cref="ToJson"/>.</summary>
+    public static VersionManifest FromJson(string json) =>
+        FromEntries(JsonSerializer.Deserialize<List<ManifestEntry>>(json, ManifestJson.Options)
+            ?? throw new RegistryException("A stored manifest is empty; the metadata store may be damaged."));
+
+    /// <summary>
+    /// The digest is over "path\tsize\tsha256\n" lines, so a renamed file, a changed byte or an added empty file all
+    /// change it, and no two different listings can run together into the same text (paths cannot hold tabs).
+    /// </summary>
+    private static string ComputeDigest(IEnumerable<ManifestEntry> sorted)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var entry in sorted)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes($"{entry.Path}\t{entry.Size}\t{entry.Sha256}\n"));
+        }
+
+        return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static class ManifestJson
+    {
+        public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    }
+}
