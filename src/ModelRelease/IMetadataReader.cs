@@ -1,0 +1,35 @@
+namespace ModelRelease;
+
+/// <summary>
+/// A consistent read of the metadata store: everything read through one reader comes from the same snapshot.
+/// Unknown models read as empty rather than failing; the registry turns "not found" into a helpful error.
+/// </summary>
+public interface IMetadataReader : IDisposable
+{
+    /// <summary>Names of every model with at least one version, sorted.</summary>
+    IReadOnlyList<string> Models();
+
+    /// <summary>The version of <paramref name="model"/> called <paramref name="name"/>, pruned or not; null when none.</summary>
+    ModelVersion? FindVersion(string model, string name);
+
+    /// <summary>The newest unpruned version of <paramref name="model"/> whose manifest digest is <paramref name="digest"/>.</summary>
+    ModelVersion? FindVersionByDigest(string model, string digest);
+
+    /// <summary>Every version of <paramref name="model"/>, pruned ones included, by serving number ascending.</summary>
+    IReadOnlyList<ModelVersion> Versions(string model);
+
+    /// <summary>The stored manifest of a version; null when the version is unknown.</summary>
+    VersionManifest? Manifest(string model, string name);
+
+    /// <summary>Every label of <paramref name="model"/>, or of all models when null, sorted by model then label.</summary>
+    IReadOnlyList<LabelAssignment> Labels(string? model);
+
+    /// <summary>Audit events matching <paramref name="query"/>, oldest first.</summary>
+    IReadOnlyList<RegistryEvent> Events(EventQuery query);
+
+    /// <summary>One recorded task run with its links; null when unknown.</summary>
+    ExecutionRecord? FindExecution(long id);
+
+    /// <summary>Recorded task runs, of one model or all when null, oldest first.</summary>
+    IReadOnlyList<ExecutionRecord> Executions(string? model);
+}

@@ -1,0 +1,107 @@
+namespace ModelRelease.Internal.Sql;
+
+/// <summary>
+/// The schema's history. Never edit a released step: add a new one. A store whose schema is newer than
+/// <see cref="Latest"/> was written by a newer ModelRelease and is refused rather than misread.
+/// </summary>
+internal static class SchemaMigrations
+{
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        new(1, "models, versions, labels, events, executions", [
+            """
+            CREATE TABLE schema_info (
+                version INTEGER NOT NULL PRIMARY KEY,
+                description TEXT NOT NULL,
+                applied_at TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE models (
+                id {identity},
+                name TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL)
+            """,
+            """
+            CREATE TABLE versions (
+                id {identity},
+                model_id BIGINT NOT NULL REFERENCES models (id),
+                name TEXT NOT NULL,
+                number BIGINT NOT NULL,
+                digest TEXT NOT NULL,
+                manifest TEXT NOT NULL,
+                total_bytes BIGINT NOT NULL,
+                file_count INTEGER NOT NULL,
+                git_commit TEXT NOT NULL,
+                git_branch TEXT,
+                git_detached INTEGER NOT NULL,
+                git_dirty INTEGER,
+                git_remote TEXT,
+                git_tag TEXT,
+                git_source TEXT NOT NULL,
+                dataset_version TEXT NOT NULL,
+                dataset_source TEXT NOT NULL,
+                hyperparameters TEXT NOT NULL,
+                metrics TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                host TEXT NOT NULL,
+                ci_run_url TEXT,
+                blessing TEXT NOT NULL,
+                blessing_reason TEXT,
+                pruned_at TEXT,
+                UNIQUE (model_id, name),
+                UNIQUE (model_id, number))
+            """,
+            "CREATE INDEX versions_by_digest ON versions (model_id, digest)",
+            """
+            CREATE TABLE labels (
+                model_id BIGINT NOT NULL REFERENCES models (id),
+                label TEXT NOT NULL,
+                version_id BIGINT NOT NULL REFERENCES versions (id),
+                weight INTEGER,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (model_id, label))
+            """,
+            """
+            CREATE TABLE executions (
+                id {identity},
+                task TEXT NOT NULL,
+                model_id BIGINT REFERENCES models (id),
+                arguments TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                outcome TEXT NOT NULL,
+                error TEXT,
+                actor TEXT NOT NULL,
+                host TEXT NOT NULL,
+                ci_run_url TEXT)
+            """,
+            """
+            CREATE TABLE execution_links (
+                execution_id BIGINT NOT NULL REFERENCES executions (id),
+                version_id BIGINT NOT NULL REFERENCES versions (id),
+                role TEXT NOT NULL,
+                PRIMARY KEY (execution_id, version_id, role))
+            """,
+            """
+            CREATE TABLE events (
+                id {identity},
+                model_id BIGINT NOT NULL REFERENCES models (id),
+                kind TEXT NOT NULL,
+                label TEXT,
+                from_version TEXT,
+                to_version TEXT,
+                actor TEXT NOT NULL,
+                host TEXT NOT NULL,
+                reason TEXT,
+                evidence TEXT,
+                at TEXT NOT NULL,
+                execution_id BIGINT REFERENCES executions (id))
+            """,
+            "CREATE INDEX events_by_model_label ON events (model_id, label, id)",
+        ], WithAppendOnlyEvents: true),
+    ];
+
+    /// <summary>The newest schema version this build knows.</summary>
+    public static int Latest => All[^1].Version;
+}

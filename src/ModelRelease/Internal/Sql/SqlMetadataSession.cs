@@ -1,0 +1,307 @@
+using System.Data.Common;
+using Dapper;
+
+namespace ModelRelease.Internal.Sql;
+
+/// <summary>
+/// Reads and writes rows through one connection and, for writers, one transaction that the store opened with
+/// its database's exclusive-write form. The SQL here is shared by every backend; only the schema DDL differs.
+/// </summary>
+internal sealed class SqlMetadataSession : IMetadataWriter
+{
+    private const string VersionColumns = """
+        v.id AS Id, m.name AS Model, v.name AS Name, v.number AS Number, v.digest AS Digest,
+        v.total_bytes AS TotalBytes, v.file_count AS FileCount,
+        v.git_commit AS GitCommit, v.git_branch AS GitBranch, v.git_detached AS GitDetached, v.git_dirty AS GitDirty,
+        v.git_remote AS GitRemote, v.git_tag AS GitTag, v.git_source AS GitSource,
+        v.dataset_version AS DatasetVersion, v.dataset_source AS DatasetSource,
+        v.hyperparameters AS Hyperparameters, v.metrics AS Metrics, v.created_at AS CreatedAt,
+        v.actor AS Actor, v.host AS Host, v.ci_run_url AS CiRunUrl,
+        v.blessing AS Blessing, v.blessing_reason AS BlessingReason, v.pruned_at AS PrunedAt
+        FROM versions v JOIN models m ON m.id = v.model_id
+        """;
+
+    private const string EventColumns = """
+        e.id AS Id, m.name AS Model, e.kind AS Kind, e.label AS Label, e.from_version AS FromVersion,
+        e.to_version AS ToVersion, e.actor AS Actor, e.host AS Host, e.reason AS Reason, e.evidence AS Evidence,
+        e.at AS At, e.execution_id AS ExecutionId
+        FROM events e JOIN models m ON m.id = e.model_id
+        """;
+
+    private const string ExecutionColumns = """
+        x.id AS Id, x.task AS Task, m.name AS Model, x.arguments AS Arguments, x.started_at AS StartedAt,
+        x.finished_at AS FinishedAt, x.outcome AS Outcome, x.error AS Error, x.actor AS Actor, x.host AS Host,
+        x.ci_run_url AS CiRunUrl
+        FROM executions x LEFT JOIN models m ON m.id = x.model_id
+        """;
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+    private bool _committed;
+
+    /// <summary>Wraps an open connection; with a transaction the session can write, without one it only reads.</summary>
+    public SqlMetadataSession(DbConnection connection, DbTransaction? transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public IReadOnlyList<string> Models() =>
+        Query<string>("SELECT name FROM models ORDER BY name");
+
+    public ModelVersion? FindVersion(string model, string name) =>
+        Query<VersionRow>($"SELECT {VersionColumns} WHERE m.name = @model AND v.name = @name", new { model, name })
+            .SingleOrDefault()?.ToVersion();
+
+    public ModelVersion? FindVersionByDigest(string model, string digest) =>
+        Query<VersionRow>(
+                $"SELECT {VersionColumns} WHERE m.name = @model AND v.digest = @digest AND v.pruned_at IS NULL ORDER BY v.number DESC",
+                new { model, digest })
+            .FirstOrDefault()?.ToVersion();
+
+    public IReadOnlyList<ModelVersion> Versions(string model) =>
+        Query<VersionRow>($"SELECT {VersionColumns} WHERE m.name = @model ORDER BY v.number", new { model })
+            .Select(row => row.ToVersion()).ToList();
+
+    public VersionManifest? Manifest(string model, string name)
+    {
+        var json = Query<string>(
+                "SELECT v.manifest FROM versions v JOIN models m ON m.id = v.model_id WHERE m.name = @model AND v.name = @name",
+                new { model, name })
+            .SingleOrDefault();
+        return json is null ? null : VersionManifest.FromJson(json);
+    }
+
+    public IReadOnlyList<LabelAssignment> Labels(string? model) =>
+        Query<LabelRow>(
+                """
+                SELECT m.name AS Model, l.label AS Label, v.name AS Version, v.number AS Number, l.weight AS Weight, l.updated_at AS UpdatedAt
+                FROM labels l JOIN models m ON m.id = l.model_id JOIN versions v ON v.id = l.version_id
+                WHERE @model IS NULL OR m.name = @model
+                ORDER BY m.name, l.label
+                """,
+                new { model })
+            .Select(row => row.ToAssignment()).ToList();
+
+    public IReadOnlyList<RegistryEvent> Events(EventQuery query)
+    {
+        var kinds = query.Kinds?.Select(SqlValues.Word).ToList();
+        var sql = $"""
+            SELECT {EventColumns}
+            WHERE (@model IS NULL OR m.name = @model)
+              AND (@label IS NULL OR e.label = @label)
+              AND (@since IS NULL OR e.at >= @since)
+            ORDER BY e.id
+            """;
+        var events = Query<EventRow>(sql, new { model = query.Model, label = query.Label, since = SqlValues.Time(query.Since) })
+            .Select(row => row.ToEvent());
+        return kinds is null ? events.ToList() : events.Where(e => kinds.Contains(SqlValues.Word(e.Kind))).ToList();
+    }
+
+    public ExecutionRecord? FindExecution(long id) =>
+        Query<ExecutionRow>($"SELECT {ExecutionColumns} WHERE x.id = @id", new { id })
+            .Select(row => row.ToRecord(LinksOf(row.Id))).SingleOrDefault();
+
+    public IReadOnlyList<ExecutionRecord> Executions(string? model) =>
+        Query<ExecutionRow>($"SELECT {ExecutionColumns} WHERE @model IS NULL OR m.name = @model ORDER BY x.id", new { model })
+            .Select(row => row.ToRecord(LinksOf(row.Id))).ToList();
+
+    public long? MaxNumber(string model) =>
+        Query<long?>(
+                "SELECT MAX(v.number) FROM versions v JOIN models m ON m.id = v.model_id WHERE m.name = @model",
+                new { model })
+            .SingleOrDefault();
+
+    public ModelVersion InsertVersion(VersionDraft draft)
+    {
+        var modelId = EnsureModel(draft.Model, draft.CreatedAt);
+        Execute(
+            """
+            INSERT INTO versions (model_id, name, number, digest, manifest, total_bytes, file_count,
+                git_commit, git_branch, git_detached, git_dirty, git_remote, git_tag, git_source,
+                dataset_version, dataset_source, hyperparameters, metrics, created_at, actor, host, ci_run_url,
+                blessing, blessing_reason, pruned_at)
+            VALUES (@modelId, @name, @number, @digest, @manifest, @totalBytes, @fileCount,
+                @gitCommit, @gitBranch, @gitDetached, @gitDirty, @gitRemote, @gitTag, @gitSource,
+                @datasetVersion, @datasetSource, @hyperparameters, @metrics, @createdAt, @actor, @host, @ciRunUrl,
+                @blessing, @blessingReason, NULL)
+            """,
+            new
+            {
+                modelId,
+                name = draft.Name,
+                number = draft.Number,
+                digest = draft.Manifest.Digest,
+                manifest = draft.Manifest.ToJson(),
+                totalBytes = draft.Manifest.TotalBytes,
+                fileCount = draft.Manifest.FileCount,
+                gitCommit = draft.Git.Commit,
+                gitBranch = draft.Git.Branch,
+                gitDetached = draft.Git.IsDetached ? 1 : 0,
+                gitDirty = draft.Git.IsDirty is { } dirty ? (dirty ? 1 : 0) : (int?)null,
+                gitRemote = draft.Git.RemoteUrl,
+                gitTag = draft.Git.Tag,
+                gitSource = SqlValues.Word(draft.Git.Source),
+                datasetVersion = draft.Dataset.Value,
+                datasetSource = SqlValues.Word(draft.Dataset.Source),
+                hyperparameters = SqlValues.Json(draft.Hyperparameters),
+                metrics = SqlValues.Json(draft.Metrics),
+                createdAt = SqlValues.Time(draft.CreatedAt),
+                actor = draft.Actor,
+                host = draft.Host,
+                ciRunUrl = draft.CiRunUrl,
+                blessing = SqlValues.Word(draft.Blessing),
+                blessingReason = draft.BlessingReason,
+            });
+        return FindVersion(draft.Model, draft.Name)!;
+    }
+
+    public void SetLabel(string model, string label, string version, int? weight, DateTimeOffset at)
+    {
+        var versionId = VersionId(model, version);
+        Execute(
+            """
+            INSERT INTO labels (model_id, label, version_id, weight, updated_at)
+            VALUES ((SELECT id FROM models WHERE name = @model), @label, @versionId, @weight, @at)
+            ON CONFLICT (model_id, label) DO UPDATE SET version_id = excluded.version_id, weight = excluded.weight, updated_at = excluded.updated_at
+            """,
+            new { model, label, versionId, weight, at = SqlValues.Time(at) });
+    }
+
+    public void ClearLabel(string model, string label) =>
+        Execute("DELETE FROM labels WHERE model_id = (SELECT id FROM models WHERE name = @model) AND label = @label", new { model, label });
+
+    public long AppendEvent(EventDraft draft)
+    {
+        RequireWriter();
+        var modelId = EnsureModel(draft.Model, draft.At);
+        return Query<long>(
+                """
+                INSERT INTO events (model_id, kind, label, from_version, to_version, actor, host, reason, evidence, at, execution_id)
+                VALUES (@modelId, @kind, @label, @from, @to, @actor, @host, @reason, @evidence, @at, @executionId)
+                RETURNING id
+                """,
+                new
+                {
+                    modelId,
+                    kind = SqlValues.Word(draft.Kind),
+                    label = draft.Label,
+                    from = draft.FromVersion,
+                    to = draft.ToVersion,
+                    actor = draft.Actor,
+                    host = draft.Host,
+                    reason = draft.Reason,
+                    evidence = draft.Evidence,
+                    at = SqlValues.Time(draft.At),
+                    executionId = draft.ExecutionId,
+                })
+            .Single();
+    }
+
+    public void SetBlessing(string model, string version, Blessing blessing, string? reason) =>
+        Execute(
+            "UPDATE versions SET blessing = @blessing, blessing_reason = @reason WHERE id = @id",
+            new { blessing = SqlValues.Word(blessing), reason, id = VersionId(model, version) });
+
+    public void MarkPruned(string model, string version, DateTimeOffset at) =>
+        Execute("UPDATE versions SET pruned_at = @at WHERE id = @id", new { at = SqlValues.Time(at), id = VersionId(model, version) });
+
+    public long StartExecution(ExecutionDraft draft)
+    {
+        RequireWriter();
+        long? modelId = draft.Model is null ? null : EnsureModel(draft.Model, draft.StartedAt);
+        return Query<long>(
+                """
+                INSERT INTO executions (task, model_id, arguments, started_at, finished_at, outcome, error, actor, host, ci_run_url)
+                VALUES (@task, @modelId, @arguments, @startedAt, NULL, @outcome, NULL, @actor, @host, @ciRunUrl)
+                RETURNING id
+                """,
+                new
+                {
+                    task = draft.Task,
+                    modelId,
+                    arguments = draft.Arguments,
+                    startedAt = SqlValues.Time(draft.StartedAt),
+                    outcome = SqlValues.Word(ExecutionOutcome.Running),
+                    actor = draft.Actor,
+                    host = draft.Host,
+                    ciRunUrl = draft.CiRunUrl,
+                })
+            .Single();
+    }
+
+    public void FinishExecution(long id, ExecutionOutcome outcome, string? error, DateTimeOffset at) =>
+        Execute(
+            "UPDATE executions SET outcome = @outcome, error = @error, finished_at = @at WHERE id = @id",
+            new { id, outcome = SqlValues.Word(outcome), error, at = SqlValues.Time(at) });
+
+    public void LinkExecution(long id, string model, string version, ExecutionRole role) =>
+        Execute(
+            """
+            INSERT INTO execution_links (execution_id, version_id, role) VALUES (@id, @versionId, @role)
+            ON CONFLICT (execution_id, version_id, role) DO NOTHING
+            """,
+            new { id, versionId = VersionId(model, version), role = SqlValues.Word(role) });
+
+    public void Commit()
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("A read session has nothing to commit.");
+        }
+
+        _transaction.Commit();
+        _committed = true;
+    }
+
+    public void Dispose()
+    {
+        if (_transaction is not null && !_committed)
+        {
+            _transaction.Rollback();
+        }
+
+        _transaction?.Dispose();
+        _connection.Dispose();
+    }
+
+    private List<ExecutionLink> LinksOf(long executionId) =>
+        Query<(string Version, string Role)>(
+                "SELECT v.name, k.role FROM execution_links k JOIN versions v ON v.id = k.version_id WHERE k.execution_id = @executionId ORDER BY v.number, k.role",
+                new { executionId })
+            .Select(link => new ExecutionLink(link.Version, SqlValues.ParseWord<ExecutionRole>(link.Role)))
+            .ToList();
+
+    private long EnsureModel(string model, DateTimeOffset at)
+    {
+        Execute(
+            "INSERT INTO models (name, created_at) VALUES (@model, @at) ON CONFLICT (name) DO NOTHING",
+            new { model, at = SqlValues.Time(at) });
+        return Query<long>("SELECT id FROM models WHERE name = @model", new { model }).Single();
+    }
+
+    private long VersionId(string model, string version) =>
+        Query<long>(
+                "SELECT v.id FROM versions v JOIN models m ON m.id = v.model_id WHERE m.name = @model AND v.name = @version",
+                new { model, version })
+            .SingleOrDefault() is var id and > 0
+            ? id
+            : throw new RegistryException($"Model '{model}' has no version '{version}'.");
+
+    private List<T> Query<T>(string sql, object? parameters = null) =>
+        _connection.Query<T>(sql, parameters, _transaction).AsList();
+
+    private void Execute(string sql, object? parameters)
+    {
+        RequireWriter();
+        _connection.Execute(sql, parameters, _transaction);
+    }
+
+    private void RequireWriter()
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("This session was opened for reading; open a writer to change the store.");
+        }
+    }
+}

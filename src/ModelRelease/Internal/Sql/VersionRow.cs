@@ -1,0 +1,51 @@
+namespace ModelRelease.Internal.Sql;
+
+/// <summary>A versions row as Dapper reads it; column aliases in <see cref="SqlMetadataSession"/> match these names.</summary>
+internal sealed class VersionRow
+{
+    public long Id { get; set; }
+    public string Model { get; set; } = "";
+    public string Name { get; set; } = "";
+    public long Number { get; set; }
+    public string Digest { get; set; } = "";
+    public long TotalBytes { get; set; }
+    public long FileCount { get; set; }
+    public string GitCommit { get; set; } = "";
+    public string? GitBranch { get; set; }
+    public long GitDetached { get; set; }
+    public long? GitDirty { get; set; }
+    public string? GitRemote { get; set; }
+    public string? GitTag { get; set; }
+    public string GitSource { get; set; } = "";
+    public string DatasetVersion { get; set; } = "";
+    public string DatasetSource { get; set; } = "";
+    public string Hyperparameters { get; set; } = "{}";
+    public string Metrics { get; set; } = "{}";
+    public string CreatedAt { get; set; } = "";
+    public string Actor { get; set; } = "";
+    public string Host { get; set; } = "";
+    public string? CiRunUrl { get; set; }
+    public string Blessing { get; set; } = "";
+    public string? BlessingReason { get; set; }
+    public string? PrunedAt { get; set; }
+
+    public ModelVersion ToVersion() => new(
+        Id,
+        Model,
+        Name,
+        Number,
+        Digest,
+        TotalBytes,
+        checked((int)FileCount),
+        new GitProvenance(GitCommit, GitBranch, GitDetached != 0, GitDirty is { } dirty ? dirty != 0 : null, GitRemote, GitTag, SqlValues.ParseWord<GitProvenanceSource>(GitSource)),
+        new ModelRelease.DatasetVersion(DatasetVersion, SqlValues.ParseWord<DatasetVersionSource>(DatasetSource)),
+        SqlValues.ParseJson<Dictionary<string, string>>(Hyperparameters),
+        SqlValues.ParseJson<Dictionary<string, double>>(Metrics),
+        SqlValues.ParseTime(CreatedAt),
+        Actor,
+        Host,
+        CiRunUrl,
+        SqlValues.ParseWord<Blessing>(Blessing),
+        BlessingReason,
+        SqlValues.ParseOptionalTime(PrunedAt));
+}

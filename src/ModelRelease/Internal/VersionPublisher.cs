@@ -1,0 +1,184 @@
+using System.Text.Json;
+
+namespace ModelRelease.Internal;
+
+/// <summary>
+/// The push of one version. The slow part (hashing and copying gigabytes) happens before the store is locked,
+/// into a temporary directory inside <c>versions/</c> on the same filesystem; under the lock the copy is renamed
+/// into place, the row written and the serving view synced, then everything commits together. A crash before the
+/// commit leaves a directory the store does not know, which the next change removes.
+/// </summary>
+internal sealed class VersionPublisher(ModelRegistry registry)
+{
+    private readonly RegistryOptions _options = registry.Options;
+
+    public PushResult Push(PushRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var model = request.Model;
+        ModelRegistry.RequireModelName(model);
+        if (request.VersionName is { } given && Names.VersionProblem(given) is { } nameProblem)
+        {
+            throw new RegistryException(char.ToUpperInvariant(nameProblem[0]) + nameProblem[1..] + ".");
+        }
+
+        RequireFinite(request.Metrics);
+        RequireKeys(request.Hyperparameters);
+        var git = Provenance(request);
+        var dataset = DatasetVersionResolver.Resolve(request.DatasetVersion, request.Dataset);
+        var artifact = ArtifactScanner.Scan(request.Artifact);
+
+        using (var reader = registry.Store.Read())
+        {
+            if (Existing(reader, request, artifact.Manifest) is { } existing)
+            {
+                return Repeat(request, existing);
+            }
+        }
+
+        var versions = registry.Layout.VersionsDirectory(model);
+        Directory.CreateDirectory(versions);
+        var incoming = Path.Combine(versions, $"{ServingLayout.TemporaryPrefix}incoming-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        string? published = null;
+        try
+        {
+            ArtifactCopier.CopyVerified(artifact, incoming);
+            _options.Fault("after-copy");
+            return registry.Change(model, precheck: null, writer =>
+            {
+                // Another job may have pushed the same bytes or taken the name while this one was copying.
+                if (Existing(writer, request, artifact.Manifest) is { } existing)
+                {
+                    return new PushResult(RecordRepeat(writer, request, existing), Created: false);
+                }
+
+                var now = registry.Now();
+                var (name, number) = VersionNumbering.Next(now, writer.MaxNumber(model), request.VersionName, n => writer.FindVersion(model, n) is not null);
+                var destination = registry.Layout.VersionDirectory(model, name);
+                if (Directory.Exists(destination) || File.Exists(destination))
+                {
+                    // The store has no such version, and only a writer holding the lock renames into place: this is
+                    // the leftover of a push that crashed before its commit.
+                    _options.Warn($"Replacing {destination}: a push was interrupted before it was recorded.");
+                    FileTree.Delete(destination);
+                }
+
+                Posix.Rename(incoming, destination);
+                published = destination;
+                Posix.FsyncDirectory(versions);
+                _options.Fault("after-rename");
+
+                var env = _options.Environment;
+                var version = writer.InsertVersion(new VersionDraft(
+                    model, name, number, artifact.Manifest, git, dataset, request.Hyperparameters, request.Metrics, now,
+                    env.Actor, env.Host, env.CiRunUrl, request.Blessing, request.BlessingReason));
+                writer.AppendEvent(registry.Event(model, EventKind.Push, null, null, name, request.Reason, PushEvidence(version), now));
+                registry.Link(writer, model, name, ExecutionRole.Output);
+                return new PushResult(version, Created: true);
+            },
+            undo: () =>
+            {
+                // The row never committed: the copy must not stay under its final name.
+                if (published is not null && Directory.Exists(published))
+                {
+                    FileTree.Delete(published);
+                }
+            });
+        }
+        finally
+        {
+            if (Directory.Exists(incoming))
+            {
+                FileTree.Delete(incoming);
+            }
+        }
+    }
+
+    private GitProvenance Provenance(PushRequest request)
+    {
+        var env = _options.Environment;
+        var git = request.Git ?? GitProvenanceReader.Read(env.WorkingDirectory, env.Variable);
+        if (git.Source == GitProvenanceSource.Unknown)
+        {
+            _options.Warn($"No git repository around {env.WorkingDirectory} and no GITHUB_SHA: the version's commit is recorded as 'unknown'.");
+        }
+
+        if (request.RequireCleanGit && !git.IsClean)
+        {
+            throw new RegistryException(git.Source == GitProvenanceSource.Unknown
+                ? $"The commit is unknown (no git repository around {env.WorkingDirectory} and no GITHUB_SHA), and a clean git tree is required. Run from the training repository, or drop --require-clean-git."
+                : git.IsDirty == true
+                    ? $"The git tree at commit {git.Commit[..Math.Min(12, git.Commit.Length)]} has uncommitted changes, and a clean tree is required. Commit or stash them, or drop --require-clean-git."
+                    : "Whether the git tree is clean cannot be known outside a repository, and a clean tree is required. Run from a checkout, or drop --require-clean-git.");
+        }
+
+        return git;
+    }
+
+    /// <summary>A version the push resolves to without copying: the same name with the same bytes, or the same bytes under any name.</summary>
+    private static ModelVersion? Existing(IMetadataReader reader, PushRequest request, VersionManifest manifest)
+    {
+        if (request.VersionName is { } name && reader.FindVersion(request.Model, name) is { } named)
+        {
+            if (named.Digest != manifest.Digest)
+            {
+                throw new RegistryException(
+                    $"Version '{name}' of model '{request.Model}' already exists with different content ({named.Digest[..19]}… vs {manifest.Digest[..19]}…). " +
+                    "Versions are immutable: pick a new --version name, or leave it out for a timestamped one.");
+            }
+
+            if (named.IsPruned)
+            {
+                throw new RegistryException(
+                    $"Version '{name}' of model '{request.Model}' was pruned; a name is never reused, so its audit trail stays unambiguous. Pick a new --version name.");
+            }
+
+            return named;
+        }
+
+        return reader.FindVersionByDigest(request.Model, manifest.Digest);
+    }
+
+    private PushResult Repeat(PushRequest request, ModelVersion existing) =>
+        registry.Change(request.Model, precheck: null, writer =>
+        {
+            var current = Existing(writer, request, writer.Manifest(request.Model, existing.Name)!) ?? existing;
+            return new PushResult(RecordRepeat(writer, request, current), Created: false);
+        });
+
+    private ModelVersion RecordRepeat(IMetadataWriter writer, PushRequest request, ModelVersion existing)
+    {
+        var evidence = JsonSerializer.Serialize(new { digest = existing.Digest, requestedName = request.VersionName });
+        writer.AppendEvent(registry.Event(request.Model, EventKind.PushRepeated, null, null, existing.Name,
+            request.Reason ?? "identical artifact already pushed; nothing copied", evidence, registry.Now()));
+        registry.Link(writer, request.Model, existing.Name, ExecutionRole.Input);
+        return existing;
+    }
+
+    private static string PushEvidence(ModelVersion version) =>
+        JsonSerializer.Serialize(new { digest = version.Digest, number = version.Number, files = version.FileCount, bytes = version.TotalBytes });
+
+    private static void RequireFinite(IReadOnlyDictionary<string, double> metrics)
+    {
+        foreach (var (name, value) in metrics)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new RegistryException("A metric has an empty name. Give every metric a name, e.g. {\"accuracy\": 0.93}.");
+            }
+
+            if (!double.IsFinite(value))
+            {
+                throw new RegistryException($"Metric '{name}' is {value}, not a finite number. Fix the evaluation output.");
+            }
+        }
+    }
+
+    private static void RequireKeys(IReadOnlyDictionary<string, string> hyperparameters)
+    {
+        if (hyperparameters.Keys.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new RegistryException("A hyperparameter has an empty name. Write them as name=value pairs, e.g. lr=0.001,epochs=10.");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace ModelRelease;
+
+/// <summary>The well-known labels and the rule for custom ones.</summary>
+public static partial class LabelNames
+{
+    /// <summary>The version serving most traffic.</summary>
+    public const string Stable = "stable";
+
+    /// <summary>The version under trial, with a traffic weight.</summary>
+    public const string Canary = "canary";
+
+    /// <summary>A known-good version kept as a safe rollback target.</summary>
+    public const string Golden = "golden";
+
+    /// <summary>The longest label name.</summary>
+    public const int MaxLength = 32;
+
+    /// <summary>Names a label cannot take, because the serving layout uses them for directories.</summary>
+    public static IReadOnlyList<string> Reserved { get; } = ["versions", "serving"];
+
+    /// <summary>Why <paramref name="label"/> is not a valid label name, or null when it is.</summary>
+    public static string? Problem(string? label)
+    {
+        if (string.IsNullOrEmpty(label))
+        {
+            return "a label name is required, e.g. golden";
+        }
+
+        if (label.Length > MaxLength)
+        {
+            return $"label name '{label[..MaxLength]}…' is {label.Length} characters long; the limit is {MaxLength}";
+        }
+
+        if (Reserved.Contains(label))
+        {
+            return $"'{label}' cannot be a label: the serving layout uses it for a directory. Pick another name, e.g. golden or champion";
+        }
+
+        return Pattern().IsMatch(label)
+            ? null
+            : $"label name '{string.Concat(label.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()))}' is not valid: use lower-case letters, digits, '_' and '-', starting with a letter (e.g. golden or shadow-eu)";
+    }
+
+    [GeneratedRegex(@"^[a-z][a-z0-9_-]*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex Pattern();
+}

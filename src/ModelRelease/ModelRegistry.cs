@@ -1,0 +1,411 @@
+using System.Text.Json;
+using ModelRelease.Internal;
+
+namespace ModelRelease;
+
+/// <summary>
+/// The model registry: pushes versions with their provenance into the serving root, moves labels, answers
+/// questions, and keeps the audit log. Every change happens inside one exclusive store transaction that also
+/// brings the serving directory and TF Serving's config in line with the store, so two jobs at once never
+/// interleave and a crash leaves either the old state or the new one (the next change repairs any half-made link).
+/// </summary>
+public sealed class ModelRegistry : IDisposable
+{
+    private readonly RegistryOptions _options;
+    private readonly ServingSync _sync;
+    private ExecutionScope? _execution;
+
+    /// <summary>A registry over the serving root <paramref name="root"/> and the metadata store <paramref name="store"/>.</summary>
+    public ModelRegistry(string root, IMetadataStore store, RegistryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _options = options ?? new RegistryOptions();
+        Layout = new ServingLayout(root);
+        Store = store;
+        _sync = new ServingSync(Layout, _options.Links, _options.ServingBasePath ?? Layout.Root, _options.Warn);
+    }
+
+    /// <summary>
+    /// Opens the registry of <paramref name="root"/>, with its SQLite store at <paramref name="registry"/>
+    /// (default <c>&lt;root&gt;/registry.db</c>). Nothing is created until the first change.
+    /// </summary>
+    public static ModelRegistry Open(string root, string? registry = null, RegistryOptions? options = null)
+    {
+        var layout = new ServingLayout(root);
+        var location = string.IsNullOrWhiteSpace(registry) ? layout.DefaultRegistryPath : registry;
+        if (location.Contains('=', StringComparison.Ordinal) && location.Contains(';', StringComparison.Ordinal))
+        {
+            throw new RegistryException(
+                "A PostgreSQL connection string was given as the registry, but this build supports only SQLite files. " +
+                "Pass a file path such as --registry=./serving_model/registry.db.");
+        }
+
+        return new ModelRegistry(root, new SqliteMetadataStore(location), options);
+    }
+
+    /// <summary>Where things live under the serving root.</summary>
+    public ServingLayout Layout { get; }
+
+    /// <summary>The metadata store.</summary>
+    public IMetadataStore Store { get; }
+
+    /// <summary>The clock, environment and hooks this registry runs with.</summary>
+    public RegistryOptions Options => _options;
+
+    /// <summary>
+    /// Copies the artifact into the registry as a new version with its provenance. An artifact identical to an
+    /// unpruned version of the model returns that version instead (recording the attempt) and copies nothing.
+    /// </summary>
+    public PushResult Push(PushRequest request) => new VersionPublisher(this).Push(request);
+
+    /// <summary>Points <paramref name="label"/> at <paramref name="version"/>, recording who, why and from where.</summary>
+    public LabelChangeResult SetLabel(string model, string label, string version, LabelChange? change = null)
+    {
+        change ??= new LabelChange();
+        RequireModelName(model);
+        RequireLabelName(label);
+        RequireWeight(label, change.Weight);
+        ModelVersion CheckTarget(IMetadataReader reader)
+        {
+            var target = RequireVersion(reader, model, version);
+            if (target.IsPruned)
+            {
+                throw new RegistryException(
+                    $"Version '{version}' of model '{model}' was pruned on {target.PrunedAt:u}; its files are gone, so '{label}' cannot point at it. Pick a live version: {LiveVersionList(reader, model)}.");
+            }
+
+            return target;
+        }
+
+        return Change(model, CheckTarget, writer =>
+        {
+            CheckTarget(writer);
+            var current = writer.Labels(model).FirstOrDefault(l => l.Label == label);
+            if (current is not null && current.Version == version && current.Weight == change.Weight)
+            {
+                return new LabelChangeResult(model, label, version, version, Changed: false);
+            }
+
+            var now = Now();
+            writer.SetLabel(model, label, version, change.Weight, now);
+            writer.AppendEvent(Event(model, change.Kind, label, current?.Version, version, change.Reason, change.Evidence ?? WeightEvidence(change.Weight), now));
+            Link(writer, model, version, ExecutionRole.Input);
+            return new LabelChangeResult(model, label, current?.Version, version, Changed: true);
+        });
+    }
+
+    /// <summary>Removes <paramref name="label"/> from <paramref name="model"/>; nothing happens when it is not set.</summary>
+    public LabelChangeResult ClearLabel(string model, string label, string? reason = null, EventKind kind = EventKind.LabelClear)
+    {
+        RequireModelName(model);
+        RequireLabelName(label);
+        using (var reader = Store.Read())
+        {
+            // Clearing a label that is not set changes nothing, and must not create the store either.
+            if (reader.Labels(model).All(l => l.Label != label))
+            {
+                return new LabelChangeResult(model, label, null, null, Changed: false);
+            }
+        }
+
+        return Change(model, precheck: null, writer =>
+        {
+            var current = writer.Labels(model).FirstOrDefault(l => l.Label == label);
+            if (current is null)
+            {
+                return new LabelChangeResult(model, label, null, null, Changed: false);
+            }
+
+            writer.ClearLabel(model, label);
+            writer.AppendEvent(Event(model, kind, label, current.Version, null, reason, evidence: null, Now()));
+            return new LabelChangeResult(model, label, current.Version, null, Changed: true);
+        });
+    }
+
+    /// <summary>
+    /// Records a validation: an event with the checks as evidence and, for a version already in the registry, its
+    /// blessing. <paramref name="version"/> is null for a candidate that was never pushed (a rejected one).
+    /// </summary>
+    public void RecordValidation(string model, string? version, Blessing verdict, string? evidence, string? reason = null)
+    {
+        RequireModelName(model);
+        Change(model, reader => version is null ? null : RequireVersion(reader, model, version), writer =>
+        {
+            if (version is not null)
+            {
+                RequireVersion(writer, model, version);
+                writer.SetBlessing(model, version, verdict, reason);
+                Link(writer, model, version, ExecutionRole.Input);
+            }
+
+            writer.AppendEvent(Event(model, EventKind.Validation, null, null, version, reason ?? SqlWord(verdict), evidence, Now()));
+            return true;
+        });
+    }
+
+    /// <summary>The version <paramref name="name"/> of <paramref name="model"/>; an unknown one is an error that lists the known ones.</summary>
+    public ModelVersion Version(string model, string name)
+    {
+        RequireModelName(model);
+        using var reader = Store.Read();
+        return RequireVersion(reader, model, name);
+    }
+
+    /// <summary>Every version of <paramref name="model"/>, pruned included, by serving number.</summary>
+    public IReadOnlyList<ModelVersion> Versions(string model)
+    {
+        RequireModelName(model);
+        using var reader = Store.Read();
+        return reader.Versions(model);
+    }
+
+    /// <summary>The models in the registry.</summary>
+    public IReadOnlyList<string> Models()
+    {
+        using var reader = Store.Read();
+        return reader.Models();
+    }
+
+    /// <summary>Every label of <paramref name="model"/>.</summary>
+    public IReadOnlyList<LabelAssignment> Labels(string model)
+    {
+        RequireModelName(model);
+        using var reader = Store.Read();
+        return reader.Labels(model);
+    }
+
+    /// <summary>The version <paramref name="label"/> points at, or null when it is not set.</summary>
+    public ModelVersion? VersionAt(string model, string label)
+    {
+        RequireModelName(model);
+        RequireLabelName(label);
+        using var reader = Store.Read();
+        var assignment = reader.Labels(model).FirstOrDefault(l => l.Label == label);
+        return assignment is null ? null : reader.FindVersion(model, assignment.Version);
+    }
+
+    /// <summary>
+    /// What stable pointed to before its last move, from the audit log: after promoting v1 then v2 it is v1;
+    /// after rolling back to v1 it is v2. Not the next-lower version number. Null when stable never moved from anything.
+    /// </summary>
+    public ModelVersion? PreviousStable(string model)
+    {
+        RequireModelName(model);
+        using var reader = Store.Read();
+        var lastMove = reader.Events(new EventQuery(model, LabelNames.Stable)).LastOrDefault();
+        return lastMove?.FromVersion is { } previous ? reader.FindVersion(model, previous) : null;
+    }
+
+    /// <summary>Every move of one label, oldest first.</summary>
+    public IReadOnlyList<RegistryEvent> LabelHistory(string model, string label)
+    {
+        RequireModelName(model);
+        RequireLabelName(label);
+        using var reader = Store.Read();
+        return reader.Events(new EventQuery(model, label));
+    }
+
+    /// <summary>The audit log, filtered.</summary>
+    public IReadOnlyList<RegistryEvent> History(EventQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var reader = Store.Read();
+        return reader.Events(query);
+    }
+
+    /// <summary>The stored manifest of a version.</summary>
+    public VersionManifest Manifest(string model, string version)
+    {
+        RequireModelName(model);
+        using var reader = Store.Read();
+        RequireVersion(reader, model, version);
+        return reader.Manifest(model, version)!;
+    }
+
+    /// <summary>Recorded task runs with the versions they read and wrote.</summary>
+    public IReadOnlyList<ExecutionRecord> Executions(string? model = null)
+    {
+        using var reader = Store.Read();
+        return reader.Executions(model);
+    }
+
+    /// <summary>
+    /// Records the start of a pipeline task run with its arguments; until it completes, changes made through this
+    /// registry are linked to it. Only one runs at a time per registry.
+    /// </summary>
+    public ExecutionScope StartExecution(string task, string? model, IReadOnlyDictionary<string, string?> arguments)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(task);
+        if (_execution is not null)
+        {
+            throw new InvalidOperationException($"Execution {_execution.Id} is still running; complete it before starting another.");
+        }
+
+        if (model is not null)
+        {
+            RequireModelName(model);
+        }
+
+        var env = _options.Environment;
+        long id;
+        using (var writer = Store.Write())
+        {
+            id = writer.StartExecution(new ExecutionDraft(task, model, JsonSerializer.Serialize(arguments), Now(), env.Actor, env.Host, env.CiRunUrl));
+            writer.Commit();
+        }
+
+        _execution = new ExecutionScope(id, (scope, outcome, error) =>
+        {
+            using var writer = Store.Write();
+            writer.FinishExecution(scope.Id, outcome, error, Now());
+            writer.Commit();
+            if (ReferenceEquals(_execution, scope))
+            {
+                _execution = null;
+            }
+        });
+        return _execution;
+    }
+
+    /// <summary>
+    /// Brings the serving directory and configs of every model in line with the store: finishes or undoes what an
+    /// interrupted change left behind. Every change does this for its own model; run it to repair all of them.
+    /// </summary>
+    public void Sync()
+    {
+        using var writer = Store.Write();
+        _sync.Apply(writer, writer.Models(), Now());
+        writer.Commit();
+    }
+
+    /// <summary>Nothing to release beyond the store.</summary>
+    public void Dispose() => Store.Dispose();
+
+    internal DateTimeOffset Now() => _options.Clock.GetUtcNow();
+
+    /// <summary>
+    /// Runs one change: an exclusive transaction, the change, the serving directory synced to the new state, commit.
+    /// <paramref name="precheck"/> runs first on a plain read, so input the change would refuse is refused without
+    /// creating or locking the store. If anything fails once the serving directory may have been touched, the
+    /// transaction rolls back and the directory is synced back to the old state.
+    /// </summary>
+    internal T Change<T>(string model, Func<IMetadataReader, object?>? precheck, Func<IMetadataWriter, T> change, Action? undo = null)
+    {
+        if (precheck is not null)
+        {
+            using var reader = Store.Read();
+            precheck(reader);
+        }
+
+        var filesTouched = false;
+        try
+        {
+            using var writer = Store.Write();
+            var result = change(writer);
+            _options.Fault("before-sync");
+            filesTouched = true;
+            _sync.Apply(writer, [model], Now());
+            _options.Fault("before-commit");
+            writer.Commit();
+            return result;
+        }
+        catch
+        {
+            undo?.Invoke();
+            if (filesTouched)
+            {
+                RestoreAfterFailure(model);
+            }
+
+            throw;
+        }
+    }
+
+    internal EventDraft Event(string model, EventKind kind, string? label, string? from, string? to, string? reason, string? evidence, DateTimeOffset at) =>
+        new(model, kind, label, from, to, _options.Environment.Actor, _options.Environment.Host, reason, evidence, at, _execution?.Id);
+
+    internal void Link(IMetadataWriter writer, string model, string version, ExecutionRole role)
+    {
+        if (_execution is not null)
+        {
+            writer.LinkExecution(_execution.Id, model, version, role);
+        }
+    }
+
+    internal static void RequireModelName(string model)
+    {
+        if (Names.ModelProblem(model) is { } problem)
+        {
+            throw new RegistryException(Capitalize(problem) + ".");
+        }
+    }
+
+    internal static ModelVersion RequireVersion(IMetadataReader reader, string model, string version)
+    {
+        if (Names.VersionProblem(version) is { } problem)
+        {
+            throw new RegistryException(Capitalize(problem) + ".");
+        }
+
+        return reader.FindVersion(model, version) ?? throw new RegistryException(UnknownVersion(reader, model, version));
+    }
+
+    private static string UnknownVersion(IMetadataReader reader, string model, string version)
+    {
+        var versions = reader.Versions(model);
+        if (versions.Count == 0)
+        {
+            var models = reader.Models();
+            return models.Count == 0
+                ? $"Model '{model}' has no versions, and the registry is empty. Push one first."
+                : $"Model '{model}' has no versions. Models in this registry: {string.Join(", ", models)}.";
+        }
+
+        return $"Model '{model}' has no version '{version}'. Known versions, newest first: {string.Join(", ", versions.Reverse().Take(10).Select(v => v.Name))}{(versions.Count > 10 ? ", …" : "")}.";
+    }
+
+    private static string LiveVersionList(IMetadataReader reader, string model) =>
+        string.Join(", ", reader.Versions(model).Where(v => !v.IsPruned).Reverse().Take(10).Select(v => v.Name));
+
+    private static void RequireLabelName(string label)
+    {
+        if (LabelNames.Problem(label) is { } problem)
+        {
+            throw new RegistryException(Capitalize(problem) + ".");
+        }
+    }
+
+    private static void RequireWeight(string label, int? weight)
+    {
+        if (label == LabelNames.Canary && weight is not (>= 1 and <= 99))
+        {
+            throw new RegistryException($"The canary label needs a traffic weight from 1 to 99 (got {(weight is null ? "none" : weight)}), e.g. --weight=10.");
+        }
+
+        if (label != LabelNames.Canary && weight is not null)
+        {
+            throw new RegistryException($"Only the canary label carries a traffic weight; '{label}' serves by label alone. Drop --weight.");
+        }
+    }
+
+    private static string? WeightEvidence(int? weight) => weight is null ? null : JsonSerializer.Serialize(new { weight });
+
+    private static string SqlWord(Blessing blessing) => Internal.Sql.SqlValues.Word(blessing);
+
+    private void RestoreAfterFailure(string model)
+    {
+        try
+        {
+            using var writer = Store.Write();
+            _sync.Apply(writer, [model], Now());
+            writer.Commit();
+        }
+        catch (Exception error)
+        {
+            // The original failure matters more; the next change syncs again.
+            _options.Warn($"Could not restore the serving directory of '{model}' after a failed change ({error.Message}); the next change or Sync repairs it.");
+        }
+    }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,63 @@
+namespace ModelRelease;
+
+/// <summary>
+/// Where everything lives under a serving root:
+/// <c>&lt;root&gt;/&lt;model&gt;/versions/&lt;name&gt;/</c> (immutable copies),
+/// <c>&lt;root&gt;/&lt;model&gt;/&lt;label&gt; → versions/&lt;name&gt;</c>,
+/// <c>&lt;root&gt;/&lt;model&gt;/serving/&lt;number&gt; → ../versions/&lt;name&gt;</c> (TF Serving loads integer directories),
+/// and <c>models.config</c>, <c>routing.json</c> and the default <c>registry.db</c> at the root.
+/// </summary>
+public sealed class ServingLayout
+{
+    /// <summary>The directory name of a model's immutable version copies.</summary>
+    public const string VersionsDirectoryName = "versions";
+
+    /// <summary>The directory name of a model's numeric view.</summary>
+    public const string ServingDirectoryName = "serving";
+
+    /// <summary>Temporary entries start with this, so a half-written copy or link is never taken for a version or label.</summary>
+    public const string TemporaryPrefix = ".";
+
+    /// <summary>Lays out the root <paramref name="root"/> (made absolute).</summary>
+    public ServingLayout(string root)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(root);
+        Root = Path.GetFullPath(root);
+    }
+
+    /// <summary>The serving root, absolute.</summary>
+    public string Root { get; }
+
+    /// <summary>TF Serving's ModelServerConfig for every model.</summary>
+    public string ModelsConfigPath => Path.Combine(Root, "models.config");
+
+    /// <summary>Traffic weights per model.</summary>
+    public string RoutingPath => Path.Combine(Root, "routing.json");
+
+    /// <summary>The default SQLite store.</summary>
+    public string DefaultRegistryPath => Path.Combine(Root, "registry.db");
+
+    /// <summary>The directory of <paramref name="model"/>.</summary>
+    public string ModelDirectory(string model) => Path.Combine(Root, model);
+
+    /// <summary>Where <paramref name="model"/>'s version copies live.</summary>
+    public string VersionsDirectory(string model) => Path.Combine(Root, model, VersionsDirectoryName);
+
+    /// <summary>The immutable copy of one version.</summary>
+    public string VersionDirectory(string model, string version) => Path.Combine(Root, model, VersionsDirectoryName, version);
+
+    /// <summary>The numeric view TF Serving's base_path points at.</summary>
+    public string ServingDirectory(string model) => Path.Combine(Root, model, ServingDirectoryName);
+
+    /// <summary>The numeric link of one version.</summary>
+    public string ServingPath(string model, long number) => Path.Combine(Root, model, ServingDirectoryName, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>The link of one label.</summary>
+    public string LabelPath(string model, string label) => Path.Combine(Root, model, label);
+
+    /// <summary>A label link's target, relative to the model directory.</summary>
+    public static string LabelTarget(string version) => $"{VersionsDirectoryName}/{version}";
+
+    /// <summary>A numeric link's target, relative to the serving directory.</summary>
+    public static string ServingTarget(string version) => $"../{VersionsDirectoryName}/{version}";
+}

@@ -1,0 +1,210 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ModelRelease.Internal.Sql;
+
+namespace ModelRelease;
+
+/// <summary>
+/// The default metadata store: one SQLite file that several processes can share. The file is in WAL mode so
+/// readers never wait for a writer; writers take SQLite's write lock up front (<c>BEGIN IMMEDIATE</c>) and wait
+/// for one another through a busy timeout instead of failing with "database is locked".
+/// </summary>
+public sealed class SqliteMetadataStore : IMetadataStore
+{
+    private readonly IReadOnlyList<SchemaMigration> _migrations;
+
+    /// <summary>Opens (lazily: nothing is created until the first write) the store in the file <paramref name="path"/>.</summary>
+    public SqliteMetadataStore(string path)
+        : this(path, SchemaMigrations.All)
+    {
+    }
+
+    internal SqliteMetadataStore(string path, IReadOnlyList<SchemaMigration> migrations)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Location = Path.GetFullPath(path);
+        _migrations = migrations;
+    }
+
+    /// <summary>How long a writer waits for another writer before giving up.</summary>
+    public static TimeSpan BusyTimeout { get; } = TimeSpan.FromSeconds(60);
+
+    /// <inheritdoc />
+    public string Location { get; }
+
+    private int LatestSchema => _migrations[^1].Version;
+
+    /// <inheritdoc />
+    public IMetadataReader Read()
+    {
+        // A store nobody has written yet reads as empty, without creating the file: a dry run or a Status on a new
+        // root must leave the disk as it found it. An in-memory database with the schema stands in for it.
+        if (!File.Exists(Location) || new FileInfo(Location).Length == 0)
+        {
+            return EmptyReader();
+        }
+
+        var connection = Open(SqliteOpenMode.ReadWrite);
+        try
+        {
+            var schema = SchemaVersion(connection, transaction: null);
+            if (schema == 0)
+            {
+                connection.Dispose();
+                return EmptyReader();
+            }
+
+            RefuseNewer(schema);
+            if (schema < LatestSchema)
+            {
+                connection.Dispose();
+                using (var upgrade = Write())
+                {
+                    upgrade.Commit();
+                }
+
+                connection = Open(SqliteOpenMode.ReadWrite);
+            }
+
+            return new SqlMetadataSession(connection, transaction: null);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public IMetadataWriter Write()
+    {
+        var directory = Path.GetDirectoryName(Location)!;
+        Directory.CreateDirectory(directory);
+        var connection = Open(SqliteOpenMode.ReadWriteCreate);
+        try
+        {
+            // journal_mode cannot change inside a transaction; once WAL it stays WAL, so this is a cheap read after the first time.
+            connection.Execute("PRAGMA journal_mode = WAL");
+            var transaction = connection.BeginTransaction(deferred: false);
+            Migrate(connection, transaction);
+            return new SqlMetadataSession(connection, transaction);
+        }
+        catch (SqliteException error)
+        {
+            connection.Dispose();
+            throw Explain(error);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Nothing to release: every session owns and closes its connection.</summary>
+    public void Dispose()
+    {
+    }
+
+    private SqliteConnection Open(SqliteOpenMode mode)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Location,
+            Mode = mode,
+            Pooling = false,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString());
+        try
+        {
+            connection.Open();
+            connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
+            connection.Execute("PRAGMA foreign_keys = ON");
+
+            // FULL syncs the WAL on every commit: a release tool would rather spend a millisecond than lose a label move.
+            connection.Execute("PRAGMA synchronous = FULL");
+            return connection;
+        }
+        catch (SqliteException error)
+        {
+            connection.Dispose();
+            throw Explain(error);
+        }
+    }
+
+    private void Migrate(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var schema = SchemaVersion(connection, transaction);
+        RefuseNewer(schema);
+        foreach (var migration in _migrations.Where(m => m.Version > schema))
+        {
+            foreach (var statement in migration.Statements)
+            {
+                connection.Execute(SqlDialect.Sqlite.Render(statement), transaction: transaction);
+            }
+
+            if (migration.WithAppendOnlyEvents)
+            {
+                foreach (var statement in SqlDialect.Sqlite.AppendOnlyEvents)
+                {
+                    connection.Execute(statement, transaction: transaction);
+                }
+            }
+
+            connection.Execute(
+                "INSERT INTO schema_info (version, description, applied_at) VALUES (@version, @description, @at)",
+                new { version = migration.Version, description = migration.Description, at = SqlValues.Time(DateTimeOffset.UtcNow) },
+                transaction);
+        }
+    }
+
+    private static int SchemaVersion(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var hasTable = connection.ExecuteScalar<long>(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_info'", transaction: transaction) > 0;
+        return hasTable
+            ? connection.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_info", transaction: transaction) ?? 0
+            : 0;
+    }
+
+    private void RefuseNewer(int schema)
+    {
+        if (schema > LatestSchema)
+        {
+            throw new RegistryException(
+                $"The registry '{Location}' has schema version {schema}, but this ModelRelease knows versions up to {LatestSchema}: " +
+                "a newer ModelRelease wrote it. Upgrade ModelRelease to use this registry, or point --registry at another one.");
+        }
+    }
+
+    private Exception Explain(SqliteException error) => error.SqliteErrorCode switch
+    {
+        26 => new RegistryException(
+            $"'{Location}' is not a ModelRelease registry (it is not a SQLite database). Point --registry at the registry file, or move this file away.",
+            error),
+        5 or 6 => new RegistryException(
+            $"The registry '{Location}' stayed locked by another writer for {BusyTimeout.TotalSeconds:0} s. Another release is running; retry when it finishes.",
+            error),
+        14 => new RegistryException(
+            $"The registry '{Location}' cannot be opened: check that its directory exists and is writable.",
+            error),
+        _ => error,
+    };
+
+    private static SqlMetadataSession EmptyReader()
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        var transaction = connection.BeginTransaction();
+        foreach (var migration in SchemaMigrations.All)
+        {
+            foreach (var statement in migration.Statements)
+            {
+                connection.Execute(SqlDialect.Sqlite.Render(statement), transaction: transaction);
+            }
+        }
+
+        transaction.Commit();
+        return new SqlMetadataSession(connection, transaction: null);
+    }
+}

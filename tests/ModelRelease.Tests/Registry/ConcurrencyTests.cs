@@ -1,0 +1,93 @@
+namespace ModelRelease.Tests.Registry;
+
+/// <summary>Several jobs sharing one root and one SQLite file, each with its own registry object and connections.</summary>
+public sealed class ConcurrencyTests : IDisposable
+{
+    private readonly RegistryScenario _scenario = new();
+
+    public void Dispose() => _scenario.Dispose();
+
+    [Fact]
+    public void Should_Give_Every_Concurrent_Push_Its_Own_Name_And_Number()
+    {
+        // Given eight different artifacts, and a clock frozen on one second so every push wants the same name
+        const int jobs = 8;
+        var requests = Enumerable.Range(0, jobs).Select(i => _scenario.Request($"job-{i}")).ToList();
+        using var start = new Barrier(jobs);
+
+        // When eight jobs push at once
+        var results = requests.AsParallel().WithDegreeOfParallelism(jobs).Select(request =>
+        {
+            using var registry = _scenario.Open();
+            start.SignalAndWait();
+            return registry.Push(request);
+        }).ToList();
+
+        // Then all succeed with distinct names and numbers, and root and store agree
+        Assert.All(results, r => Assert.True(r.Created));
+        Assert.Equal(jobs, results.Select(r => r.Version.Name).Distinct().Count());
+        Assert.Equal(jobs, results.Select(r => r.Version.Number).Distinct().Count());
+        using var check = _scenario.Open();
+        var versions = check.Versions("mnist");
+        Assert.Equal(jobs, versions.Count);
+        Assert.Equal(versions.Select(v => v.Name).Order(), Directory.GetDirectories(_scenario.Layout.VersionsDirectory("mnist")).Select(Path.GetFileName).Order());
+        Assert.Equal(versions.Select(v => v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(),
+            Directory.GetFileSystemEntries(_scenario.Layout.ServingDirectory("mnist")).Select(Path.GetFileName).Order());
+        foreach (var version in versions)
+        {
+            var request = requests.Single(r => File.ReadAllText(Path.Combine(r.Artifact, "saved_model.pb")) == File.ReadAllText(Path.Combine(_scenario.Layout.VersionDirectory("mnist", version.Name), "saved_model.pb")));
+            Assert.NotNull(request);
+        }
+
+        Assert.Equal(jobs, check.History(new EventQuery("mnist", Kinds: [EventKind.Push])).Count);
+    }
+
+    [Fact]
+    public void Should_Push_The_Same_Artifact_Once_When_Two_Jobs_Race()
+    {
+        using var start = new Barrier(2);
+
+        var results = new[] { "a", "b" }.AsParallel().WithDegreeOfParallelism(2).Select(_ =>
+        {
+            using var registry = _scenario.Open();
+            var request = _scenario.Request("same");
+            start.SignalAndWait();
+            return registry.Push(request);
+        }).ToList();
+
+        Assert.Single(results, r => r.Created);
+        Assert.Single(results.Select(r => r.Version.Name).Distinct());
+        Assert.Single(Directory.GetDirectories(_scenario.Layout.VersionsDirectory("mnist")));
+    }
+
+    [Fact]
+    public void Should_Keep_Link_And_Store_In_Agreement_When_Jobs_Move_A_Label_At_Once()
+    {
+        // Given four versions
+        var names = Enumerable.Range(0, 4).Select(i => _scenario.Push($"v{i}").Name).ToList();
+        const int moves = 40;
+
+        // When four jobs move golden back and forth at once
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, job =>
+        {
+            using var registry = _scenario.Open();
+            for (var i = 0; i < moves / 4; i++)
+            {
+                registry.SetLabel("mnist", LabelNames.Golden, names[(job + i) % names.Count], new LabelChange($"job {job} move {i}"));
+            }
+        });
+
+        // Then the link says what the store says, and the log is an unbroken chain of moves
+        using var check = _scenario.Open();
+        var golden = check.VersionAt("mnist", LabelNames.Golden)!;
+        Assert.Equal($"versions/{golden.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Golden)));
+        var history = check.LabelHistory("mnist", LabelNames.Golden);
+        Assert.Null(history[0].FromVersion);
+        for (var i = 1; i < history.Count; i++)
+        {
+            Assert.Equal(history[i - 1].ToVersion, history[i].FromVersion);
+        }
+
+        Assert.Equal(golden.Name, history[^1].ToVersion);
+    }
+}

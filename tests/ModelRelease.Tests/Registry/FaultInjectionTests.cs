@@ -1,0 +1,113 @@
+using ModelRelease.Internal;
+
+namespace ModelRelease.Tests.Registry;
+
+/// <summary>
+/// A change that fails at any point leaves the old state: the fault hook throws exactly there. A crash that never
+/// reaches the clean-up is simulated by leaving behind what the crash would, then checking the next change repairs it.
+/// </summary>
+public sealed class FaultInjectionTests : IDisposable
+{
+    private readonly RegistryScenario _scenario = new();
+
+    public void Dispose() => _scenario.Dispose();
+
+    [Theory]
+    [InlineData("after-copy")]
+    [InlineData("after-rename")]
+    [InlineData("before-sync")]
+    [InlineData("before-commit")]
+    public void Should_Leave_The_Old_State_When_A_Push_Fails_At(string point)
+    {
+        // Given a root with one version on stable
+        var v1 = _scenario.Push("one");
+        using (var setup = _scenario.Open())
+        {
+            setup.SetLabel("mnist", LabelNames.Stable, v1.Name);
+        }
+
+        var before = _scenario.Snapshot();
+
+        // When the next push fails at the given point
+        using var registry = _scenario.Open(fault: at => { if (at == point) { throw new IOException($"disk gone at {at}"); } });
+        var error = Assert.Throws<IOException>(() => registry.Push(_scenario.Request("two")));
+
+        // Then the failure surfaces and nothing changed: no copy, no link, no row, no temp directory
+        Assert.Equal($"disk gone at {point}", error.Message);
+        Assert.Equal(before, _scenario.Snapshot());
+    }
+
+    [Theory]
+    [InlineData("before-sync")]
+    [InlineData("before-commit")]
+    public void Should_Leave_The_Old_Label_When_A_Move_Fails_At(string point)
+    {
+        var v1 = _scenario.Push("one");
+        var v2 = _scenario.Push("two");
+        using (var setup = _scenario.Open())
+        {
+            setup.SetLabel("mnist", LabelNames.Stable, v1.Name);
+        }
+
+        var before = _scenario.Snapshot();
+        using var registry = _scenario.Open(fault: at => { if (at == point) { throw new IOException("power cut"); } });
+
+        Assert.Throws<IOException>(() => registry.SetLabel("mnist", LabelNames.Stable, v2.Name));
+
+        Assert.Equal(before, _scenario.Snapshot());
+        Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
+    }
+
+    [Fact]
+    public void Should_Repair_What_A_Crash_During_A_Label_Move_Left_Behind()
+    {
+        // Given stable on v1 in the store, but the link already swapped to v2 (the process died before committing)
+        var v1 = _scenario.Push("one");
+        var v2 = _scenario.Push("two");
+        using var registry = _scenario.Open();
+        registry.SetLabel("mnist", LabelNames.Stable, v1.Name);
+        new SymlinkServingLinks().Point(_scenario.Layout.LabelPath("mnist", LabelNames.Stable), $"versions/{v2.Name}");
+        File.WriteAllText(_scenario.Layout.ModelsConfigPath, "half written");
+
+        // When the next change (here a plain Sync) runs
+        registry.Sync();
+
+        // Then the link and the configs are back to what the store says
+        Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
+        Assert.Contains($"value: {v1.Number}", File.ReadAllText(_scenario.Layout.ModelsConfigPath));
+    }
+
+    [Fact]
+    public void Should_Remove_A_Copy_A_Crashed_Push_Renamed_Into_Place_But_Never_Recorded()
+    {
+        // Given a version directory and numeric link the store knows nothing about (a crash between rename and commit)
+        var v1 = _scenario.Push("one");
+        var orphan = _scenario.Layout.VersionDirectory("mnist", "v-20261128-235959");
+        Directory.CreateDirectory(orphan);
+        File.WriteAllText(Path.Combine(orphan, "saved_model.pb"), "half");
+        new SymlinkServingLinks().Point(_scenario.Layout.ServingPath("mnist", 20261128235959), "../versions/v-20261128-235959");
+
+        // When the next push runs
+        var v2 = _scenario.Push("two");
+
+        // Then the orphan is gone, with a warning, and the real versions are intact
+        Assert.False(Directory.Exists(orphan));
+        Assert.False(Path.Exists(_scenario.Layout.ServingPath("mnist", 20261128235959)));
+        Assert.Equal(
+            new[] { v1.Name, v2.Name },
+            Directory.GetDirectories(_scenario.Layout.VersionsDirectory("mnist")).Select(Path.GetFileName).Order());
+        Assert.Contains(_scenario.Warnings, w => w.Contains("v-20261128-235959", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Leave_A_Young_Temporary_Copy_Alone_Because_Another_Push_May_Be_Writing_It()
+    {
+        _scenario.Push("one");
+        var incoming = Path.Combine(_scenario.Layout.VersionsDirectory("mnist"), ".incoming-1-abc");
+        Directory.CreateDirectory(incoming);
+
+        _scenario.Push("two");
+
+        Assert.True(Directory.Exists(incoming));
+    }
+}

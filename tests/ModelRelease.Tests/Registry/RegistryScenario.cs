@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using ModelRelease.Internal;
+using ModelRelease.Tests.Fixtures;
+
+namespace ModelRelease.Tests.Registry;
+
+/// <summary>
+/// A temp serving root with a real SQLite registry, a clock that starts at 2026-11-28 10:00:00 UTC and moves one
+/// minute per push, known git provenance, and helpers to make small SavedModel-shaped artifacts.
+/// </summary>
+public sealed class RegistryScenario : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+
+    public static readonly GitProvenance CleanGit =
+        new("0123456789abcdef0123456789abcdef01234567", "main", false, false, "https://github.com/acme/models.git", null, GitProvenanceSource.Repository);
+
+    private readonly TempDirectory _temp = new();
+    private readonly Dictionary<string, string?> _variables = new(StringComparer.Ordinal);
+
+    public RegistryScenario()
+    {
+        Clock = new ManualClock(Start);
+        Directory.CreateDirectory(WorkDirectory);
+    }
+
+    public ManualClock Clock { get; }
+
+    public string Root => _temp.Combine("serving");
+
+    public string WorkDirectory => _temp.Combine("work");
+
+    public string RegistryPath => Path.Combine(Root, "registry.db");
+
+    public List<string> Warnings { get; } = [];
+
+    public IDictionary<string, string?> Variables => _variables;
+
+    public ServingLayout Layout => new(Root);
+
+    public TempDirectory Temp => _temp;
+
+    /// <summary>A registry as a separate process would open it: its own store object and connections.</summary>
+    public ModelRegistry Open(Action<string>? fault = null, ServingLinks? links = null) =>
+        new(Root, new SqliteMetadataStore(RegistryPath), new RegistryOptions
+        {
+            Clock = Clock,
+            Environment = new RunEnvironment(WorkDirectory, name => _variables.GetValueOrDefault(name), "tester", "build-box"),
+            Warn = message => { lock (Warnings) { Warnings.Add(message); } },
+            Fault = fault ?? (_ => { }),
+            Links = links ?? ServingLinks.ForCurrentPlatform(),
+        });
+
+    /// <summary>A SavedModel-shaped artifact whose bytes depend on <paramref name="seed"/>.</summary>
+    public string Artifact(string seed)
+    {
+        var directory = _temp.Combine("artifacts", seed);
+        _temp.WriteFile(Path.Combine("artifacts", seed, "saved_model.pb"), "graph " + seed);
+        _temp.WriteFile(Path.Combine("artifacts", seed, "variables", "variables.index"), "index " + seed);
+        _temp.WriteFile(Path.Combine("artifacts", seed, "variables", "variables.data-00000-of-00001"), "weights " + seed);
+        return directory;
+    }
+
+    public PushRequest Request(string seed, string model = "mnist") =>
+        new(model, Artifact(seed)) { Git = CleanGit, DatasetVersion = "ds-1", Metrics = new Dictionary<string, double> { ["accuracy"] = 0.9 } };
+
+    /// <summary>Pushes a fresh artifact and moves the clock a minute on.</summary>
+    public ModelVersion Push(string seed, string model = "mnist", string? name = null)
+    {
+        using var registry = Open();
+        var version = registry.Push(Request(seed, model) with { VersionName = name }).Version;
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        return version;
+    }
+
+    public string? LinkTarget(string path) => new FileInfo(path).LinkTarget;
+
+    /// <summary>
+    /// Everything a change could touch: each file under the root with its hash, each link with its target, and
+    /// every row of the store. Two equal snapshots mean nothing changed. The database file itself is compared by
+    /// content, not bytes: a rolled-back transaction may still leave WAL frames behind.
+    /// </summary>
+    public string Snapshot()
+    {
+        var text = new StringBuilder();
+        if (Directory.Exists(Root))
+        {
+            foreach (var entry in new DirectoryInfo(Root).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                         .Where(e => !e.Name.StartsWith("registry.db", StringComparison.Ordinal))
+                         .OrderBy(e => e.FullName, StringComparer.Ordinal))
+            {
+                var relative = Path.GetRelativePath(Root, entry.FullName);
+                text.Append(relative).Append(" : ").AppendLine(entry.LinkTarget is { } target
+                    ? "-> " + target
+                    : entry is FileInfo file ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file.FullName))) : "dir");
+            }
+        }
+
+        text.AppendLine("store exists: " + File.Exists(RegistryPath));
+        if (File.Exists(RegistryPath))
+        {
+            using var connection = new SqliteConnection($"Data Source={RegistryPath};Pooling=False;Mode=ReadOnly");
+            connection.Open();
+            foreach (var table in new[] { "models", "versions", "labels", "events", "executions", "execution_links" })
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT * FROM {table} ORDER BY 1";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    text.Append(table).Append(':');
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        text.Append(' ').Append(reader.IsDBNull(i) ? "null" : reader.GetValue(i));
+                    }
+
+                    text.AppendLine();
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public void Dispose() => _temp.Dispose();
+}
