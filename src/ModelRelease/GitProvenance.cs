@@ -25,5 +25,6 @@ public sealed record GitProvenance(
         new(UnknownCommit, null, false, null, null, null, GitProvenanceSource.Unknown);
 
     /// <summary>True when the commit is known and the tree is known to be clean: the version can be rebuilt from git.</summary>
-    public bool IsClean => Source != GitProvenanceSource.Unknown && IsDirty == false;
+    /// <remarks>A repository with no commits yet is never clean: there is no commit to rebuild from.</remarks>
+    public bool IsClean => Source != GitProvenanceSource.Unknown && Commit != UnknownCommit && IsDirty == false;
 }
