@@ -54,7 +54,8 @@ public sealed class VersionManifest
 
     /// <summary>
     /// The digest is over "path\tsize\tsha256\n" lines, so a renamed file, a changed byte or an added empty file all
-    /// change it, and no two different listings can run together into the same text (paths cannot hold tabs).
+    /// change it, and no two different listings can run together into the same text: the scanners refuse
+    /// file names holding a tab, a newline or another control character.
     /// </summary>
     private static string ComputeDigest(IEnumerable<ManifestEntry> sorted)
     {
