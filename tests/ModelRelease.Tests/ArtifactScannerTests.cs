@@ -252,7 +252,7 @@ public sealed class ArtifactScannerTests : IDisposable
             scanned.Manifest.Entries);
         Assert.Equal(scanned.Manifest.Entries, scanned.Files.Select(f => f.Entry));
         Assert.Equal(Artifact, scanned.Root);
-        Assert.Equal(_scratch.Combine("artifact/a/b"), scanned.Files[2].SourcePath);
+        Assert.Equal(RealScratch("artifact/a/b"), scanned.Files[2].SourcePath);
     }
 
     [Fact]
@@ -359,12 +359,8 @@ public sealed class ArtifactScannerTests : IDisposable
         return new ManifestEntry(path, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
-    /// <summary>The temp directory may itself sit behind a symlink (/tmp on macOS); messages show real paths.</summary>
-    private string RealScratch(string relative)
-    {
-        var real = new DirectoryInfo(_scratch.Path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? _scratch.Path;
-        return Path.Combine(real, relative);
-    }
+    /// <summary>Messages show where a link really leads, which is below the scratch directory's real path.</summary>
+    private string RealScratch(string relative) => Path.Combine(_scratch.RealPath, relative);
 
     private RegistryException ScanExpectingRefusal(string fifo)
     {

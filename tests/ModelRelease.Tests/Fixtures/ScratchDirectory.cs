@@ -16,6 +16,25 @@ public sealed class ScratchDirectory : IDisposable
     /// <summary>The directory's full path.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// The full path with every symlink in it resolved: the temp directory itself may sit behind one (on macOS
+    /// /var is a link to /private/var), and code that resolves links reports real paths.
+    /// </summary>
+    public string RealPath
+    {
+        get
+        {
+            var real = System.IO.Path.GetPathRoot(Path)!;
+            foreach (var part in Path[real.Length..].Split(System.IO.Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                real = System.IO.Path.Join(real, part);
+                real = new FileInfo(real).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? real;
+            }
+
+            return real;
+        }
+    }
+
     /// <summary>A path inside the directory, with '/'-separated <paramref name="relative"/> segments.</summary>
     public string Combine(string relative) =>
         System.IO.Path.Combine(Path, relative.Replace('/', System.IO.Path.DirectorySeparatorChar));
