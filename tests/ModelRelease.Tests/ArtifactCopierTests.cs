@@ -1,0 +1,186 @@
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using ModelRelease.Internal;
+using ModelRelease.Tests.Fixtures;
+
+namespace ModelRelease.Tests;
+
+public sealed class ArtifactCopierTests : IDisposable
+{
+    private readonly ScratchDirectory _scratch = new();
+
+    public void Dispose() => _scratch.Dispose();
+
+    private string Artifact => _scratch.Combine("artifact");
+
+    private string Destination => _scratch.Combine("versions/.v1.tmp");
+
+    [Fact]
+    public void Should_Copy_Every_File_Byte_For_Byte_With_The_Scanned_Manifest()
+    {
+        // Given
+        _scratch.WriteFile("artifact/saved_model.pb", "graph");
+        _scratch.WriteFile("artifact/variables/variables.index", "index");
+        _scratch.WriteFile("artifact/variables/shards/variables.data-00000-of-00001", "weights");
+        _scratch.WriteFile("artifact/assets/empty.txt", string.Empty);
+        _scratch.CreateDirectory("versions");
+        var scanned = ArtifactScanner.Scan(Artifact);
+
+        // When
+        var copied = ArtifactCopier.CopyVerified(scanned, Destination);
+
+        // Then: the same manifest, and scanning the copy independently agrees with it
+        Assert.Equal(scanned.Manifest.Digest, copied.Digest);
+        Assert.Equal(scanned.Manifest.Entries, copied.Entries);
+        Assert.Equal(scanned.Manifest.Digest, ArtifactScanner.Scan(Destination).Manifest.Digest);
+        Assert.Equal("weights", File.ReadAllText(Path.Combine(Destination, "variables", "shards", "variables.data-00000-of-00001")));
+        Assert.Equal(string.Empty, File.ReadAllText(Path.Combine(Destination, "assets", "empty.txt")));
+    }
+
+    [Fact]
+    public void Should_Copy_A_5_MB_File_Hashing_What_Was_Written()
+    {
+        var bytes = new byte[(5 * 1024 * 1024) + 7];
+        new Random(7).NextBytes(bytes);
+        _scratch.WriteFile("artifact/variables/variables.data", bytes);
+        _scratch.CreateDirectory("versions");
+
+        var copied = ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
+
+        var expected = new ManifestEntry("variables/variables.data", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Assert.Equal(expected, Assert.Single(copied.Entries));
+        Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(Destination, "variables", "variables.data")));
+    }
+
+    [UnixFact]
+    public void Should_Copy_Symlinked_Content_As_Plain_Files()
+    {
+        // Given
+        _scratch.WriteFile("artifact/checkpoints/step-9/variables.index", "index");
+        File.CreateSymbolicLink(_scratch.Combine("artifact/variables"), "checkpoints/step-9");
+        File.CreateSymbolicLink(_scratch.Combine("artifact/index"), "checkpoints/step-9/variables.index");
+        _scratch.CreateDirectory("versions");
+
+        // When
+        ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
+
+        // Then: a version never depends on anything outside itself, not even on the artifact it came from
+        Assert.Equal(FileKind.Directory, Posix.KindOf(Path.Combine(Destination, "variables")));
+        Assert.Equal(FileKind.Regular, Posix.KindOf(Path.Combine(Destination, "variables", "variables.index")));
+        Assert.Equal(FileKind.Regular, Posix.KindOf(Path.Combine(Destination, "index")));
+        Assert.Equal("index", File.ReadAllText(Path.Combine(Destination, "index")));
+    }
+
+    [Fact]
+    public void Should_Refuse_An_Existing_Destination_And_Leave_It_Untouched()
+    {
+        // Given
+        _scratch.WriteFile("artifact/saved_model.pb", "new graph");
+        _scratch.WriteFile("versions/.v1.tmp/saved_model.pb", "old graph");
+        var scanned = ArtifactScanner.Scan(Artifact);
+
+        // When
+        var error = Assert.Throws<IOException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+
+        // Then
+        Assert.Equal(
+            $"The copy destination '{Destination}' already exists; a version is only ever copied into a new directory. Delete it if it is left over from an interrupted push, or copy to another name.",
+            error.Message);
+        Assert.Equal("old graph", File.ReadAllText(Path.Combine(Destination, "saved_model.pb")));
+        Assert.Single(Directory.GetFileSystemEntries(Destination));
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Destination_That_Is_An_Existing_File()
+    {
+        _scratch.WriteFile("artifact/saved_model.pb", "graph");
+        _scratch.WriteFile("versions/.v1.tmp", "a file");
+        var scanned = ArtifactScanner.Scan(Artifact);
+
+        Assert.Throws<IOException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+
+        Assert.Equal("a file", File.ReadAllText(Destination));
+    }
+
+    [Fact]
+    public void Should_Throw_And_Leave_No_Destination_When_A_File_Changes_Between_Scan_And_Copy()
+    {
+        // Given: same size, different bytes, so only the hash can tell
+        _scratch.WriteFile("artifact/saved_model.pb", "graph");
+        var weights = _scratch.WriteFile("artifact/variables/variables.data", "weights-1");
+        _scratch.CreateDirectory("versions");
+        var scanned = ArtifactScanner.Scan(Artifact);
+        File.WriteAllText(weights, "weights-2");
+
+        // When
+        var error = Assert.Throws<RegistryException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+
+        // Then
+        Assert.Equal(
+            $"The artifact '{Artifact}' changed while it was being copied: variables/variables.data; re-run the push when the training job has finished writing it.",
+            error.Message);
+        Assert.Equal(FileKind.Missing, Posix.KindOf(Destination));
+        Assert.Empty(Directory.GetFileSystemEntries(_scratch.Combine("versions")));
+    }
+
+    [Fact]
+    public void Should_Throw_And_Leave_No_Destination_When_A_File_Is_Deleted_Between_Scan_And_Copy()
+    {
+        _scratch.WriteFile("artifact/a.pb", "first");
+        var second = _scratch.WriteFile("artifact/b.pb", "second");
+        _scratch.CreateDirectory("versions");
+        var scanned = ArtifactScanner.Scan(Artifact);
+        File.Delete(second);
+
+        var error = Assert.Throws<RegistryException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+
+        Assert.Equal(
+            $"The artifact '{Artifact}' changed while it was being copied: b.pb; re-run the push when the training job has finished writing it.",
+            error.Message);
+        Assert.Equal(FileKind.Missing, Posix.KindOf(Destination));
+    }
+
+    [UnixFact]
+    [UnsupportedOSPlatform("windows")]
+    public void Should_Make_Copied_Files_Read_Only_And_Leave_Directories_Writable()
+    {
+        // Given
+        _scratch.WriteFile("artifact/saved_model.pb", "graph");
+        _scratch.WriteFile("artifact/variables/variables.index", "index");
+        _scratch.CreateDirectory("versions");
+
+        // When
+        ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
+
+        // Then: exactly r--r--r--, whatever the umask; directories keep the owner's write bit so prune can delete
+        var readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        Assert.Equal(readOnly, File.GetUnixFileMode(Path.Combine(Destination, "saved_model.pb")));
+        Assert.Equal(readOnly, File.GetUnixFileMode(Path.Combine(Destination, "variables", "variables.index")));
+        Assert.True(File.GetUnixFileMode(Path.Combine(Destination, "variables")).HasFlag(UnixFileMode.UserWrite));
+        Assert.True(File.GetUnixFileMode(Destination).HasFlag(UnixFileMode.UserWrite));
+    }
+
+    [Fact]
+    public void Should_Leave_A_Copied_Version_Deletable_By_A_Plain_Recursive_Delete()
+    {
+        _scratch.WriteFile("artifact/variables/variables.index", "index");
+        _scratch.CreateDirectory("versions");
+        ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
+
+        Directory.Delete(Destination, recursive: true);
+
+        Assert.Equal(FileKind.Missing, Posix.KindOf(Destination));
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Destination_Whose_Parent_Does_Not_Exist()
+    {
+        _scratch.WriteFile("artifact/saved_model.pb", "graph");
+        var scanned = ArtifactScanner.Scan(Artifact);
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+
+        Assert.Equal($"The parent directory of the copy destination '{Destination}' does not exist; create it first.", error.Message);
+        Assert.Equal(FileKind.Missing, Posix.KindOf(_scratch.Combine("versions")));
+    }
+}
