@@ -19,7 +19,7 @@ public sealed class BadInputTests : IDisposable
 
         var error = Assert.Throws<RegistryException>(() => registry.Push(_scenario.Request("one") with { Model = model }));
 
-        Assert.Contains("model name", error.Message);
+        Assert.Contains("model name", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.False(Directory.Exists(_scenario.Root), "a refused push must not create the serving root");
     }
 
@@ -31,7 +31,7 @@ public sealed class BadInputTests : IDisposable
 
         var error = Assert.Throws<RegistryException>(() => registry.Push(_scenario.Request("one") with { VersionName = name }));
 
-        Assert.Contains("version name", error.Message);
+        Assert.Contains("version name", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.False(Directory.Exists(_scenario.Root));
     }
 
@@ -147,7 +147,7 @@ public sealed class BadInputTests : IDisposable
 
         var error = Assert.Throws<RegistryException>(() => registry.SetLabel("mnist", label, v1.Name));
 
-        Assert.Contains("label", error.Message);
+        Assert.Contains("label", error.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, _scenario.Snapshot());
     }
 

@@ -244,7 +244,7 @@ public sealed class PushTests : IDisposable
         File.WriteAllText(Path.Combine(_scenario.WorkDirectory, "train.py"), "print('train')");
         LibGit2Sharp.Commands.Stage(repository, "train.py");
         var signature = new LibGit2Sharp.Signature("t", "t@example.com", RegistryScenario.Start);
-        var commit = repository.Commit("train", signature, signature);
+        var commit = repository.Commit("train", signature, signature, new LibGit2Sharp.CommitOptions());
         using var registry = _scenario.Open();
 
         // When a push does not give provenance

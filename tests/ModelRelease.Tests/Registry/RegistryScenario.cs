@@ -43,7 +43,7 @@ public sealed class RegistryScenario : IDisposable
     public TempDirectory Temp => _temp;
 
     /// <summary>A registry as a separate process would open it: its own store object and connections.</summary>
-    public ModelRegistry Open(Action<string>? fault = null, ServingLinks? links = null) =>
+    internal ModelRegistry Open(Action<string>? fault = null, ServingLinks? links = null) =>
         new(Root, new SqliteMetadataStore(RegistryPath), new RegistryOptions
         {
             Clock = Clock,

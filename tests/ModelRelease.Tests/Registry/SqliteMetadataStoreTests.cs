@@ -131,7 +131,7 @@ public sealed class SqliteMetadataStoreTests : IDisposable
     }
 
     [Fact]
-    public void Should_Make_A_Second_Writer_Wait_For_The_First()
+    public async Task Should_Make_A_Second_Writer_Wait_For_The_First()
     {
         var v1 = _scenario.Push("one");
         using var store = new SqliteMetadataStore(_scenario.RegistryPath);
@@ -146,11 +146,11 @@ public sealed class SqliteMetadataStoreTests : IDisposable
             writer.SetLabel("mnist", LabelNames.Golden, v1.Name, null, RegistryScenario.Start.AddMinutes(1));
             writer.Commit();
         });
-        Thread.Sleep(300);
+        await Task.Delay(300);
         lock (order) { order.Add("first commits"); }
         first.SetLabel("mnist", LabelNames.Stable, v1.Name, null, RegistryScenario.Start);
         first.Commit();
-        second.Wait(TimeSpan.FromSeconds(30));
+        await second.WaitAsync(TimeSpan.FromSeconds(30));
 
         // Then it waited rather than failing, and both changes are there
         Assert.Equal(["first commits", "second got the lock"], order);
