@@ -1,0 +1,69 @@
+namespace ModelRelease.Tests.Probe;
+
+/// <summary>
+/// The test assembly doubles as a small program, so tests can run registry changes in real separate processes:
+/// several at once, or one that stops at a named point of a change and waits there to be killed with SIGKILL.
+/// <c>dotnet ModelRelease.Tests.dll push ROOT MODEL ARTIFACT [HANG_AT READY_FILE]</c> or
+/// <c>… label ROOT MODEL LABEL VERSION [HANG_AT READY_FILE]</c>. The test host never calls this entry point.
+/// </summary>
+public static class RegistryProbe
+{
+    public static readonly GitProvenance Git =
+        new("89abcdef0123456789abcdef0123456789abcdef", "main", false, false, null, null, GitProvenanceSource.Repository);
+
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return args switch
+            {
+                ["push", var root, var model, var artifact, .. var hang] => Push(root, model, artifact, hang),
+                ["label", var root, var model, var label, var version, .. var hang] => Label(root, model, label, version, hang),
+                _ => Usage(),
+            };
+        }
+        catch (Exception error)
+        {
+            Console.Error.WriteLine(error.Message);
+            return 1;
+        }
+    }
+
+    private static int Push(string root, string model, string artifact, string[] hang)
+    {
+        using var registry = Open(root, hang);
+        var version = registry.Push(new PushRequest(model, artifact) { Git = Git, DatasetVersion = "probe" }).Version;
+        Console.WriteLine($"{version.Name} {version.Number}");
+        return 0;
+    }
+
+    private static int Label(string root, string model, string label, string version, string[] hang)
+    {
+        using var registry = Open(root, hang);
+        registry.SetLabel(model, label, version, new LabelChange("probe"));
+        return 0;
+    }
+
+    private static ModelRegistry Open(string root, string[] hang) =>
+        new(root, new SqliteMetadataStore(Path.Combine(root, "registry.db")), new RegistryOptions
+        {
+            Environment = RunEnvironment.FromProcess(),
+            Fault = hang is [var point, var readyFile] ? at => HangAt(at, point, readyFile) : _ => { },
+        });
+
+    /// <summary>Says where it stopped, then waits forever: the test kills the process here, as a crash or an OOM kill would.</summary>
+    private static void HangAt(string at, string point, string readyFile)
+    {
+        if (at == point)
+        {
+            File.WriteAllText(readyFile, at);
+            Thread.Sleep(Timeout.Infinite);
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: push ROOT MODEL ARTIFACT [HANG_AT READY_FILE] | label ROOT MODEL LABEL VERSION [HANG_AT READY_FILE]");
+        return 2;
+    }
+}

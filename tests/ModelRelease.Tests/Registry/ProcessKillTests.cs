@@ -1,0 +1,105 @@
+using ModelRelease.Tests.Probe;
+
+namespace ModelRelease.Tests.Registry;
+
+/// <summary>
+/// Real processes sharing one root and one SQLite file: several pushing at once, and one killed with SIGKILL in
+/// the middle of a change, after which the store still says the old state and the next change makes the files agree.
+/// </summary>
+public sealed class ProcessKillTests : IDisposable
+{
+    private readonly RegistryScenario _scenario = new();
+
+    public void Dispose() => _scenario.Dispose();
+
+    [Fact]
+    public async Task Should_Give_Processes_Pushing_At_Once_Distinct_Names_And_Numbers()
+    {
+        // Given a registry that exists, and four different artifacts
+        _scenario.Push("seed");
+        var artifacts = Enumerable.Range(0, 4).Select(i => _scenario.Artifact($"proc-{i}")).ToList();
+
+        // When four processes push at once
+        var probes = artifacts.Select(a => ProbeProcess.Start("push", _scenario.Root, "mnist", a)).ToList();
+        var results = await Task.WhenAll(probes.Select(p => p.ExitAsync()));
+        probes.ForEach(p => p.Dispose());
+
+        // Then every one succeeded with its own name and number, and store and root agree
+        Assert.All(results, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        var printed = results.Select(r => r.Stdout.Trim().Split(' ')).ToList();
+        Assert.Equal(4, printed.Select(p => p[0]).Distinct().Count());
+        Assert.Equal(4, printed.Select(p => p[1]).Distinct().Count());
+        using var registry = _scenario.Open();
+        var versions = registry.Versions("mnist");
+        Assert.Equal(5, versions.Count);
+        Assert.Equal(versions.Select(v => v.Name).Order(), Directory.GetDirectories(_scenario.Layout.VersionsDirectory("mnist")).Select(Path.GetFileName).Order());
+        Assert.Equal(versions.Select(v => v.Number).Order(), versions.Select(v => v.Number));
+    }
+
+    [Theory]
+    [InlineData("after-rename")]
+    [InlineData("before-commit")]
+    public async Task Should_Keep_The_Old_State_When_A_Push_Is_Killed_At(string point)
+    {
+        // Given stable on v1
+        var v1 = _scenario.Push("one");
+        using (var setup = _scenario.Open())
+        {
+            setup.SetLabel("mnist", LabelNames.Stable, v1.Name);
+        }
+
+        var before = _scenario.Snapshot();
+        var ready = _scenario.Temp.Combine("ready");
+
+        // When a push is killed at the point
+        using (var probe = ProbeProcess.Start("push", _scenario.Root, "mnist", _scenario.Artifact("two"), point, ready))
+        {
+            await probe.WaitUntilHangingAsync(ready);
+            await probe.KillAsync();
+        }
+
+        // Then the store never saw the version, and stable is untouched
+        using var registry = _scenario.Open();
+        Assert.Equal([v1.Name], registry.Versions("mnist").Select(v => v.Name));
+        Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
+
+        // And the next change (Sync) removes what the dead push left, back to exactly the old state
+        registry.Sync();
+        Assert.Equal(before, _scenario.Snapshot());
+    }
+
+    [Fact]
+    public async Task Should_Keep_The_Old_Label_When_A_Move_Is_Killed_Before_Commit()
+    {
+        // Given stable on v1 and a v2
+        var v1 = _scenario.Push("one");
+        var v2 = _scenario.Push("two");
+        using (var setup = _scenario.Open())
+        {
+            setup.SetLabel("mnist", LabelNames.Stable, v1.Name);
+        }
+
+        var before = _scenario.Snapshot();
+        var ready = _scenario.Temp.Combine("ready");
+
+        // When a move of stable to v2 is killed after the link swapped but before the commit
+        using (var probe = ProbeProcess.Start("label", _scenario.Root, "mnist", LabelNames.Stable, v2.Name, "before-commit", ready))
+        {
+            await probe.WaitUntilHangingAsync(ready);
+
+            // (while it hangs the link already says v2, but readers of the store still see the committed v1)
+            Assert.Equal($"versions/{v2.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
+            using var reader = _scenario.Open();
+            Assert.Equal(v1.Name, reader.VersionAt("mnist", LabelNames.Stable)!.Name);
+            await probe.KillAsync();
+        }
+
+        // Then the store still says v1, and the next change puts the link back and takes the lock without waiting for the dead process
+        using var registry = _scenario.Open();
+        Assert.Equal(v1.Name, registry.VersionAt("mnist", LabelNames.Stable)!.Name);
+        Assert.Equal(0, registry.History(new EventQuery("mnist", LabelNames.Stable)).Count(e => e.ToVersion == v2.Name));
+        registry.Sync();
+        Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
+        Assert.Equal(before, _scenario.Snapshot());
+    }
+}
