@@ -57,10 +57,7 @@ public class ReleaseContext : PipelineContext
     public string Format { get; }
 
     /// <summary>True when <paramref name="registry"/> is a PostgreSQL connection string rather than a file path.</summary>
-    public static bool IsConnectionString(string registry) =>
-        registry.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-        || registry.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-        || registry.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+    public static bool IsConnectionString(string registry) => MetadataStores.IsConnectionString(registry);
 
     private string? ReadModel()
     {

@@ -27,20 +27,12 @@ public sealed class ModelRegistry : IDisposable
 
     /// <summary>
     /// Opens the registry of <paramref name="root"/>, with its SQLite store at <paramref name="registry"/>
-    /// (default <c>&lt;root&gt;/registry.db</c>). Nothing is created until the first change.
+    /// (default <c>&lt;root&gt;/registry.db</c>; see <see cref="MetadataStores"/>). Nothing is created until the first change.
     /// </summary>
     public static ModelRegistry Open(string root, string? registry = null, RegistryOptions? options = null)
     {
-        var layout = new ServingLayout(root);
-        var location = string.IsNullOrWhiteSpace(registry) ? layout.DefaultRegistryPath : registry;
-        if (location.Contains('=', StringComparison.Ordinal) && location.Contains(';', StringComparison.Ordinal))
-        {
-            throw new RegistryException(
-                "A PostgreSQL connection string was given as the registry, but this build supports only SQLite files. " +
-                "Pass a file path such as --registry=./serving_model/registry.db.");
-        }
-
-        return new ModelRegistry(root, new SqliteMetadataStore(location), options);
+        var location = string.IsNullOrWhiteSpace(registry) ? new ServingLayout(root).DefaultRegistryPath : registry;
+        return new ModelRegistry(root, MetadataStores.Open(location), options);
     }
 
     /// <summary>Where things live under the serving root.</summary>

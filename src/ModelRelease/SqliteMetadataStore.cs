@@ -68,6 +68,11 @@ public sealed class SqliteMetadataStore : IMetadataStore
 
             return new SqlMetadataSession(connection, transaction: null);
         }
+        catch (SqliteException error)
+        {
+            connection.Dispose();
+            throw Explain(error);
+        }
         catch
         {
             connection.Dispose();

@@ -103,10 +103,23 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
 
         foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
         {
-            if (!keep(entry.Name) && links.TargetOf(entry.FullName) is not null)
+            if (!keep(entry.Name) && IsLink(entry.FullName))
             {
                 links.Remove(entry.FullName);
             }
+        }
+    }
+
+    /// <summary>A real file or directory someone put here is theirs, not a stale link of ours: leave it.</summary>
+    private bool IsLink(string path)
+    {
+        try
+        {
+            return links.TargetOf(path) is not null;
+        }
+        catch (IOException)
+        {
+            return false;
         }
     }
 }

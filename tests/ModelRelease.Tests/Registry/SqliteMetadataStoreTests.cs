@@ -70,8 +70,10 @@ public sealed class SqliteMetadataStoreTests : IDisposable
         using var store = new SqliteMetadataStore(_scenario.RegistryPath);
 
         var error = Assert.Throws<RegistryException>(() => store.Write().Dispose());
+        var read = Assert.Throws<RegistryException>(() => store.Read().Dispose());
 
         Assert.Contains("is not a ModelRelease registry", error.Message);
+        Assert.Contains("is not a ModelRelease registry", read.Message);
         Assert.Equal("this is a CSV, not a registry\n1,2,3\n", File.ReadAllText(_scenario.RegistryPath));
     }
 

@@ -1,0 +1,28 @@
+namespace ModelRelease;
+
+/// <summary>Turns a <c>--registry</c> value into a store: a SQLite file path, or a PostgreSQL connection string.</summary>
+public static class MetadataStores
+{
+    /// <summary>True when <paramref name="registry"/> names a PostgreSQL server rather than a file.</summary>
+    public static bool IsConnectionString(string registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        return registry.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
+            || registry.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
+            || registry.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Opens the store <paramref name="registry"/> names. Nothing is created until the first write.</summary>
+    public static IMetadataStore Open(string registry)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(registry);
+        if (IsConnectionString(registry))
+        {
+            throw new RegistryException(
+                "The registry is a PostgreSQL connection string, but this build of ModelRelease supports only SQLite files so far. " +
+                "Pass a file path such as --registry=./serving_model/registry.db.");
+        }
+
+        return new SqliteMetadataStore(registry);
+    }
+}
