@@ -176,6 +176,24 @@ public sealed class ModelRegistry : IDisposable
         return assignment is null ? null : reader.FindVersion(model, assignment.Version);
     }
 
+    /// <summary>The version <paramref name="label"/> points at; a label that is not set is an error that lists the labels that are.</summary>
+    public ModelVersion ResolveLabel(string model, string label)
+    {
+        RequireModelName(model);
+        RequireLabelName(label);
+        using var reader = Store.Read();
+        var labels = reader.Labels(model);
+        var assignment = labels.FirstOrDefault(l => l.Label == label);
+        if (assignment is null)
+        {
+            var set = labels.Count == 0 ? "none" : string.Join(", ", labels.Select(l => $"{l.Label} → {l.Version}"));
+            throw new RegistryException(
+                $"Label '{label}' is not set on model '{model}' (labels set: {set}). Set it on a version first, or pick one of those.");
+        }
+
+        return reader.FindVersion(model, assignment.Version)!;
+    }
+
     /// <summary>
     /// What stable pointed to before its last move, from the audit log: after promoting v1 then v2 it is v1;
     /// after rolling back to v1 it is v2. Not the next-lower version number. Null when stable never moved from anything.

@@ -187,4 +187,18 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains("was pruned", error.Message);
         Assert.Equal(before, _scenario.Snapshot());
     }
+
+    [Fact]
+    public void Should_Refuse_An_Unknown_Label_Listing_The_Labels_That_Are_Set()
+    {
+        var v1 = _scenario.Push("one");
+        using var registry = _scenario.Open();
+        registry.SetLabel("mnist", LabelNames.Stable, v1.Name);
+
+        var error = Assert.Throws<RegistryException>(() => registry.ResolveLabel("mnist", LabelNames.Golden));
+
+        Assert.Contains("Label 'golden' is not set on model 'mnist'", error.Message);
+        Assert.Contains($"stable → {v1.Name}", error.Message);
+        Assert.Equal(v1.Name, registry.ResolveLabel("mnist", LabelNames.Stable).Name);
+    }
 }
