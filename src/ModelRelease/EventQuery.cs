@@ -5,4 +5,10 @@ namespace ModelRelease;
 /// <param name="Label">Only events that moved or cleared this label.</param>
 /// <param name="Since">Only events at or after this time.</param>
 /// <param name="Kinds">Only these kinds.</param>
-public sealed record EventQuery(string? Model = null, string? Label = null, DateTimeOffset? Since = null, IReadOnlyCollection<EventKind>? Kinds = null);
+/// <param name="Newest">Only the newest this many of the matching events (still listed oldest first); null for all.</param>
+public sealed record EventQuery(
+    string? Model = null,
+    string? Label = null,
+    DateTimeOffset? Since = null,
+    IReadOnlyCollection<EventKind>? Kinds = null,
+    int? Newest = null);

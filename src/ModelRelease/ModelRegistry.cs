@@ -202,7 +202,7 @@ public sealed class ModelRegistry : IDisposable
     {
         RequireModelName(model);
         using var reader = Store.Read();
-        var lastMove = reader.Events(new EventQuery(model, LabelNames.Stable)).LastOrDefault();
+        var lastMove = reader.Events(new EventQuery(model, LabelNames.Stable, Newest: 1)).SingleOrDefault();
         return lastMove?.FromVersion is { } previous ? reader.FindVersion(model, previous) : null;
     }
 

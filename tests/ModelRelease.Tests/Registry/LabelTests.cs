@@ -175,6 +175,9 @@ public sealed class LabelTests : IDisposable
         Assert.Equal(["mnist", "fraud"], registry.History(new EventQuery(Label: LabelNames.Stable)).Select(e => e.Model));
         Assert.Equal(["fraud"], registry.History(new EventQuery(Since: later)).Select(e => e.Model));
         Assert.Equal(2, registry.History(new EventQuery(Kinds: [EventKind.Push])).Count);
+        Assert.Equal([EventKind.Push, EventKind.LabelMove], registry.History(new EventQuery("mnist", Kinds: [EventKind.Push, EventKind.LabelMove])).Select(e => e.Kind));
+        Assert.Equal(["fraud"], registry.History(new EventQuery(Newest: 1)).Select(e => e.Model));
+        Assert.Equal([EventKind.LabelMove, EventKind.LabelMove], registry.History(new EventQuery(Newest: 2)).Select(e => e.Kind));
     }
 
     [Fact]

@@ -85,17 +85,22 @@ internal sealed class SqlMetadataSession : IMetadataWriter
 
     public IReadOnlyList<RegistryEvent> Events(EventQuery query)
     {
+        // Newest-first with a LIMIT, then reversed: "the last stable move" reads one row, not the whole log.
         var kinds = query.Kinds?.Select(SqlValues.Word).ToList();
         var sql = $"""
             SELECT {EventColumns}
             WHERE (@model IS NULL OR m.name = @model)
               AND (@label IS NULL OR e.label = @label)
               AND (@since IS NULL OR e.at >= @since)
-            ORDER BY e.id
+              {(kinds is null ? "" : "AND e.kind IN @kinds")}
+            ORDER BY e.id DESC
+            {(query.Newest is null ? "" : "LIMIT @newest")}
             """;
-        var events = Query<EventRow>(sql, new { model = query.Model, label = query.Label, since = SqlValues.Time(query.Since) })
-            .Select(row => row.ToEvent());
-        return kinds is null ? events.ToList() : events.Where(e => kinds.Contains(SqlValues.Word(e.Kind))).ToList();
+        var events = Query<EventRow>(sql, new { model = query.Model, label = query.Label, since = SqlValues.Time(query.Since), kinds, newest = query.Newest })
+            .Select(row => row.ToEvent())
+            .ToList();
+        events.Reverse();
+        return events;
     }
 
     public ExecutionRecord? FindExecution(long id) =>
