@@ -20,7 +20,8 @@ public static class DatasetVersionResolver
     /// </item>
     /// <item>
     /// A fingerprint: the <see cref="VersionManifest.Digest"/> of every file's relative path, size and SHA-256
-    /// (symbolic links followed; only a <c>.dvc</c> folder left out). For a single file, the one entry is named after it.
+    /// (symbolic links followed; only a <c>.dvc</c> folder left out; empty directories add nothing). For a single
+    /// file, the one entry is named after it.
     /// </item>
     /// </list>
     /// DVC values read <c>md5:&lt;hash&gt;</c>, keeping DVC's <c>.dir</c> suffix for directories; they are what DVC
@@ -31,7 +32,8 @@ public static class DatasetVersionResolver
     /// <param name="datasetPath">The <c>--dataset</c> argument (file or directory), or null.</param>
     /// <exception cref="RegistryException">
     /// The given version breaks a rule; the dataset does not exist, is empty, or holds something that cannot be
-    /// fingerprinted (a symbolic link loop, a broken link, an unreadable file); or a DVC file is malformed.
+    /// fingerprinted (a symbolic link loop, a broken link, an unreadable file, a FIFO, device or socket); or a DVC
+    /// file is malformed.
     /// </exception>
     public static DatasetVersion Resolve(string? givenVersion, string? datasetPath)
     {
@@ -52,7 +54,7 @@ public static class DatasetVersionResolver
 
         var dataset = FullPaths.Normalize(datasetPath);
         // Through any links: a dangling link is a dataset that does not exist, though File.Exists says it does.
-        if (DatasetWalker.RealPath(dataset) is null)
+        if (RealPaths.Resolve(dataset) is null)
         {
             throw new RegistryException($"dataset '{datasetPath}' does not exist; pass --dataset=<dir> or --dataset-version=<version>.");
         }

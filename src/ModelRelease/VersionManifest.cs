@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace ModelRelease;
 
 /// <summary>
-/// Every file of an artifact with its size and hash, sorted by path, and one digest over all of it. Two artifacts
-/// with the same digest hold the same bytes under the same names, which is what makes a repeated push idempotent.
+/// Every file of an artifact with its size and hash, and every empty directory, sorted by path, and one digest over
+/// all of it. Two artifacts with the same digest hold the same bytes under the same names, which is what makes a
+/// repeated push idempotent.
 /// </summary>
 public sealed class VersionManifest
 {
@@ -16,14 +17,14 @@ public sealed class VersionManifest
         Digest = digest;
     }
 
-    /// <summary>The files, sorted by path (ordinal).</summary>
+    /// <summary>The files and empty directories (<see cref="ManifestEntry.IsDirectory"/>), sorted by path (ordinal).</summary>
     public IReadOnlyList<ManifestEntry> Entries { get; }
 
     /// <summary><c>sha256:</c> followed by the hex SHA-256 of the canonical listing (path, size and hash per line).</summary>
     public string Digest { get; }
 
-    /// <summary>Number of files.</summary>
-    public int FileCount => Entries.Count;
+    /// <summary>Number of files; empty directories are entries but not files, so they do not count.</summary>
+    public int FileCount => Entries.Count(e => !e.IsDirectory);
 
     /// <summary>Total size of all files in bytes.</summary>
     public long TotalBytes => Entries.Sum(e => e.Size);
@@ -53,9 +54,10 @@ public sealed class VersionManifest
             ?? throw new RegistryException("A stored manifest is empty; the metadata store may be damaged."));
 
     /// <summary>
-    /// The digest is over "path\tsize\tsha256\n" lines, so a renamed file, a changed byte or an added empty file all
-    /// change it, and no two different listings can run together into the same text: the scanners refuse
-    /// file names holding a tab, a newline or another control character.
+    /// The digest is over "path\tsize\tsha256\n" lines, so a renamed file, a changed byte, an added empty file or an
+    /// added empty directory ("dir/\t0\t\n", a different tree to serve) all change it, and no two different listings
+    /// can run together into the same text: the scanners refuse file names holding a tab, a newline or another
+    /// control character.
     /// </summary>
     private static string ComputeDigest(IEnumerable<ManifestEntry> sorted)
     {

@@ -7,23 +7,23 @@ namespace ModelRelease.Tests;
 
 public sealed class ArtifactCopierTests : IDisposable
 {
-    private readonly ScratchDirectory _scratch = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose() => _temp.Dispose();
 
-    private string Artifact => _scratch.Combine("artifact");
+    private string Artifact => _temp.Combine("artifact");
 
-    private string Destination => _scratch.Combine("versions/.v1.tmp");
+    private string Destination => _temp.Combine("versions/.v1.tmp");
 
     [Fact]
     public void Should_Copy_Every_File_Byte_For_Byte_With_The_Scanned_Manifest()
     {
         // Given
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        _scratch.WriteFile("artifact/variables/variables.index", "index");
-        _scratch.WriteFile("artifact/variables/shards/variables.data-00000-of-00001", "weights");
-        _scratch.WriteFile("artifact/assets/empty.txt", string.Empty);
-        _scratch.CreateDirectory("versions");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.WriteFile("artifact/variables/variables.index", "index");
+        _temp.WriteFile("artifact/variables/shards/variables.data-00000-of-00001", "weights");
+        _temp.WriteFile("artifact/assets/empty.txt", string.Empty);
+        _temp.CreateDirectory("versions");
         var scanned = ArtifactScanner.Scan(Artifact);
 
         // When
@@ -42,8 +42,8 @@ public sealed class ArtifactCopierTests : IDisposable
     {
         var bytes = new byte[(5 * 1024 * 1024) + 7];
         new Random(7).NextBytes(bytes);
-        _scratch.WriteFile("artifact/variables/variables.data", bytes);
-        _scratch.CreateDirectory("versions");
+        _temp.WriteFile("artifact/variables/variables.data", bytes);
+        _temp.CreateDirectory("versions");
 
         var copied = ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
 
@@ -56,10 +56,10 @@ public sealed class ArtifactCopierTests : IDisposable
     public void Should_Copy_Symlinked_Content_As_Plain_Files()
     {
         // Given
-        _scratch.WriteFile("artifact/checkpoints/step-9/variables.index", "index");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/variables"), "checkpoints/step-9");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/index"), "checkpoints/step-9/variables.index");
-        _scratch.CreateDirectory("versions");
+        _temp.WriteFile("artifact/checkpoints/step-9/variables.index", "index");
+        File.CreateSymbolicLink(_temp.Combine("artifact/variables"), "checkpoints/step-9");
+        File.CreateSymbolicLink(_temp.Combine("artifact/index"), "checkpoints/step-9/variables.index");
+        _temp.CreateDirectory("versions");
 
         // When
         ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
@@ -75,8 +75,8 @@ public sealed class ArtifactCopierTests : IDisposable
     public void Should_Refuse_An_Existing_Destination_And_Leave_It_Untouched()
     {
         // Given
-        _scratch.WriteFile("artifact/saved_model.pb", "new graph");
-        _scratch.WriteFile("versions/.v1.tmp/saved_model.pb", "old graph");
+        _temp.WriteFile("artifact/saved_model.pb", "new graph");
+        _temp.WriteFile("versions/.v1.tmp/saved_model.pb", "old graph");
         var scanned = ArtifactScanner.Scan(Artifact);
 
         // When
@@ -93,8 +93,8 @@ public sealed class ArtifactCopierTests : IDisposable
     [Fact]
     public void Should_Refuse_A_Destination_That_Is_An_Existing_File()
     {
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        _scratch.WriteFile("versions/.v1.tmp", "a file");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.WriteFile("versions/.v1.tmp", "a file");
         var scanned = ArtifactScanner.Scan(Artifact);
 
         Assert.Throws<IOException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
@@ -106,9 +106,9 @@ public sealed class ArtifactCopierTests : IDisposable
     public void Should_Throw_And_Leave_No_Destination_When_A_File_Changes_Between_Scan_And_Copy()
     {
         // Given: same size, different bytes, so only the hash can tell
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        var weights = _scratch.WriteFile("artifact/variables/variables.data", "weights-1");
-        _scratch.CreateDirectory("versions");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        var weights = _temp.WriteFile("artifact/variables/variables.data", "weights-1");
+        _temp.CreateDirectory("versions");
         var scanned = ArtifactScanner.Scan(Artifact);
         File.WriteAllText(weights, "weights-2");
 
@@ -120,15 +120,15 @@ public sealed class ArtifactCopierTests : IDisposable
             $"The artifact '{Artifact}' changed while it was being copied: variables/variables.data; re-run the push when the training job has finished writing it.",
             error.Message);
         Assert.Equal(FileKind.Missing, Posix.KindOf(Destination));
-        Assert.Empty(Directory.GetFileSystemEntries(_scratch.Combine("versions")));
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Combine("versions")));
     }
 
     [Fact]
     public void Should_Throw_And_Leave_No_Destination_When_A_File_Is_Deleted_Between_Scan_And_Copy()
     {
-        _scratch.WriteFile("artifact/a.pb", "first");
-        var second = _scratch.WriteFile("artifact/b.pb", "second");
-        _scratch.CreateDirectory("versions");
+        _temp.WriteFile("artifact/a.pb", "first");
+        var second = _temp.WriteFile("artifact/b.pb", "second");
+        _temp.CreateDirectory("versions");
         var scanned = ArtifactScanner.Scan(Artifact);
         File.Delete(second);
 
@@ -145,9 +145,9 @@ public sealed class ArtifactCopierTests : IDisposable
     public void Should_Make_Copied_Files_Read_Only_And_Leave_Directories_Writable()
     {
         // Given
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        _scratch.WriteFile("artifact/variables/variables.index", "index");
-        _scratch.CreateDirectory("versions");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.WriteFile("artifact/variables/variables.index", "index");
+        _temp.CreateDirectory("versions");
 
         // When
         ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
@@ -161,10 +161,31 @@ public sealed class ArtifactCopierTests : IDisposable
     }
 
     [Fact]
+    public void Should_Create_The_Empty_Directories_Of_The_Artifact()
+    {
+        // Given: TF Serving expects variables/ to exist even when it is empty
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.CreateDirectory("artifact/variables");
+        _temp.CreateDirectory("artifact/assets/extra");
+        _temp.CreateDirectory("versions");
+        var scanned = ArtifactScanner.Scan(Artifact);
+
+        // When
+        var copied = ArtifactCopier.CopyVerified(scanned, Destination);
+
+        // Then: the directories are there and empty, and scanning the copy gives the same manifest
+        Assert.Equal(scanned.Manifest.Entries, copied.Entries);
+        Assert.Equal(FileKind.Directory, Posix.KindOf(Path.Combine(Destination, "variables")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Destination, "variables")));
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(Destination, "assets", "extra")));
+        Assert.Equal(scanned.Manifest.Digest, ArtifactScanner.Scan(Destination).Manifest.Digest);
+    }
+
+    [Fact]
     public void Should_Leave_A_Copied_Version_Deletable_By_A_Plain_Recursive_Delete()
     {
-        _scratch.WriteFile("artifact/variables/variables.index", "index");
-        _scratch.CreateDirectory("versions");
+        _temp.WriteFile("artifact/variables/variables.index", "index");
+        _temp.CreateDirectory("versions");
         ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
 
         Directory.Delete(Destination, recursive: true);
@@ -175,12 +196,12 @@ public sealed class ArtifactCopierTests : IDisposable
     [Fact]
     public void Should_Refuse_A_Destination_Whose_Parent_Does_Not_Exist()
     {
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
         var scanned = ArtifactScanner.Scan(Artifact);
 
         var error = Assert.Throws<DirectoryNotFoundException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
 
         Assert.Equal($"The parent directory of the copy destination '{Destination}' does not exist; create it first.", error.Message);
-        Assert.Equal(FileKind.Missing, Posix.KindOf(_scratch.Combine("versions")));
+        Assert.Equal(FileKind.Missing, Posix.KindOf(_temp.Combine("versions")));
     }
 }

@@ -7,11 +7,11 @@ namespace ModelRelease.Tests;
 
 public sealed class ArtifactScannerTests : IDisposable
 {
-    private readonly ScratchDirectory _scratch = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose() => _temp.Dispose();
 
-    private string Artifact => _scratch.Combine("artifact");
+    private string Artifact => _temp.Combine("artifact");
 
     [Fact]
     public void Should_Refuse_A_Missing_Artifact_Directory()
@@ -26,7 +26,7 @@ public sealed class ArtifactScannerTests : IDisposable
     [Fact]
     public void Should_Refuse_An_Artifact_Path_That_Is_A_File()
     {
-        _scratch.WriteFile("artifact", "not a directory");
+        _temp.WriteFile("artifact", "not a directory");
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
@@ -36,7 +36,7 @@ public sealed class ArtifactScannerTests : IDisposable
     [Fact]
     public void Should_Refuse_An_Empty_Artifact()
     {
-        _scratch.CreateDirectory("artifact");
+        _temp.CreateDirectory("artifact");
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
@@ -46,8 +46,8 @@ public sealed class ArtifactScannerTests : IDisposable
     [Fact]
     public void Should_Refuse_An_Artifact_With_Only_Empty_Directories()
     {
-        _scratch.CreateDirectory("artifact/variables");
-        _scratch.CreateDirectory("artifact/assets/extra");
+        _temp.CreateDirectory("artifact/variables");
+        _temp.CreateDirectory("artifact/assets/extra");
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
@@ -58,37 +58,37 @@ public sealed class ArtifactScannerTests : IDisposable
     public void Should_Refuse_A_Symlink_Out_Of_The_Artifact_Through_DotDot()
     {
         // Given
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        _scratch.WriteFile("secret.txt", "credentials");
-        _scratch.CreateDirectory("artifact/assets");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/assets/vocab.txt"), "../../secret.txt");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.WriteFile("secret.txt", "credentials");
+        _temp.CreateDirectory("artifact/assets");
+        File.CreateSymbolicLink(_temp.Combine("artifact/assets/vocab.txt"), "../../secret.txt");
 
         // When
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
         // Then
         Assert.Equal(
-            $"The artifact holds 'assets/vocab.txt', a symlink to '../../secret.txt', which resolves to '{RealScratch("secret.txt")}', outside the artifact '{Artifact}'; a version must be self-contained: copy that file or directory into the artifact instead of linking to it, and push again.",
+            $"The artifact holds 'assets/vocab.txt', a symlink to '../../secret.txt', which resolves to '{RealTemp("secret.txt")}', outside the artifact '{Artifact}'; a version must be self-contained: copy that file or directory into the artifact instead of linking to it, and push again.",
             error.Message);
     }
 
     [UnixFact]
     public void Should_Refuse_An_Absolute_Symlink_Out_Of_The_Artifact()
     {
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        var outside = _scratch.WriteFile("shared/weights.bin", "weights");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/weights.bin"), outside);
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        var outside = _temp.WriteFile("shared/weights.bin", "weights");
+        File.CreateSymbolicLink(_temp.Combine("artifact/weights.bin"), outside);
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
-        Assert.StartsWith($"The artifact holds 'weights.bin', a symlink to '{outside}', which resolves to '{RealScratch("shared/weights.bin")}', outside the artifact", error.Message);
+        Assert.StartsWith($"The artifact holds 'weights.bin', a symlink to '{outside}', which resolves to '{RealTemp("shared/weights.bin")}', outside the artifact", error.Message);
     }
 
     [UnixFact]
     public void Should_Refuse_A_Symlink_To_A_Device_As_Outside_The_Artifact()
     {
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/null"), "/dev/null");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        File.CreateSymbolicLink(_temp.Combine("artifact/null"), "/dev/null");
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
@@ -99,24 +99,24 @@ public sealed class ArtifactScannerTests : IDisposable
     public void Should_Refuse_A_Symlink_Chain_That_Ends_Outside()
     {
         // Given: first -> second (inside) -> ../outside.txt
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        _scratch.WriteFile("outside.txt", "elsewhere");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/second"), "../outside.txt");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/first"), "second");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.WriteFile("outside.txt", "elsewhere");
+        File.CreateSymbolicLink(_temp.Combine("artifact/second"), "../outside.txt");
+        File.CreateSymbolicLink(_temp.Combine("artifact/first"), "second");
 
         // When
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
         // Then: the first link in ordinal order is named, with where the whole chain ends
-        Assert.StartsWith($"The artifact holds 'first', a symlink to 'second', which resolves to '{RealScratch("outside.txt")}', outside the artifact", error.Message);
+        Assert.StartsWith($"The artifact holds 'first', a symlink to 'second', which resolves to '{RealTemp("outside.txt")}', outside the artifact", error.Message);
     }
 
     [UnixFact]
     public void Should_Refuse_A_Dangling_Symlink()
     {
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        _scratch.CreateDirectory("artifact/variables");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/variables/variables.index"), "gone.index");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.CreateDirectory("artifact/variables");
+        File.CreateSymbolicLink(_temp.Combine("artifact/variables/variables.index"), "gone.index");
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
@@ -129,9 +129,9 @@ public sealed class ArtifactScannerTests : IDisposable
     public void Should_Refuse_A_Directory_Symlink_Back_To_An_Ancestor()
     {
         // Given: variables/again -> .. would repeat the artifact forever
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        _scratch.WriteFile("artifact/variables/variables.index", "index");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/variables/again"), "..");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.WriteFile("artifact/variables/variables.index", "index");
+        File.CreateSymbolicLink(_temp.Combine("artifact/variables/again"), "..");
 
         // When
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
@@ -145,8 +145,8 @@ public sealed class ArtifactScannerTests : IDisposable
     [UnixFact]
     public void Should_Refuse_A_Directory_Symlink_Back_To_A_Parent_Directory_By_Its_Path()
     {
-        _scratch.WriteFile("artifact/assets/deep/file.txt", "x");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/assets/deep/up"), Artifact + "/assets");
+        _temp.WriteFile("artifact/assets/deep/file.txt", "x");
+        File.CreateSymbolicLink(_temp.Combine("artifact/assets/deep/up"), Artifact + "/assets");
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
@@ -156,9 +156,9 @@ public sealed class ArtifactScannerTests : IDisposable
     [UnixFact]
     public void Should_Refuse_A_Loop_Of_Symlinks_That_Never_Resolves()
     {
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/ping"), "pong");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/pong"), "ping");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        File.CreateSymbolicLink(_temp.Combine("artifact/ping"), "pong");
+        File.CreateSymbolicLink(_temp.Combine("artifact/pong"), "ping");
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
@@ -171,8 +171,8 @@ public sealed class ArtifactScannerTests : IDisposable
     public void Should_Refuse_A_Fifo_In_The_Artifact_Without_Opening_It()
     {
         // Given
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        var fifo = _scratch.Combine("artifact/stream");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        var fifo = _temp.Combine("artifact/stream");
         SpecialFiles.MakeFifo(fifo);
 
         // When: opening a FIFO for reading blocks until a writer comes, so a regression would hang here
@@ -187,11 +187,11 @@ public sealed class ArtifactScannerTests : IDisposable
     [UnixFact]
     public void Should_Refuse_A_Symlink_To_A_Fifo_Inside_The_Artifact()
     {
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        var fifo = _scratch.Combine("artifact/pipes/stream");
-        _scratch.CreateDirectory("artifact/pipes");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        var fifo = _temp.Combine("artifact/pipes/stream");
+        _temp.CreateDirectory("artifact/pipes");
         SpecialFiles.MakeFifo(fifo);
-        File.CreateSymbolicLink(_scratch.Combine("artifact/data"), "pipes/stream");
+        File.CreateSymbolicLink(_temp.Combine("artifact/data"), "pipes/stream");
 
         var error = ScanExpectingRefusal(fifo);
 
@@ -201,8 +201,8 @@ public sealed class ArtifactScannerTests : IDisposable
     [UnixFact]
     public void Should_Refuse_A_Socket_In_The_Artifact()
     {
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        using var socket = SpecialFiles.BindSocket(_scratch.Combine("artifact/serving.sock"));
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        using var socket = SpecialFiles.BindSocket(_temp.Combine("artifact/serving.sock"));
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
@@ -214,8 +214,8 @@ public sealed class ArtifactScannerTests : IDisposable
     [InlineData("bad\nname.txt", "bad\\u000aname.txt")]
     public void Should_Refuse_A_File_Name_The_Manifest_Cannot_Hold(string name, string shown)
     {
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        _scratch.WriteFile("artifact/assets/" + name, "x");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.WriteFile("artifact/assets/" + name, "x");
 
         var error = Assert.Throws<RegistryException>(() => ArtifactScanner.Scan(Artifact));
 
@@ -228,12 +228,12 @@ public sealed class ArtifactScannerTests : IDisposable
     public void Should_Record_Nested_Files_In_Ordinal_Order_With_Exact_Sizes_And_Hashes()
     {
         // Given: "a-c" sorts before "a/b" ordinally although the directory "a" sorts before the file "a-c"
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        _scratch.WriteFile("artifact/a/b", "bee");
-        _scratch.WriteFile("artifact/a-c", "sea");
-        _scratch.WriteFile("artifact/variables/variables.data-00000-of-00001", "weights!");
-        _scratch.WriteFile("artifact/.hidden", "dot");
-        _scratch.WriteFile("artifact/assets/empty.txt", string.Empty);
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.WriteFile("artifact/a/b", "bee");
+        _temp.WriteFile("artifact/a-c", "sea");
+        _temp.WriteFile("artifact/variables/variables.data-00000-of-00001", "weights!");
+        _temp.WriteFile("artifact/.hidden", "dot");
+        _temp.WriteFile("artifact/assets/empty.txt", string.Empty);
 
         // When
         var scanned = ArtifactScanner.Scan(Artifact);
@@ -252,7 +252,58 @@ public sealed class ArtifactScannerTests : IDisposable
             scanned.Manifest.Entries);
         Assert.Equal(scanned.Manifest.Entries, scanned.Files.Select(f => f.Entry));
         Assert.Equal(Artifact, scanned.Root);
-        Assert.Equal(RealScratch("artifact/a/b"), scanned.Files[2].SourcePath);
+        Assert.Equal(RealTemp("artifact/a/b"), scanned.Files[2].SourcePath);
+    }
+
+    [Fact]
+    public void Should_Record_Each_Empty_Directory_As_A_Path_Ending_In_A_Slash()
+    {
+        // Given: a SavedModel without variables still has variables/, which TF Serving expects to find;
+        // assets/ holds only the empty extra/, so only extra/ is empty
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.CreateDirectory("artifact/variables");
+        _temp.CreateDirectory("artifact/assets/extra");
+
+        // When
+        var scanned = ArtifactScanner.Scan(Artifact);
+
+        // Then
+        Assert.Equal(
+            new[] { new ManifestEntry("assets/extra/", 0, string.Empty), Entry("saved_model.pb", "graph"), new ManifestEntry("variables/", 0, string.Empty) },
+            scanned.Manifest.Entries);
+        Assert.Equal(scanned.Manifest.Entries, scanned.Files.Select(f => f.Entry));
+        Assert.Equal(1, scanned.Manifest.FileCount);
+    }
+
+    [Fact]
+    public void Should_Change_The_Digest_When_An_Empty_Directory_Is_Added()
+    {
+        // Given: the same file, with and without an empty variables/
+        _temp.WriteFile("without/saved_model.pb", "graph");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.CreateDirectory("artifact/variables");
+
+        // When
+        var without = ArtifactScanner.Scan(_temp.Combine("without")).Manifest;
+        var with = ArtifactScanner.Scan(Artifact).Manifest;
+
+        // Then: the served trees differ, so the versions do
+        Assert.NotEqual(without.Digest, with.Digest);
+        Assert.Equal(without.FileCount, with.FileCount);
+    }
+
+    [UnixFact]
+    public void Should_Record_An_Empty_Directory_Reached_Through_A_Symlink_Under_The_Links_Path()
+    {
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        _temp.CreateDirectory("artifact/checkpoints/empty");
+        File.CreateSymbolicLink(_temp.Combine("artifact/variables"), "checkpoints/empty");
+
+        var scanned = ArtifactScanner.Scan(Artifact);
+
+        Assert.Equal(
+            new[] { "checkpoints/empty/", "saved_model.pb", "variables/" },
+            scanned.Manifest.Entries.Select(e => e.Path));
     }
 
     [Fact]
@@ -261,7 +312,7 @@ public sealed class ArtifactScannerTests : IDisposable
         // Given: more than a few buffers' worth, with a length that is not a multiple of the buffer
         var bytes = new byte[(5 * 1024 * 1024) + 12345];
         new Random(42).NextBytes(bytes);
-        _scratch.WriteFile("artifact/variables/variables.data", bytes);
+        _temp.WriteFile("artifact/variables/variables.data", bytes);
 
         // When
         var entry = Assert.Single(ArtifactScanner.Scan(Artifact).Manifest.Entries);
@@ -273,22 +324,22 @@ public sealed class ArtifactScannerTests : IDisposable
     [UnixFact]
     public void Should_Record_A_Symlinked_File_Under_The_Links_Own_Path()
     {
-        _scratch.WriteFile("artifact/shared/vocab.txt", "tokens");
-        _scratch.CreateDirectory("artifact/assets");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/assets/vocab.txt"), "../shared/vocab.txt");
+        _temp.WriteFile("artifact/shared/vocab.txt", "tokens");
+        _temp.CreateDirectory("artifact/assets");
+        File.CreateSymbolicLink(_temp.Combine("artifact/assets/vocab.txt"), "../shared/vocab.txt");
 
         var scanned = ArtifactScanner.Scan(Artifact);
 
         Assert.Equal(new[] { Entry("assets/vocab.txt", "tokens"), Entry("shared/vocab.txt", "tokens") }, scanned.Manifest.Entries);
-        Assert.Equal(RealScratch("artifact/shared/vocab.txt"), scanned.Files[0].SourcePath);
+        Assert.Equal(RealTemp("artifact/shared/vocab.txt"), scanned.Files[0].SourcePath);
     }
 
     [UnixFact]
     public void Should_Record_A_Symlinked_Directorys_Contents_Under_The_Links_Path()
     {
-        _scratch.WriteFile("artifact/checkpoints/step-100/variables.index", "index");
-        _scratch.WriteFile("artifact/checkpoints/step-100/variables.data", "data");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/variables"), "checkpoints/step-100");
+        _temp.WriteFile("artifact/checkpoints/step-100/variables.index", "index");
+        _temp.WriteFile("artifact/checkpoints/step-100/variables.data", "data");
+        File.CreateSymbolicLink(_temp.Combine("artifact/variables"), "checkpoints/step-100");
 
         var scanned = ArtifactScanner.Scan(Artifact);
 
@@ -307,10 +358,10 @@ public sealed class ArtifactScannerTests : IDisposable
     public void Should_Resolve_DotDot_After_A_Directory_Symlink_Physically()
     {
         // Given: "d/../z" means "parent of where d really is", i.e. x/z, not the artifact's own z (absent)
-        _scratch.WriteFile("artifact/x/y/keep.txt", "keep");
-        _scratch.WriteFile("artifact/x/z", "zed");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/d"), "x/y");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/f"), "d/../z");
+        _temp.WriteFile("artifact/x/y/keep.txt", "keep");
+        _temp.WriteFile("artifact/x/z", "zed");
+        File.CreateSymbolicLink(_temp.Combine("artifact/d"), "x/y");
+        File.CreateSymbolicLink(_temp.Combine("artifact/f"), "d/../z");
 
         // When
         var scanned = ArtifactScanner.Scan(Artifact);
@@ -325,10 +376,10 @@ public sealed class ArtifactScannerTests : IDisposable
     public void Should_Accept_An_Artifact_Reached_Through_A_Symlink()
     {
         // Given: the root itself is a link, and an absolute link inside goes through that same root link
-        _scratch.WriteFile("exports/run-7/saved_model.pb", "graph");
-        var rootLink = _scratch.Combine("latest");
+        _temp.WriteFile("exports/run-7/saved_model.pb", "graph");
+        var rootLink = _temp.Combine("latest");
         File.CreateSymbolicLink(rootLink, "exports/run-7");
-        File.CreateSymbolicLink(_scratch.Combine("exports/run-7/model.pb"), rootLink + "/saved_model.pb");
+        File.CreateSymbolicLink(_temp.Combine("exports/run-7/model.pb"), rootLink + "/saved_model.pb");
 
         // When
         var scanned = ArtifactScanner.Scan(rootLink);
@@ -342,8 +393,8 @@ public sealed class ArtifactScannerTests : IDisposable
     public void Should_Refuse_Without_Changing_The_Artifact()
     {
         // Given
-        _scratch.WriteFile("artifact/saved_model.pb", "graph");
-        File.CreateSymbolicLink(_scratch.Combine("artifact/dangling"), "nowhere");
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        File.CreateSymbolicLink(_temp.Combine("artifact/dangling"), "nowhere");
         var before = Snapshot(Artifact);
 
         // When
@@ -359,8 +410,8 @@ public sealed class ArtifactScannerTests : IDisposable
         return new ManifestEntry(path, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
-    /// <summary>Messages show where a link really leads, which is below the scratch directory's real path.</summary>
-    private string RealScratch(string relative) => Path.Combine(_scratch.RealPath, relative);
+    /// <summary>Messages show where a link really leads, which is below the temp directory's real path.</summary>
+    private string RealTemp(string relative) => Path.Combine(_temp.RealPath, relative);
 
     private RegistryException ScanExpectingRefusal(string fifo)
     {

@@ -8,11 +8,11 @@ public sealed class AtomicFileTests : IDisposable
 {
     private static readonly DateTime LongAgo = new(2001, 2, 3, 4, 5, 6, DateTimeKind.Utc);
 
-    private readonly ScratchDirectory _scratch = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose() => _temp.Dispose();
 
-    private string Config => _scratch.Combine("models.config");
+    private string Config => _temp.Combine("models.config");
 
     [Fact]
     public void Should_Create_A_Missing_File_And_Report_A_Change()
@@ -36,7 +36,7 @@ public sealed class AtomicFileTests : IDisposable
         // Then
         Assert.False(changed);
         Assert.Equal(LongAgo, File.GetLastWriteTimeUtc(Config));
-        Assert.Equal(new[] { Config }, Directory.GetFileSystemEntries(_scratch.Path));
+        Assert.Equal(new[] { Config }, Directory.GetFileSystemEntries(_temp.Path));
     }
 
     [Fact]
@@ -84,14 +84,14 @@ public sealed class AtomicFileTests : IDisposable
 
         AtomicFile.WriteAllTextIfChanged(Config, "new");
 
-        Assert.Equal(new[] { Config }, Directory.GetFileSystemEntries(_scratch.Path));
+        Assert.Equal(new[] { Config }, Directory.GetFileSystemEntries(_temp.Path));
     }
 
     [Fact]
     public void Should_Remove_The_Temporary_File_And_Keep_The_Target_When_The_Rename_Fails()
     {
         // Given: the target is a non-empty directory, which a file can never be renamed over
-        var kept = _scratch.WriteFile("models.config/keep.txt", "precious");
+        var kept = _temp.WriteFile("models.config/keep.txt", "precious");
 
         // When
         var error = Assert.Throws<IOException>(() => AtomicFile.WriteAllTextIfChanged(Config, "new"));
@@ -99,17 +99,17 @@ public sealed class AtomicFileTests : IDisposable
         // Then
         Assert.Contains($"to '{Config}'", error.Message);
         Assert.Equal("precious", File.ReadAllText(kept));
-        Assert.Equal(new[] { Config }, Directory.GetFileSystemEntries(_scratch.Path));
+        Assert.Equal(new[] { Config }, Directory.GetFileSystemEntries(_temp.Path));
     }
 
     [Fact]
     public void Should_Throw_And_Create_Nothing_When_The_Directory_Is_Missing()
     {
-        var path = _scratch.Combine("missing/models.config");
+        var path = _temp.Combine("missing/models.config");
 
         Assert.Throws<DirectoryNotFoundException>(() => AtomicFile.WriteAllTextIfChanged(path, "x"));
 
-        Assert.Empty(Directory.GetFileSystemEntries(_scratch.Path));
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 
     [UnixFact]

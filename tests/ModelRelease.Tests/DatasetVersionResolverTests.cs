@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using ModelRelease.Internal;
 using ModelRelease.Tests.Fixtures;
 
 namespace ModelRelease.Tests;
@@ -388,13 +387,73 @@ public sealed class DatasetVersionResolverTests : IDisposable
     }
 
     [Fact]
-    public void Should_Resolve_Every_Link_In_A_Path_Like_Realpath()
+    public void Should_Ignore_Empty_Directories_In_The_Fingerprint()
     {
-        var real = _temp.CreateDirectory("real/inner");
-        Directory.CreateSymbolicLink(_temp.Combine("hop"), "real");
-        Directory.CreateSymbolicLink(_temp.Combine("real/up"), "..");
+        var data = WriteDataset("data", ("a.csv", "1,2"));
+        _temp.CreateDirectory("data/empty/too");
 
-        Assert.Equal(real, DatasetWalker.RealPath(_temp.Combine("hop", "up", "real", "inner")));
+        Assert.Equal(Fingerprint(("a.csv", "1,2")), DatasetVersionResolver.Resolve(null, data).Value);
+    }
+
+    [UnixFact]
+    public async Task Should_Refuse_A_Fifo_In_A_Dataset_Without_Opening_It()
+    {
+        // Given
+        var data = WriteDataset("data", ("a.csv", "1,2"));
+        var fifo = Path.Combine(data, "stream");
+        SpecialFiles.MakeFifo(fifo);
+
+        // When: opening a FIFO for reading blocks until a writer comes, so a regression would hang here
+        var exception = await ResolveExpectingRefusal(data, fifo);
+
+        // Then
+        Assert.Equal(
+            $"dataset '{data}': 'stream' is a named pipe (FIFO), not a regular file or directory, so it has no content to fingerprint; remove it, or pass --dataset-version=<version>.",
+            exception.Message);
+    }
+
+    [UnixFact]
+    public async Task Should_Refuse_A_Socket_In_A_Dataset()
+    {
+        var data = WriteDataset("data", ("a.csv", "1,2"));
+        using var socket = SpecialFiles.BindSocket(Path.Combine(data, "feed.sock"));
+
+        var exception = await ResolveExpectingRefusal(data, fifo: null);
+
+        Assert.Equal(
+            $"dataset '{data}': 'feed.sock' is a socket, not a regular file or directory, so it has no content to fingerprint; remove it, or pass --dataset-version=<version>.",
+            exception.Message);
+    }
+
+    [UnixFact]
+    public async Task Should_Refuse_A_Symlink_To_A_Fifo_Outside_The_Dataset()
+    {
+        // Given: links may lead anywhere (DVC's cache), but not to something that is not plain data
+        var data = WriteDataset("data", ("a.csv", "1,2"));
+        var fifo = _temp.Combine("elsewhere", "stream");
+        _temp.CreateDirectory("elsewhere");
+        SpecialFiles.MakeFifo(fifo);
+        _temp.CreateDirectory("data/sub");
+        File.CreateSymbolicLink(Path.Combine(data, "sub", "rows.csv"), fifo);
+
+        // When
+        var exception = await ResolveExpectingRefusal(data, fifo);
+
+        // Then
+        Assert.Equal(
+            $"dataset '{data}': 'sub/rows.csv' is a symbolic link to a named pipe (FIFO), not a regular file or directory, so it has no content to fingerprint; remove it, or pass --dataset-version=<version>.",
+            exception.Message);
+    }
+
+    [UnixFact]
+    public async Task Should_Refuse_A_Dataset_That_Is_A_Fifo()
+    {
+        var fifo = _temp.Combine("stream");
+        SpecialFiles.MakeFifo(fifo);
+
+        var exception = await ResolveExpectingRefusal(fifo, fifo);
+
+        Assert.StartsWith($"dataset '{fifo}': 'stream' is a named pipe (FIFO), not a regular file or directory", exception.Message);
     }
 
     private string WriteDataset(string relative, params (string Path, string Content)[] files)
@@ -406,6 +465,36 @@ public sealed class DatasetVersionResolverTests : IDisposable
         }
 
         return root;
+    }
+
+    /// <summary>
+    /// Resolves expecting a refusal, within a time limit: a walk that opened a FIFO would block forever, and the
+    /// limit turns that into a failure. A writer then frees the stuck thread so the test run can end.
+    /// </summary>
+    private static async Task<RegistryException> ResolveExpectingRefusal(string dataset, string? fifo)
+    {
+        var resolve = Task.Run(() => DatasetVersionResolver.Resolve(null, dataset));
+        try
+        {
+            await resolve.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        catch (TimeoutException)
+        {
+            if (fifo is not null)
+            {
+                await using (new FileStream(fifo, FileMode.Open, FileAccess.Write))
+                {
+                }
+            }
+
+            Assert.Fail("Resolving the dataset opened a special file and blocked instead of refusing it.");
+        }
+        catch (RegistryException)
+        {
+            // Expected; taken from the task below.
+        }
+
+        return await Assert.ThrowsAsync<RegistryException>(() => resolve);
     }
 
     /// <summary>The documented digest, computed here without the library: sorted "path\tsize\tsha256\n" lines.</summary>

@@ -6,14 +6,14 @@ namespace ModelRelease.Tests;
 
 public sealed class PosixTests : IDisposable
 {
-    private readonly ScratchDirectory _scratch = new();
+    private readonly TempDirectory _temp = new();
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Should_Report_A_Regular_File_As_Regular()
     {
-        var file = _scratch.WriteFile("saved_model.pb", "x");
+        var file = _temp.WriteFile("saved_model.pb", "x");
 
         Assert.Equal(FileKind.Regular, Posix.KindOf(file));
     }
@@ -21,7 +21,7 @@ public sealed class PosixTests : IDisposable
     [Fact]
     public void Should_Report_A_Directory_As_Directory()
     {
-        var directory = _scratch.CreateDirectory("variables");
+        var directory = _temp.CreateDirectory("variables");
 
         Assert.Equal(FileKind.Directory, Posix.KindOf(directory));
     }
@@ -30,8 +30,8 @@ public sealed class PosixTests : IDisposable
     public void Should_Report_A_Symlink_To_A_Directory_As_A_Symlink_Without_Following_It()
     {
         // Given
-        _scratch.CreateDirectory("versions/v1");
-        var link = _scratch.Combine("stable");
+        _temp.CreateDirectory("versions/v1");
+        var link = _temp.Combine("stable");
         File.CreateSymbolicLink(link, "versions/v1");
 
         // When / Then
@@ -41,7 +41,7 @@ public sealed class PosixTests : IDisposable
     [UnixFact]
     public void Should_Report_A_Dangling_Symlink_As_A_Symlink_Not_Missing()
     {
-        var link = _scratch.Combine("dangling");
+        var link = _temp.Combine("dangling");
         File.CreateSymbolicLink(link, "nowhere");
 
         Assert.Equal(FileKind.Symlink, Posix.KindOf(link));
@@ -50,7 +50,7 @@ public sealed class PosixTests : IDisposable
     [UnixFact]
     public void Should_Report_A_Fifo()
     {
-        var fifo = _scratch.Combine("pipe");
+        var fifo = _temp.Combine("pipe");
         SpecialFiles.MakeFifo(fifo);
 
         Assert.Equal(FileKind.Fifo, Posix.KindOf(fifo));
@@ -65,7 +65,7 @@ public sealed class PosixTests : IDisposable
     [UnixFact]
     public void Should_Report_A_Unix_Socket()
     {
-        var path = _scratch.Combine("serving.sock");
+        var path = _temp.Combine("serving.sock");
         using var socket = SpecialFiles.BindSocket(path);
 
         Assert.Equal(FileKind.Socket, Posix.KindOf(path));
@@ -74,15 +74,15 @@ public sealed class PosixTests : IDisposable
     [Fact]
     public void Should_Report_A_Missing_Path_As_Missing()
     {
-        Assert.Equal(FileKind.Missing, Posix.KindOf(_scratch.Combine("no-such-file")));
+        Assert.Equal(FileKind.Missing, Posix.KindOf(_temp.Combine("no-such-file")));
     }
 
     [Fact]
     public void Should_Report_A_Path_Below_A_Regular_File_As_Missing()
     {
-        _scratch.WriteFile("file", "x");
+        _temp.WriteFile("file", "x");
 
-        Assert.Equal(FileKind.Missing, Posix.KindOf(_scratch.Combine("file/child")));
+        Assert.Equal(FileKind.Missing, Posix.KindOf(_temp.Combine("file/child")));
     }
 
     [LinuxFact]
@@ -130,10 +130,10 @@ public sealed class PosixTests : IDisposable
     public void Should_Rename_Over_A_Symlink_To_A_Directory()
     {
         // Given: the label swap File.Move cannot do
-        _scratch.CreateDirectory("versions/v1");
-        _scratch.CreateDirectory("versions/v2");
-        var stable = _scratch.Combine("stable");
-        var next = _scratch.Combine(".stable.tmp");
+        _temp.CreateDirectory("versions/v1");
+        _temp.CreateDirectory("versions/v2");
+        var stable = _temp.Combine("stable");
+        var next = _temp.Combine(".stable.tmp");
         File.CreateSymbolicLink(stable, "versions/v1");
         File.CreateSymbolicLink(next, "versions/v2");
 
@@ -143,14 +143,14 @@ public sealed class PosixTests : IDisposable
         // Then
         Assert.Equal("versions/v2", new FileInfo(stable).LinkTarget);
         Assert.Equal(FileKind.Missing, Posix.KindOf(next));
-        Assert.Equal(FileKind.Directory, Posix.KindOf(_scratch.Combine("versions/v1")));
+        Assert.Equal(FileKind.Directory, Posix.KindOf(_temp.Combine("versions/v1")));
     }
 
     [Fact]
     public void Should_Rename_Over_An_Existing_File()
     {
-        var target = _scratch.WriteFile("models.config", "old");
-        var temp = _scratch.WriteFile(".models.config.tmp", "new");
+        var target = _temp.WriteFile("models.config", "old");
+        var temp = _temp.WriteFile(".models.config.tmp", "new");
 
         Posix.Rename(temp, target);
 
@@ -161,8 +161,8 @@ public sealed class PosixTests : IDisposable
     [UnixFact]
     public void Should_Throw_An_IOException_Naming_Both_Paths_And_The_Reason_When_Rename_Fails()
     {
-        var from = _scratch.Combine("missing");
-        var to = _scratch.Combine("target");
+        var from = _temp.Combine("missing");
+        var to = _temp.Combine("target");
 
         var error = Assert.Throws<IOException>(() => Posix.Rename(from, to));
 
@@ -172,7 +172,7 @@ public sealed class PosixTests : IDisposable
     [Fact]
     public void Should_Refuse_A_Path_With_A_Nul_Character()
     {
-        var error = Assert.Throws<ArgumentException>(() => Posix.KindOf(_scratch.Combine("a\0b")));
+        var error = Assert.Throws<ArgumentException>(() => Posix.KindOf(_temp.Combine("a\0b")));
 
         Assert.Contains("contains a NUL character", error.Message);
     }
@@ -180,7 +180,7 @@ public sealed class PosixTests : IDisposable
     [Fact]
     public void Should_Sync_An_Existing_Directory_Without_Error()
     {
-        var directory = _scratch.CreateDirectory("versions");
+        var directory = _temp.CreateDirectory("versions");
 
         var error = Record.Exception(() => Posix.FsyncDirectory(directory));
 
@@ -190,7 +190,7 @@ public sealed class PosixTests : IDisposable
     [UnixFact]
     public void Should_Throw_An_IOException_Naming_A_Missing_Directory_To_Sync()
     {
-        var missing = _scratch.Combine("missing");
+        var missing = _temp.Combine("missing");
 
         var error = Assert.Throws<IOException>(() => Posix.FsyncDirectory(missing));
 
@@ -201,7 +201,7 @@ public sealed class PosixTests : IDisposable
     public void Should_Refuse_To_Sync_A_Regular_File_As_A_Directory()
     {
         // O_DIRECTORY differs by architecture; a wrong value would open the file and sync it quietly.
-        var file = _scratch.WriteFile("file", "x");
+        var file = _temp.WriteFile("file", "x");
 
         var error = Assert.Throws<IOException>(() => Posix.FsyncDirectory(file));
 

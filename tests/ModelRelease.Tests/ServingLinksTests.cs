@@ -6,21 +6,21 @@ namespace ModelRelease.Tests;
 
 public sealed class ServingLinksTests : IDisposable
 {
-    private readonly ScratchDirectory _scratch = new();
+    private readonly TempDirectory _temp = new();
 
     public ServingLinksTests()
     {
-        _scratch.WriteFile("m/versions/v1/id.txt", "v1");
-        _scratch.WriteFile("m/versions/v2/id.txt", "v2");
+        _temp.WriteFile("m/versions/v1/id.txt", "v1");
+        _temp.WriteFile("m/versions/v2/id.txt", "v2");
     }
 
     /// <summary>Both flavours everywhere they work: pointer files on every OS, symlinks off Windows.</summary>
     public static TheoryData<string> Flavours =>
         OperatingSystem.IsWindows() ? new TheoryData<string> { "pointer" } : new TheoryData<string> { "symlink", "pointer" };
 
-    private string Stable => _scratch.Combine("m/stable");
+    private string Stable => _temp.Combine("m/stable");
 
-    public void Dispose() => _scratch.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Theory]
     [MemberData(nameof(Flavours))]
@@ -56,8 +56,8 @@ public sealed class ServingLinksTests : IDisposable
     public void Should_Point_A_Serving_Number_Up_And_Across(string flavour)
     {
         var links = Create(flavour);
-        _scratch.CreateDirectory("m/serving");
-        var number = _scratch.Combine("m/serving/20261128101500");
+        _temp.CreateDirectory("m/serving");
+        var number = _temp.Combine("m/serving/20261128101500");
 
         links.Point(number, "../versions/v2");
 
@@ -78,7 +78,7 @@ public sealed class ServingLinksTests : IDisposable
     {
         // Given: someone copied a model to where the label should be
         var links = Create(flavour);
-        var precious = _scratch.WriteFile("m/stable/saved_model.pb", "graph");
+        var precious = _temp.WriteFile("m/stable/saved_model.pb", "graph");
 
         // When
         var error = Assert.Throws<IOException>(() => links.Point(Stable, "versions/v1"));
@@ -95,7 +95,7 @@ public sealed class ServingLinksTests : IDisposable
     public void Should_Refuse_To_Point_A_Symlink_Over_A_Regular_File()
     {
         var links = new SymlinkServingLinks();
-        _scratch.WriteFile("m/stable", "not a link");
+        _temp.WriteFile("m/stable", "not a link");
 
         var error = Assert.Throws<IOException>(() => links.Point(Stable, "versions/v1"));
 
@@ -108,7 +108,7 @@ public sealed class ServingLinksTests : IDisposable
     {
         var links = new PointerFileServingLinks();
         var data = new byte[10_000];
-        _scratch.WriteFile("m/stable", data);
+        _temp.WriteFile("m/stable", data);
 
         var error = Assert.Throws<IOException>(() => links.Point(Stable, "versions/v1"));
 
@@ -126,7 +126,7 @@ public sealed class ServingLinksTests : IDisposable
         links.Remove(Stable);
 
         Assert.Equal(FileKind.Missing, Posix.KindOf(Stable));
-        Assert.Equal("v1", File.ReadAllText(_scratch.Combine("m/versions/v1/id.txt")));
+        Assert.Equal("v1", File.ReadAllText(_temp.Combine("m/versions/v1/id.txt")));
         Assert.Equal(new[] { "versions" }, Entries("m"));
     }
 
@@ -143,7 +143,7 @@ public sealed class ServingLinksTests : IDisposable
     [MemberData(nameof(Flavours))]
     public void Should_Refuse_To_Remove_A_Real_Directory(string flavour)
     {
-        var precious = _scratch.WriteFile("m/stable/saved_model.pb", "graph");
+        var precious = _temp.WriteFile("m/stable/saved_model.pb", "graph");
 
         Assert.Throws<IOException>(() => Create(flavour).Remove(Stable));
 
@@ -154,7 +154,7 @@ public sealed class ServingLinksTests : IDisposable
     [MemberData(nameof(Flavours))]
     public void Should_Refuse_An_Absolute_Target(string flavour)
     {
-        var absolute = _scratch.Combine("m/versions/v1");
+        var absolute = _temp.Combine("m/versions/v1");
 
         var error = Assert.Throws<ArgumentException>(() => Create(flavour).Point(Stable, absolute));
 
@@ -266,5 +266,5 @@ public sealed class ServingLinksTests : IDisposable
     }
 
     private string[] Entries(string relative) =>
-        Directory.GetFileSystemEntries(_scratch.Combine(relative)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
+        Directory.GetFileSystemEntries(_temp.Combine(relative)).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray()!;
 }

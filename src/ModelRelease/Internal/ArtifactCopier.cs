@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace ModelRelease.Internal;
 
 /// <summary>
@@ -8,14 +6,12 @@ namespace ModelRelease.Internal;
 /// </summary>
 internal static class ArtifactCopier
 {
-    private const int BufferSize = 1 << 20;
-
     private const UnixFileMode ReadOnlyMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 
     /// <summary>
     /// Creates <paramref name="destinationDirectory"/> (its parent must exist), copies every file of
-    /// <paramref name="source"/> into it, makes it durable and returns the manifest of what was written, which
-    /// equals <c>source.Manifest</c>.
+    /// <paramref name="source"/> into it, creates its empty directories, makes it durable and returns the manifest
+    /// of what was written, which equals <c>source.Manifest</c>.
     /// </summary>
     /// <remarks>
     /// <para>
@@ -57,13 +53,13 @@ internal static class ArtifactCopier
         try
         {
             var created = new HashSet<string>(StringComparer.Ordinal) { destination };
-            var buffer = new byte[BufferSize];
             var written = new List<ManifestEntry>(source.Files.Count);
             foreach (var file in source.Files)
             {
-                var target = Path.Join(destination, file.Entry.Path.Replace('/', Path.DirectorySeparatorChar));
+                // An empty directory's path ends with '/', so creating its "parents" creates the directory itself,
+                // and it is fsynced with the others below; it has no content to hash, so its entry is what was made.
                 CreateParents(destination, file.Entry.Path, created);
-                written.Add(CopyFile(source, file, target, buffer));
+                written.Add(file.Entry.IsDirectory ? file.Entry : CopyFile(source, file, destination));
             }
 
             // A child's entry is in its parent, so children are synced before the directories that hold them.
@@ -101,7 +97,7 @@ internal static class ArtifactCopier
         }
     }
 
-    private static ManifestEntry CopyFile(ScannedArtifact source, ScannedFile file, string target, byte[] buffer)
+    private static ManifestEntry CopyFile(ScannedArtifact source, ScannedFile file, string destination)
     {
         // Checked again before opening: a FIFO put in place since the scan would block the open forever.
         if (Posix.KindOf(file.SourcePath) != FileKind.Regular)
@@ -112,33 +108,25 @@ internal static class ArtifactCopier
         FileStream input;
         try
         {
-            input = new FileStream(file.SourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+            input = FileHashing.OpenRead(file.SourcePath);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw Changed(source, file.Entry.Path, e);
         }
 
+        var target = Path.Join(destination, file.Entry.Path.Replace('/', Path.DirectorySeparatorChar));
         using (input)
         using (var output = new FileStream(target, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
-        using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
-            long size = 0;
-            int read;
-            while ((read = input.Read(buffer, 0, buffer.Length)) > 0)
-            {
-                output.Write(buffer, 0, read);
-                hash.AppendData(buffer, 0, read);
-                size += read;
-            }
-
+            var written = FileHashing.Hash(input, file.Entry.Path, copyTo: output);
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(output.SafeFileHandle, ReadOnlyMode);
             }
 
             output.Flush(flushToDisk: true);
-            return new ManifestEntry(file.Entry.Path, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            return written;
         }
     }
 

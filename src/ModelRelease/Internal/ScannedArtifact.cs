@@ -14,9 +14,9 @@ internal sealed class ScannedArtifact
     /// <summary>Full path of the artifact directory as given (not symlink-resolved), for messages.</summary>
     public string Root { get; }
 
-    /// <summary>The manifest of the files as they were when scanned.</summary>
+    /// <summary>The manifest of the files (and empty directories) as they were when scanned.</summary>
     public VersionManifest Manifest { get; }
 
-    /// <summary>The files in the same order as <see cref="VersionManifest.Entries"/>.</summary>
+    /// <summary>The files and empty directories, in the same order as <see cref="VersionManifest.Entries"/>.</summary>
     public IReadOnlyList<ScannedFile> Files { get; }
 }
