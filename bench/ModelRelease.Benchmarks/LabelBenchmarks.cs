@@ -1,3 +1,4 @@
+using ModelRelease.Internal;
 using BenchmarkDotNet.Attributes;
 
 namespace ModelRelease.Benchmarks;
@@ -80,10 +81,10 @@ public class LabelBenchmarks
         var target = Path.Combine("versions", _linkToB ? "b" : "a");
         _linkToB = !_linkToB;
         File.CreateSymbolicLink(_tempLink, target);
-        Libc.Rename(_tempLink, _link);
+        Posix.Rename(_tempLink, _link);
         if (fsync)
         {
-            Libc.FsyncDirectory(_linkDirectory);
+            Posix.FsyncDirectory(_linkDirectory);
         }
     }
 }

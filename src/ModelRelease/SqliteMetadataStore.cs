@@ -44,55 +44,67 @@ public sealed class SqliteMetadataStore : IMetadataStore
             return EmptyReader();
         }
 
-        var connection = Open(SqliteOpenMode.ReadWrite);
-        try
+        var schema = 0;
+        var session = Start(SqliteOpenMode.ReadWrite, connection =>
         {
-            var schema = SchemaVersion(connection, transaction: null);
-            if (schema == 0)
-            {
-                connection.Dispose();
-                return EmptyReader();
-            }
-
+            schema = SchemaVersion(connection, transaction: null);
             RefuseNewer(schema);
-            if (schema < LatestSchema)
-            {
-                connection.Dispose();
-                using (var upgrade = Write())
-                {
-                    upgrade.Commit();
-                }
-
-                connection = Open(SqliteOpenMode.ReadWrite);
-            }
-
-            return new SqlMetadataSession(connection, transaction: null);
-        }
-        catch (SqliteException error)
+            return schema == LatestSchema ? new SqlMetadataSession(connection, transaction: null) : null;
+        });
+        if (session is not null)
         {
-            connection.Dispose();
-            throw Explain(error);
+            return session;
         }
-        catch
+
+        if (schema == 0)
         {
-            connection.Dispose();
-            throw;
+            return EmptyReader();
         }
+
+        // Written by an older ModelRelease: upgrade it (a short write) and read the result.
+        using (var upgrade = Write())
+        {
+            upgrade.Commit();
+        }
+
+        return Read();
     }
 
     /// <inheritdoc />
     public IMetadataWriter Write()
     {
-        var directory = Path.GetDirectoryName(Location)!;
-        Directory.CreateDirectory(directory);
-        var connection = Open(SqliteOpenMode.ReadWriteCreate);
-        try
+        Directory.CreateDirectory(Path.GetDirectoryName(Location)!);
+        return Start(SqliteOpenMode.ReadWriteCreate, connection =>
         {
             // journal_mode cannot change inside a transaction; once WAL it stays WAL, so this is a cheap read after the first time.
             connection.Execute("PRAGMA journal_mode = WAL");
             var transaction = connection.BeginTransaction(deferred: false);
             Migrate(connection, transaction);
             return new SqlMetadataSession(connection, transaction);
+        })!;
+    }
+
+    /// <summary>Nothing to release: every session owns and closes its connection.</summary>
+    public void Dispose()
+    {
+    }
+
+    /// <summary>
+    /// Opens a connection and hands it to <paramref name="begin"/>; the session it returns owns the connection from
+    /// then on. On null or on failure the connection is closed here, and SQLite's error codes become messages.
+    /// </summary>
+    private SqlMetadataSession? Start(SqliteOpenMode mode, Func<SqliteConnection, SqlMetadataSession?> begin)
+    {
+        var connection = Open(mode);
+        try
+        {
+            var session = begin(connection);
+            if (session is null)
+            {
+                connection.Dispose();
+            }
+
+            return session;
         }
         catch (SqliteException error)
         {
@@ -104,11 +116,6 @@ public sealed class SqliteMetadataStore : IMetadataStore
             connection.Dispose();
             throw;
         }
-    }
-
-    /// <summary>Nothing to release: every session owns and closes its connection.</summary>
-    public void Dispose()
-    {
     }
 
     private SqliteConnection Open(SqliteOpenMode mode)
