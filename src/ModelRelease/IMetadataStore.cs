@@ -2,7 +2,8 @@ namespace ModelRelease;
 
 /// <summary>
 /// Where versions, labels, the audit log and task runs are kept. SQLite by default; a shared PostgreSQL for teams.
-/// Reading never creates or changes the store, so a dry run leaves it byte-for-byte as it was.
+/// Reading never creates a store and never changes one written by this version of ModelRelease, so a dry run leaves
+/// it byte-for-byte as it was; a store written by an older ModelRelease is upgraded on first use.
 /// </summary>
 public interface IMetadataStore : IDisposable
 {

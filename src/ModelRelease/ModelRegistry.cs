@@ -57,6 +57,7 @@ public sealed class ModelRegistry : IDisposable
         RequireModelName(model);
         RequireLabelName(label);
         RequireWeight(label, change.Weight);
+        RequireKind(change.Kind, EventKind.LabelMove, EventKind.Promote, EventKind.Rollback);
         ModelVersion CheckTarget(IMetadataReader reader)
         {
             var target = RequireVersion(reader, model, version);
@@ -91,6 +92,7 @@ public sealed class ModelRegistry : IDisposable
     {
         RequireModelName(model);
         RequireLabelName(label);
+        RequireKind(kind, EventKind.LabelClear, EventKind.Promote, EventKind.Rollback);
         using (var reader = Store.Read())
         {
             // Clearing a label that is not set changes nothing, and must not create the store either.
@@ -110,6 +112,7 @@ public sealed class ModelRegistry : IDisposable
 
             writer.ClearLabel(model, label);
             writer.AppendEvent(Event(model, kind, label, current.Version, null, reason, evidence: null, Now()));
+            Link(writer, model, current.Version, ExecutionRole.Input);
             return new LabelChangeResult(model, label, current.Version, null, Changed: true);
         });
     }
@@ -266,13 +269,15 @@ public sealed class ModelRegistry : IDisposable
 
         _execution = new ExecutionScope(id, (scope, outcome, error) =>
         {
-            using var writer = Store.Write();
-            writer.FinishExecution(scope.Id, outcome, error, Now());
-            writer.Commit();
+            // The scope ends even if recording its end fails, so the next task run can start.
             if (ReferenceEquals(_execution, scope))
             {
                 _execution = null;
             }
+
+            using var writer = Store.Write();
+            writer.FinishExecution(scope.Id, outcome, error, Now());
+            writer.Commit();
         });
         return _execution;
     }
@@ -284,7 +289,7 @@ public sealed class ModelRegistry : IDisposable
     public void Sync()
     {
         using var writer = Store.Write();
-        _sync.Apply(writer, writer.Models(), Now());
+        _sync.Apply(writer);
         writer.Commit();
     }
 
@@ -294,10 +299,11 @@ public sealed class ModelRegistry : IDisposable
     internal DateTimeOffset Now() => _options.Clock.GetUtcNow();
 
     /// <summary>
-    /// Runs one change: an exclusive transaction, the change, the serving directory synced to the new state, commit.
-    /// <paramref name="precheck"/> runs first on a plain read, so input the change would refuse is refused without
-    /// creating or locking the store. If anything fails once the serving directory may have been touched, the
-    /// transaction rolls back and the directory is synced back to the old state.
+    /// Runs one change: an exclusive transaction, the change, the serving directory of every model synced to the
+    /// new state, commit. <paramref name="precheck"/> runs first on a plain read, so input the change would refuse
+    /// is refused without creating or locking the store. If anything fails, <paramref name="undo"/> runs while the
+    /// lock is still held (so no other job can see or reuse what it removes), the transaction rolls back, and the
+    /// serving directory is synced back to the store's state.
     /// </summary>
     internal T Change<T>(string model, Func<IMetadataReader, object?>? precheck, Func<IMetadataWriter, T> change, Action? undo = null)
     {
@@ -311,17 +317,24 @@ public sealed class ModelRegistry : IDisposable
         try
         {
             using var writer = Store.Write();
-            var result = change(writer);
-            _options.Fault("before-sync");
-            filesTouched = true;
-            _sync.Apply(writer, [model], Now());
-            _options.Fault("before-commit");
-            writer.Commit();
-            return result;
+            try
+            {
+                var result = change(writer);
+                _options.Fault("before-sync");
+                filesTouched = true;
+                _sync.Apply(writer);
+                _options.Fault("before-commit");
+                writer.Commit();
+                return result;
+            }
+            catch
+            {
+                undo?.Invoke();
+                throw;
+            }
         }
         catch
         {
-            undo?.Invoke();
             if (filesTouched)
             {
                 RestoreAfterFailure(model);
@@ -342,11 +355,18 @@ public sealed class ModelRegistry : IDisposable
         }
     }
 
-    internal static void RequireModelName(string model)
+    internal void RequireModelName(string model)
     {
         if (Names.ModelProblem(model) is { } problem)
         {
             throw new RegistryException(Capitalize(problem) + ".");
+        }
+
+        // A store kept inside the root under another name (--registry=<root>/meta.sqlite) reserves that name too.
+        var directory = Layout.ModelDirectory(model);
+        if (new[] { "", "-wal", "-shm", "-journal" }.Any(suffix => string.Equals(directory, Store.Location + suffix, StringComparison.Ordinal)))
+        {
+            throw new RegistryException($"Model name '{model}' is the name of the registry file in the serving root ({Store.Location}). Pick another model name, or keep the registry elsewhere.");
         }
     }
 
@@ -398,7 +418,15 @@ public sealed class ModelRegistry : IDisposable
         }
     }
 
-    private static string? WeightEvidence(int? weight) => weight is null ? null : JsonSerializer.Serialize(new { weight });
+    private static void RequireKind(EventKind kind, params EventKind[] allowed)
+    {
+        if (!allowed.Contains(kind))
+        {
+            throw new ArgumentException($"A label change is recorded as one of {string.Join(", ", allowed)}, not {kind}.", nameof(kind));
+        }
+    }
+
+        private static string? WeightEvidence(int? weight) => weight is null ? null : JsonSerializer.Serialize(new { weight });
 
     private static string SqlWord(Blessing blessing) => Internal.Sql.SqlValues.Word(blessing);
 
@@ -407,7 +435,7 @@ public sealed class ModelRegistry : IDisposable
         try
         {
             using var writer = Store.Write();
-            _sync.Apply(writer, [model], Now());
+            _sync.Apply(writer);
             writer.Commit();
         }
         catch (Exception error)

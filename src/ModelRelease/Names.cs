@@ -11,6 +11,10 @@ public static partial class Names
     /// <summary>The longest model or version name.</summary>
     public const int MaxLength = 64;
 
+    /// <summary>Names a model cannot take, because the serving root keeps these files beside the model directories.</summary>
+    public static IReadOnlyList<string> ReservedModelNames { get; } =
+        ["models.config", "routing.json", "registry.db", "registry.db-wal", "registry.db-shm", "registry.db-journal"];
+
     /// <summary>Why <paramref name="name"/> is not a valid model name, or null when it is.</summary>
     public static string? ModelProblem(string? name)
     {
@@ -22,6 +26,11 @@ public static partial class Names
         if (name.Length > MaxLength)
         {
             return $"model name '{Shorten(name)}' is {name.Length} characters long; the limit is {MaxLength}";
+        }
+
+        if (ReservedModelNames.Contains(name, StringComparer.OrdinalIgnoreCase))
+        {
+            return $"model name '{name}' is reserved: the serving root keeps {string.Join(", ", ReservedModelNames.Take(3))} next to the model directories. Pick another name, e.g. mnist";
         }
 
         return ModelPattern().IsMatch(name)

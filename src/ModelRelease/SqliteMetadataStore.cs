@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
+using ModelRelease.Internal;
 using ModelRelease.Internal.Sql;
 
 namespace ModelRelease;
@@ -39,6 +40,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
     {
         // A store nobody has written yet reads as empty, without creating the file: a dry run or a Status on a new
         // root must leave the disk as it found it. An in-memory database with the schema stands in for it.
+        RefuseDirectory();
         if (!File.Exists(Location) || new FileInfo(Location).Length == 0)
         {
             return EmptyReader();
@@ -47,9 +49,17 @@ public sealed class SqliteMetadataStore : IMetadataStore
         var schema = 0;
         var session = Start(SqliteOpenMode.ReadWrite, connection =>
         {
-            schema = SchemaVersion(connection, transaction: null);
-            RefuseNewer(schema);
-            return schema == LatestSchema ? new SqlMetadataSession(connection, transaction: null) : null;
+            // A deferred transaction pins one WAL snapshot for the whole read, so every query agrees with the others.
+            var transaction = connection.BeginTransaction(deferred: true);
+            schema = SchemaVersion(connection, transaction);
+            RefuseForeignOrNewer(connection, transaction, schema);
+            if (schema == LatestSchema)
+            {
+                return new SqlMetadataSession(connection, transaction, writable: false, Explain);
+            }
+
+            transaction.Dispose();
+            return null;
         });
         if (session is not null)
         {
@@ -73,14 +83,15 @@ public sealed class SqliteMetadataStore : IMetadataStore
     /// <inheritdoc />
     public IMetadataWriter Write()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Location)!);
+        RefuseDirectory();
+        Directories.Create(Path.GetDirectoryName(Location)!);
         return Start(SqliteOpenMode.ReadWriteCreate, connection =>
         {
             // journal_mode cannot change inside a transaction; once WAL it stays WAL, so this is a cheap read after the first time.
             connection.Execute("PRAGMA journal_mode = WAL");
             var transaction = connection.BeginTransaction(deferred: false);
             Migrate(connection, transaction);
-            return new SqlMetadataSession(connection, transaction);
+            return new SqlMetadataSession(connection, transaction, writable: true, Explain);
         })!;
     }
 
@@ -147,7 +158,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
     private void Migrate(SqliteConnection connection, SqliteTransaction transaction)
     {
         var schema = SchemaVersion(connection, transaction);
-        RefuseNewer(schema);
+        RefuseForeignOrNewer(connection, transaction, schema);
         foreach (var migration in _migrations.Where(m => m.Version > schema))
         {
             foreach (var statement in migration.Statements)
@@ -179,6 +190,32 @@ public sealed class SqliteMetadataStore : IMetadataStore
             : 0;
     }
 
+    private void RefuseDirectory()
+    {
+        if (Directory.Exists(Location))
+        {
+            throw new RegistryException($"The registry '{Location}' is a directory. Point --registry at a file inside it, e.g. {Path.Combine(Location, "registry.db")}.");
+        }
+    }
+
+    /// <summary>A SQLite file with tables but no schema_info belongs to another application: never add tables to it.</summary>
+    private void RefuseForeignOrNewer(SqliteConnection connection, SqliteTransaction transaction, int schema)
+    {
+        if (schema == 0)
+        {
+            var tables = connection.Query<string>(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", transaction: transaction).AsList();
+            if (tables.Count > 0)
+            {
+                throw new RegistryException(
+                    $"'{Location}' is a SQLite database of another application (tables: {string.Join(", ", tables.Take(5))}{(tables.Count > 5 ? ", …" : "")}), not a ModelRelease registry. " +
+                    "Point --registry at a ModelRelease registry or at a new path.");
+            }
+        }
+
+        RefuseNewer(schema);
+    }
+
     private void RefuseNewer(int schema)
     {
         if (schema > LatestSchema)
@@ -189,7 +226,8 @@ public sealed class SqliteMetadataStore : IMetadataStore
         }
     }
 
-    private Exception Explain(SqliteException error) => error.SqliteErrorCode switch
+    /// <summary>A database error as a message naming this store's file and what to do.</summary>
+    internal Exception Explain(System.Data.Common.DbException error) => (error as SqliteException)?.SqliteErrorCode switch
     {
         26 => new RegistryException(
             $"'{Location}' is not a ModelRelease registry (it is not a SQLite database). Point --registry at the registry file, or move this file away.",
@@ -197,13 +235,22 @@ public sealed class SqliteMetadataStore : IMetadataStore
         5 or 6 => new RegistryException(
             $"The registry '{Location}' stayed locked by another writer for {BusyTimeout.TotalSeconds:0} s. Another release is running; retry when it finishes.",
             error),
+        3 or 8 => new RegistryException(
+            $"The registry '{Location}' cannot be written (permissions, a read-only mount or an immutable file). Make it and its directory writable by this user, or point --registry elsewhere.",
+            error),
+        13 => new RegistryException(
+            $"The disk holding the registry '{Location}' is full. Free space there; nothing was recorded.",
+            error),
+        10 or 11 => new RegistryException(
+            $"The registry '{Location}' could not be read or written ({error.Message}). Check the disk; if the file is damaged, restore it from a backup.",
+            error),
         14 => new RegistryException(
             $"The registry '{Location}' cannot be opened: check that its directory exists and is writable.",
             error),
-        _ => error,
+        _ => new RegistryException($"The registry '{Location}' failed: {error.Message}", error),
     };
 
-    private static SqlMetadataSession EmptyReader()
+    private SqlMetadataSession EmptyReader()
     {
         var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
@@ -217,6 +264,6 @@ public sealed class SqliteMetadataStore : IMetadataStore
         }
 
         transaction.Commit();
-        return new SqlMetadataSession(connection, transaction: null);
+        return new SqlMetadataSession(connection, connection.BeginTransaction(deferred: true), writable: false, Explain);
     }
 }

@@ -1,33 +1,66 @@
 namespace ModelRelease.Internal;
 
 /// <summary>
-/// Makes the serving directory say what the store says: a numeric link per unpruned version, a link per label,
-/// no link or copy the store does not know, and models.config and routing.json rendered from the labels. It runs
-/// inside the write transaction, so no other writer can interleave, and it is idempotent, so running it again
-/// after a crash finishes or undoes whatever the crash left half done.
+/// Makes the serving directory say what the store says, for every model: a numeric link per unpruned version, a
+/// link per label, no copy or link the store does not know, and models.config and routing.json rendered from the
+/// labels. It runs inside the write transaction, so no other writer can interleave, and it is idempotent, so the
+/// next change after a crash finishes or undoes whatever the crash left half done, on any model.
 /// </summary>
 internal sealed class ServingSync(ServingLayout layout, ServingLinks links, string basePath, Action<string> warn)
 {
     /// <summary>Temporary copies older than this belong to a push that died; younger ones may still be copying.</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(24);
 
-    public void Apply(IMetadataReader store, IEnumerable<string> models, DateTimeOffset now)
+    public void Apply(IMetadataReader store)
     {
-        foreach (var model in models.Distinct())
+        var known = store.Models();
+        foreach (var model in known.Union(ModelDirectoriesOnDisk(), StringComparer.Ordinal))
         {
             var versions = store.Versions(model);
-            SyncVersionCopies(model, versions, now);
+            SyncVersionCopies(model, versions);
             SyncNumbers(model, versions);
             SyncLabels(model, store.Labels(model));
+            if (versions.Count == 0)
+            {
+                RemoveIfEmpty(layout.VersionsDirectory(model), layout.ServingDirectory(model), layout.ModelDirectory(model));
+            }
         }
 
+        RemoveTemporaryFiles(layout.Root);
         var labels = store.Labels(model: null);
-        AtomicFile.WriteAllTextIfChanged(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath));
-        AtomicFile.WriteAllTextIfChanged(layout.RoutingPath, ServingConfig.Routing(labels));
+
+        // The configs exist exactly when the registry holds a version, so a failed first push leaves none behind.
+        if (known.Count > 0)
+        {
+            AtomicFile.WriteAllTextIfChanged(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath));
+            AtomicFile.WriteAllTextIfChanged(layout.RoutingPath, ServingConfig.Routing(labels));
+        }
+        else
+        {
+            foreach (var config in new[] { layout.ModelsConfigPath, layout.RoutingPath }.Where(File.Exists))
+            {
+                File.Delete(config);
+            }
+        }
+    }
+
+    /// <summary>Model directories the store may not know: what a killed first push of a new model left behind.</summary>
+    private IEnumerable<string> ModelDirectoriesOnDisk()
+    {
+        if (!Directory.Exists(layout.Root))
+        {
+            return [];
+        }
+
+        return new DirectoryInfo(layout.Root).EnumerateDirectories()
+            .Where(d => d.LinkTarget is null && Names.ModelProblem(d.Name) is null)
+            .Where(d => Directory.Exists(Path.Combine(d.FullName, ServingLayout.VersionsDirectoryName))
+                || Directory.Exists(Path.Combine(d.FullName, ServingLayout.ServingDirectoryName)))
+            .Select(d => d.Name);
     }
 
     /// <summary>A copy with no live version row is either a push that crashed before commit or a prune that crashed mid-delete.</summary>
-    private void SyncVersionCopies(string model, IReadOnlyList<ModelVersion> versions, DateTimeOffset now)
+    private void SyncVersionCopies(string model, IReadOnlyList<ModelVersion> versions)
     {
         var directory = layout.VersionsDirectory(model);
         if (!Directory.Exists(directory))
@@ -40,7 +73,9 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         {
             if (entry.Name.StartsWith(ServingLayout.TemporaryPrefix, StringComparison.Ordinal))
             {
-                if (now - entry.LastWriteTimeUtc > AbandonedAfter)
+                // Copies are made outside the lock, so a young one may belong to a push still copying. The file
+                // times come from the filesystem's clock, so they are compared with the real one.
+                if (DateTime.UtcNow - entry.LastWriteTimeUtc > AbandonedAfter)
                 {
                     warn($"Removing {entry.FullName}: a push left it more than {AbandonedAfter.TotalHours:0} hours ago and never finished.");
                     FileTree.Delete(entry.FullName);
@@ -62,7 +97,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
             .ToDictionary(v => Path.GetFileName(layout.ServingPath(model, v.Number)), v => ServingLayout.ServingTarget(v.Name), StringComparer.Ordinal);
         if (wanted.Count > 0)
         {
-            Directory.CreateDirectory(directory);
+            Directories.Create(directory);
         }
 
         foreach (var (name, target) in wanted)
@@ -93,7 +128,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         }
     }
 
-    /// <summary>Removes links the store does not know; <paramref name="keep"/> also protects names that are not ours to manage.</summary>
+    /// <summary>Removes links the store does not know, and temporary links a dead writer left; <paramref name="keep"/> protects names that are not ours.</summary>
     private void RemoveUnwanted(string directory, Func<string, bool> keep)
     {
         if (!Directory.Exists(directory))
@@ -101,12 +136,27 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
             return;
         }
 
+        RemoveTemporaryFiles(directory);
         foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
         {
             if (!keep(entry.Name) && IsLink(entry.FullName))
             {
                 links.Remove(entry.FullName);
             }
+        }
+    }
+
+    /// <summary>Temporary links and config files are only made under the write lock this sync holds, so any found now belongs to a dead process.</summary>
+    private static void RemoveTemporaryFiles(string directory)
+    {
+        if (!Directory.Exists(directory))
+        {
+            return;
+        }
+
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().Where(e => TempName.IsTemporary(e.Name) && e is not DirectoryInfo { LinkTarget: null }))
+        {
+            entry.Delete();
         }
     }
 
@@ -120,6 +170,18 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         catch (IOException)
         {
             return false;
+        }
+    }
+
+    /// <summary>Removes each directory in turn if it is empty, so a model with no versions leaves no empty tree.</summary>
+    private static void RemoveIfEmpty(params string[] directories)
+    {
+        foreach (var directory in directories)
+        {
+            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+            {
+                Directory.Delete(directory);
+            }
         }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(request);
         var model = request.Model;
-        ModelRegistry.RequireModelName(model);
+        registry.RequireModelName(model);
         if (request.VersionName is { } given && Names.VersionProblem(given) is { } nameProblem)
         {
             throw new RegistryException(char.ToUpperInvariant(nameProblem[0]) + nameProblem[1..] + ".");
@@ -28,23 +28,28 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         var dataset = DatasetVersionResolver.Resolve(request.DatasetVersion, request.Dataset);
         var artifact = ArtifactScanner.Scan(request.Artifact);
 
+        bool modelIsNew, seenBefore;
         using (var reader = registry.Store.Read())
         {
-            if (Existing(reader, request, artifact.Manifest) is { } existing)
-            {
-                return Repeat(request, existing);
-            }
+            modelIsNew = reader.Versions(model).Count == 0;
+            seenBefore = Existing(reader, request, artifact.Manifest) is not null;
+        }
+
+        if (seenBefore && TryRepeat(request, artifact.Manifest) is { } repeated)
+        {
+            return repeated;
         }
 
         var versions = registry.Layout.VersionsDirectory(model);
-        Directory.CreateDirectory(versions);
         var incoming = Path.Combine(versions, $"{ServingLayout.TemporaryPrefix}incoming-{Environment.ProcessId}-{Guid.NewGuid():N}");
         string? published = null;
+        var succeeded = false;
         try
         {
+            Directories.Create(versions);
             ArtifactCopier.CopyVerified(artifact, incoming);
             _options.Fault("after-copy");
-            return registry.Change(model, precheck: null, writer =>
+            var result = registry.Change(model, precheck: null, writer =>
             {
                 // Another job may have pushed the same bytes or taken the name while this one was copying.
                 if (Existing(writer, request, artifact.Manifest) is { } existing)
@@ -53,12 +58,12 @@ internal sealed class VersionPublisher(ModelRegistry registry)
                 }
 
                 var now = registry.Now();
-                var (name, number) = VersionNumbering.Next(now, writer.MaxNumber(model), request.VersionName, n => writer.FindVersion(model, n) is not null);
+                var (name, number) = VersionNumbering.Next(now, writer.MaxNumber(model), request.VersionName, n => NameTaken(writer, model, n));
                 var destination = registry.Layout.VersionDirectory(model, name);
-                if (Directory.Exists(destination) || File.Exists(destination))
+                if (Path.Exists(destination))
                 {
-                    // The store has no such version, and only a writer holding the lock renames into place: this is
-                    // the leftover of a push that crashed before its commit.
+                    // No version of that name (in any letter case) is recorded, and only a writer holding the lock
+                    // renames into place: this is the leftover of a push that crashed before its commit.
                     _options.Warn($"Replacing {destination}: a push was interrupted before it was recorded.");
                     FileTree.Delete(destination);
                 }
@@ -78,18 +83,48 @@ internal sealed class VersionPublisher(ModelRegistry registry)
             },
             undo: () =>
             {
-                // The row never committed: the copy must not stay under its final name.
+                // Runs under the lock: the row never committed, so the copy must not stay under its final name.
                 if (published is not null && Directory.Exists(published))
                 {
                     FileTree.Delete(published);
                 }
             });
+            succeeded = true;
+            return result;
         }
         finally
         {
             if (Directory.Exists(incoming))
             {
                 FileTree.Delete(incoming);
+            }
+
+            if (!succeeded && modelIsNew)
+            {
+                RemoveEmptyModelTree(model);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A failed first push of a model leaves no empty directories behind. Only empty ones go: a second job pushing
+    /// the same new model has its temporary copy in there, and the copier recreates missing parents anyway.
+    /// </summary>
+    private void RemoveEmptyModelTree(string model)
+    {
+        foreach (var directory in new[] { registry.Layout.VersionsDirectory(model), registry.Layout.ModelDirectory(model), registry.Layout.Root })
+        {
+            try
+            {
+                if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
+                {
+                    Directory.Delete(directory);
+                }
+            }
+            catch (IOException)
+            {
+                // Someone else just put something there: it is theirs now.
+                return;
             }
         }
     }
@@ -136,15 +171,27 @@ internal sealed class VersionPublisher(ModelRegistry registry)
             return named;
         }
 
+        if (request.VersionName is { } wanted && reader.Versions(request.Model).FirstOrDefault(v => string.Equals(v.Name, wanted, StringComparison.OrdinalIgnoreCase)) is { } lookalike)
+        {
+            throw new RegistryException(
+                $"Version name '{wanted}' differs from the existing version '{lookalike.Name}' of model '{request.Model}' only in letter case; " +
+                "on a case-insensitive filesystem (macOS, Windows) they would share one directory. Pick a name that differs in more than case.");
+        }
+
         return reader.FindVersionByDigest(request.Model, manifest.Digest);
     }
 
-    private PushResult Repeat(PushRequest request, ModelVersion existing) =>
+    /// <summary>
+    /// Records a repeated push under the lock, or returns null when the version it matched is gone by then (pruned
+    /// meanwhile): the push then copies as a new version instead of returning one without files.
+    /// </summary>
+    private PushResult? TryRepeat(PushRequest request, VersionManifest manifest) =>
         registry.Change(request.Model, precheck: null, writer =>
-        {
-            var current = Existing(writer, request, writer.Manifest(request.Model, existing.Name)!) ?? existing;
-            return new PushResult(RecordRepeat(writer, request, current), Created: false);
-        });
+            Existing(writer, request, manifest) is { } current ? new PushResult(RecordRepeat(writer, request, current), Created: false) : null);
+
+    /// <summary>Names are compared ignoring case, so two versions never share a directory on a case-insensitive filesystem.</summary>
+    private static bool NameTaken(IMetadataReader reader, string model, string name) =>
+        reader.Versions(model).Any(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private ModelVersion RecordRepeat(IMetadataWriter writer, PushRequest request, ModelVersion existing)
     {

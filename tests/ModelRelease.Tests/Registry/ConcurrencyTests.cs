@@ -58,6 +58,10 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Single(results, r => r.Created);
         Assert.Single(results.Select(r => r.Version.Name).Distinct());
         Assert.Single(Directory.GetDirectories(_scenario.Layout.VersionsDirectory("mnist")));
+        using var check = _scenario.Open();
+        Assert.Single(check.Versions("mnist"));
+        Assert.Equal([EventKind.Push, EventKind.PushRepeated], check.History(new EventQuery("mnist")).Select(e => e.Kind));
+        Assert.Empty(Directory.GetFileSystemEntries(_scenario.Layout.VersionsDirectory("mnist"), ".*"));
     }
 
     [Fact]

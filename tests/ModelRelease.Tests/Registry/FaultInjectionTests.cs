@@ -110,4 +110,47 @@ public sealed class FaultInjectionTests : IDisposable
 
         Assert.True(Directory.Exists(incoming));
     }
+
+    [Fact]
+    public void Should_Remove_A_Temporary_Copy_A_Push_Abandoned_A_Day_Ago()
+    {
+        _scenario.Push("one");
+        var abandoned = Path.Combine(_scenario.Layout.VersionsDirectory("mnist"), ".incoming-1-abc");
+        Directory.CreateDirectory(abandoned);
+        File.WriteAllText(Path.Combine(abandoned, "saved_model.pb"), "half");
+        Directory.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-25));
+
+        _scenario.Push("two");
+
+        Assert.False(Directory.Exists(abandoned));
+        Assert.Contains(_scenario.Warnings, w => w.Contains(".incoming-1-abc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_Sweep_Temporary_Links_And_Configs_A_Killed_Writer_Left()
+    {
+        // Given the half-made entries a writer killed mid-swap leaves: a temp label link, a temp numeric link, a temp config
+        var v1 = _scenario.Push("one");
+        var leftovers = new[]
+        {
+            Path.Combine(_scenario.Layout.ModelDirectory("mnist"), ".stable.tmp-4242-0123456789ab"),
+            Path.Combine(_scenario.Layout.ServingDirectory("mnist"), $".{v1.Number}.tmp-4242-0123456789ab"),
+        };
+        foreach (var link in leftovers)
+        {
+            File.CreateSymbolicLink(link, $"versions/{v1.Name}");
+        }
+
+        var config = Path.Combine(_scenario.Root, ".models.config.tmp-4242-0123456789ab");
+        File.WriteAllText(config, "model_config_list {");
+        var unrelated = Path.Combine(_scenario.Root, ".keep-me");
+        File.WriteAllText(unrelated, "not ours");
+
+        // When the next change runs
+        _scenario.Push("two");
+
+        // Then they are gone, and a dotfile that is not ours stays
+        Assert.All(leftovers.Append(config), path => Assert.False(Path.Exists(path) || new FileInfo(path).LinkTarget is not null, path));
+        Assert.True(File.Exists(unrelated));
+    }
 }

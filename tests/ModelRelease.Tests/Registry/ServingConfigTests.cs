@@ -27,6 +27,7 @@ public sealed class ServingConfigTests
 
         Assert.Contains("base_path: \"/models/mnist/serving\"", config);
         Assert.Contains("versions: 2\n", config);
+        Assert.Contains("    version_labels {\n      key: \"stable\"\n      value: 2\n    }\n", config);
         Assert.DoesNotContain("versions: 1\n", config);
         Assert.DoesNotContain("golden", config);
         Assert.DoesNotContain("shadow", config);

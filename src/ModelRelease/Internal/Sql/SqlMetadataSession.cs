@@ -36,18 +36,25 @@ internal sealed class SqlMetadataSession : IMetadataWriter
         """;
 
     private readonly DbConnection _connection;
-    private readonly DbTransaction? _transaction;
+    private readonly DbTransaction _transaction;
+    private readonly bool _writable;
+    private readonly Func<DbException, Exception> _explain;
     private bool _committed;
 
-    /// <summary>Wraps an open connection; with a transaction the session can write, without one it only reads.</summary>
-    public SqlMetadataSession(DbConnection connection, DbTransaction? transaction)
+    /// <summary>
+    /// Wraps an open connection and its transaction: a writer's exclusive one, or a reader's, which holds one
+    /// snapshot for the session's life. <paramref name="explain"/> turns the database's errors into messages.
+    /// </summary>
+    public SqlMetadataSession(DbConnection connection, DbTransaction transaction, bool writable, Func<DbException, Exception> explain)
     {
         _connection = connection;
         _transaction = transaction;
+        _writable = writable;
+        _explain = explain;
     }
 
     public IReadOnlyList<string> Models() =>
-        Query<string>("SELECT name FROM models ORDER BY name");
+        Query<string>("SELECT m.name FROM models m WHERE EXISTS (SELECT 1 FROM versions v WHERE v.model_id = m.id) ORDER BY m.name");
 
     public ModelVersion? FindVersion(string model, string name) =>
         Query<VersionRow>($"SELECT {VersionColumns} WHERE m.name = @model AND v.name = @name", new { model, name })
@@ -250,23 +257,34 @@ internal sealed class SqlMetadataSession : IMetadataWriter
 
     public void Commit()
     {
-        if (_transaction is null)
+        RequireWriter();
+        try
         {
-            throw new InvalidOperationException("A read session has nothing to commit.");
+            _transaction.Commit();
+        }
+        catch (DbException error)
+        {
+            throw _explain(error);
         }
 
-        _transaction.Commit();
         _committed = true;
     }
 
     public void Dispose()
     {
-        if (_transaction is not null && !_committed)
+        try
         {
-            _transaction.Rollback();
+            if (!_committed)
+            {
+                _transaction.Rollback();
+            }
+        }
+        catch (DbException)
+        {
+            // A failed rollback (the connection broke) leaves nothing committed either; closing is what matters now.
         }
 
-        _transaction?.Dispose();
+        _transaction.Dispose();
         _connection.Dispose();
     }
 
@@ -293,18 +311,34 @@ internal sealed class SqlMetadataSession : IMetadataWriter
             ? id
             : throw new RegistryException($"Model '{model}' has no version '{version}'.");
 
-    private List<T> Query<T>(string sql, object? parameters = null) =>
-        _connection.Query<T>(sql, parameters, _transaction).AsList();
+    private List<T> Query<T>(string sql, object? parameters = null)
+    {
+        try
+        {
+            return _connection.Query<T>(sql, parameters, _transaction).AsList();
+        }
+        catch (DbException error)
+        {
+            throw _explain(error);
+        }
+    }
 
     private void Execute(string sql, object? parameters)
     {
         RequireWriter();
-        _connection.Execute(sql, parameters, _transaction);
+        try
+        {
+            _connection.Execute(sql, parameters, _transaction);
+        }
+        catch (DbException error)
+        {
+            throw _explain(error);
+        }
     }
 
     private void RequireWriter()
     {
-        if (_transaction is null)
+        if (!_writable)
         {
             throw new InvalidOperationException("This session was opened for reading; open a writer to change the store.");
         }
