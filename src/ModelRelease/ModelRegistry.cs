@@ -55,16 +55,16 @@ public sealed class ModelRegistry : IDisposable
     {
         change ??= new LabelChange();
         RequireModelName(model);
-        RequireLabelName(label);
-        RequireWeight(label, change.Weight);
-        RequireKind(change.Kind, EventKind.LabelMove, EventKind.Promote, EventKind.Rollback);
+        RegistryRules.RequireLabelName(label);
+        RegistryRules.RequireWeight(label, change.Weight);
+        RegistryRules.RequireKind(change.Kind, EventKind.LabelMove, EventKind.Promote, EventKind.Rollback);
         ModelVersion CheckTarget(IMetadataReader reader)
         {
-            var target = RequireVersion(reader, model, version);
+            var target = RegistryRules.RequireVersion(reader, model, version);
             if (target.IsPruned)
             {
                 throw new RegistryException(
-                    $"Version '{version}' of model '{model}' was pruned on {target.PrunedAt:u}; its files are gone, so '{label}' cannot point at it. Pick a live version: {LiveVersionList(reader, model)}.");
+                    $"Version '{version}' of model '{model}' was pruned on {target.PrunedAt:u}; its files are gone, so '{label}' cannot point at it. Pick a live version: {RegistryRules.LiveVersionList(reader, model)}.");
             }
 
             return target;
@@ -91,8 +91,8 @@ public sealed class ModelRegistry : IDisposable
     public LabelChangeResult ClearLabel(string model, string label, string? reason = null, EventKind kind = EventKind.LabelClear)
     {
         RequireModelName(model);
-        RequireLabelName(label);
-        RequireKind(kind, EventKind.LabelClear, EventKind.Promote, EventKind.Rollback);
+        RegistryRules.RequireLabelName(label);
+        RegistryRules.RequireKind(kind, EventKind.LabelClear, EventKind.Promote, EventKind.Rollback);
         using (var reader = Store.Read())
         {
             // Clearing a label that is not set changes nothing, and must not create the store either.
@@ -124,11 +124,11 @@ public sealed class ModelRegistry : IDisposable
     public void RecordValidation(string model, string? version, Blessing verdict, string? evidence, string? reason = null)
     {
         RequireModelName(model);
-        Change(model, reader => version is null ? null : RequireVersion(reader, model, version), writer =>
+        Change(model, reader => version is null ? null : RegistryRules.RequireVersion(reader, model, version), writer =>
         {
             if (version is not null)
             {
-                RequireVersion(writer, model, version);
+                RegistryRules.RequireVersion(writer, model, version);
                 writer.SetBlessing(model, version, verdict, reason);
                 Link(writer, model, version, ExecutionRole.Input);
             }
@@ -143,7 +143,7 @@ public sealed class ModelRegistry : IDisposable
     {
         RequireModelName(model);
         using var reader = Store.Read();
-        return RequireVersion(reader, model, name);
+        return RegistryRules.RequireVersion(reader, model, name);
     }
 
     /// <summary>Every version of <paramref name="model"/>, pruned included, by serving number.</summary>
@@ -173,7 +173,7 @@ public sealed class ModelRegistry : IDisposable
     public ModelVersion? VersionAt(string model, string label)
     {
         RequireModelName(model);
-        RequireLabelName(label);
+        RegistryRules.RequireLabelName(label);
         using var reader = Store.Read();
         var assignment = reader.Labels(model).FirstOrDefault(l => l.Label == label);
         return assignment is null ? null : reader.FindVersion(model, assignment.Version);
@@ -183,7 +183,7 @@ public sealed class ModelRegistry : IDisposable
     public ModelVersion ResolveLabel(string model, string label)
     {
         RequireModelName(model);
-        RequireLabelName(label);
+        RegistryRules.RequireLabelName(label);
         using var reader = Store.Read();
         var labels = reader.Labels(model);
         var assignment = labels.FirstOrDefault(l => l.Label == label);
@@ -213,7 +213,7 @@ public sealed class ModelRegistry : IDisposable
     public IReadOnlyList<RegistryEvent> LabelHistory(string model, string label)
     {
         RequireModelName(model);
-        RequireLabelName(label);
+        RegistryRules.RequireLabelName(label);
         using var reader = Store.Read();
         return reader.Events(new EventQuery(model, label));
     }
@@ -231,7 +231,7 @@ public sealed class ModelRegistry : IDisposable
     {
         RequireModelName(model);
         using var reader = Store.Read();
-        RequireVersion(reader, model, version);
+        RegistryRules.RequireVersion(reader, model, version);
         return reader.Manifest(model, version)!;
     }
 
@@ -357,10 +357,7 @@ public sealed class ModelRegistry : IDisposable
 
     internal void RequireModelName(string model)
     {
-        if (Names.ModelProblem(model) is { } problem)
-        {
-            throw new RegistryException(Capitalize(problem) + ".");
-        }
+        RegistryRules.RequireModelName(model);
 
         // A store kept inside the root under another name (--registry=<root>/meta.sqlite) reserves that name too.
         var directory = Layout.ModelDirectory(model);
@@ -370,63 +367,7 @@ public sealed class ModelRegistry : IDisposable
         }
     }
 
-    internal static ModelVersion RequireVersion(IMetadataReader reader, string model, string version)
-    {
-        if (Names.VersionProblem(version) is { } problem)
-        {
-            throw new RegistryException(Capitalize(problem) + ".");
-        }
-
-        return reader.FindVersion(model, version) ?? throw new RegistryException(UnknownVersion(reader, model, version));
-    }
-
-    private static string UnknownVersion(IMetadataReader reader, string model, string version)
-    {
-        var versions = reader.Versions(model);
-        if (versions.Count == 0)
-        {
-            var models = reader.Models();
-            return models.Count == 0
-                ? $"Model '{model}' has no versions, and the registry is empty. Push one first."
-                : $"Model '{model}' has no versions. Models in this registry: {string.Join(", ", models)}.";
-        }
-
-        return $"Model '{model}' has no version '{version}'. Known versions, newest first: {string.Join(", ", versions.Reverse().Take(10).Select(v => v.Name))}{(versions.Count > 10 ? ", …" : "")}.";
-    }
-
-    private static string LiveVersionList(IMetadataReader reader, string model) =>
-        string.Join(", ", reader.Versions(model).Where(v => !v.IsPruned).Reverse().Take(10).Select(v => v.Name));
-
-    private static void RequireLabelName(string label)
-    {
-        if (LabelNames.Problem(label) is { } problem)
-        {
-            throw new RegistryException(Capitalize(problem) + ".");
-        }
-    }
-
-    private static void RequireWeight(string label, int? weight)
-    {
-        if (label == LabelNames.Canary && weight is not (>= 1 and <= 99))
-        {
-            throw new RegistryException($"The canary label needs a traffic weight from 1 to 99 (got {(weight is null ? "none" : weight)}), e.g. --weight=10.");
-        }
-
-        if (label != LabelNames.Canary && weight is not null)
-        {
-            throw new RegistryException($"Only the canary label carries a traffic weight; '{label}' serves by label alone. Drop --weight.");
-        }
-    }
-
-    private static void RequireKind(EventKind kind, params EventKind[] allowed)
-    {
-        if (!allowed.Contains(kind))
-        {
-            throw new ArgumentException($"A label change is recorded as one of {string.Join(", ", allowed)}, not {kind}.", nameof(kind));
-        }
-    }
-
-        private static string? WeightEvidence(int? weight) => weight is null ? null : JsonSerializer.Serialize(new { weight });
+    private static string? WeightEvidence(int? weight) => weight is null ? null : JsonSerializer.Serialize(new { weight });
 
     private static string SqlWord(Blessing blessing) => Internal.Sql.SqlValues.Word(blessing);
 
@@ -445,5 +386,4 @@ public sealed class ModelRegistry : IDisposable
         }
     }
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

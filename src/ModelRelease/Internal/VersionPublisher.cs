@@ -17,9 +17,9 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         ArgumentNullException.ThrowIfNull(request);
         var model = request.Model;
         registry.RequireModelName(model);
-        if (request.VersionName is { } given && Names.VersionProblem(given) is { } nameProblem)
+        if (request.VersionName is { } given)
         {
-            throw new RegistryException(char.ToUpperInvariant(nameProblem[0]) + nameProblem[1..] + ".");
+            RegistryRules.RequireVersionName(given);
         }
 
         RequireFinite(request.Metrics);
