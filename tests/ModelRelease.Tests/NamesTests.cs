@@ -53,4 +53,12 @@ public sealed class NamesTests
     {
         Assert.NotNull(Names.VersionProblem(name));
     }
+
+    [Theory]
+    [InlineData("models.config")]
+    [InlineData("routing.json")]
+    [InlineData("registry.db")]
+    [InlineData("registry.db-wal")]
+    public void Should_Reserve_The_Names_Of_The_Files_Beside_The_Model_Directories(string name) =>
+        Assert.Contains("is reserved", Names.ModelProblem(name), StringComparison.Ordinal);
 }
