@@ -20,15 +20,19 @@ public sealed class SqliteMetadataStore : IMetadataStore
     {
     }
 
-    internal SqliteMetadataStore(string path, IReadOnlyList<SchemaMigration> migrations)
+    internal SqliteMetadataStore(string path, IReadOnlyList<SchemaMigration> migrations, TimeSpan? busyTimeout = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Location = Path.GetFullPath(path);
         _migrations = migrations;
+        BusyTimeout = busyTimeout ?? DefaultBusyTimeout;
     }
 
-    /// <summary>How long a writer waits for another writer before giving up.</summary>
-    public static TimeSpan BusyTimeout { get; } = TimeSpan.FromSeconds(60);
+    /// <summary>How long a writer waits for another writer before giving up, unless told otherwise.</summary>
+    public static TimeSpan DefaultBusyTimeout { get; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long this store's writers wait for another writer before giving up.</summary>
+    public TimeSpan BusyTimeout { get; }
 
     /// <inheritdoc />
     public string Location { get; }
@@ -36,7 +40,9 @@ public sealed class SqliteMetadataStore : IMetadataStore
     private int LatestSchema => _migrations[^1].Version;
 
     /// <inheritdoc />
-    public IMetadataReader Read()
+    public IMetadataReader Read() => Read(upgradeIfOlder: true);
+
+    private IMetadataReader Read(bool upgradeIfOlder)
     {
         // A store nobody has written yet reads as empty, without creating the file: a dry run or a Status on a new
         // root must leave the disk as it found it. An in-memory database with the schema stands in for it.
@@ -71,13 +77,18 @@ public sealed class SqliteMetadataStore : IMetadataStore
             return EmptyReader();
         }
 
+        if (!upgradeIfOlder)
+        {
+            throw new RegistryException($"The registry '{Location}' is still at schema version {schema} after an upgrade to {LatestSchema}; it may be damaged.");
+        }
+
         // Written by an older ModelRelease: upgrade it (a short write) and read the result.
         using (var upgrade = Write())
         {
             upgrade.Commit();
         }
 
-        return Read();
+        return Read(upgradeIfOlder: false);
     }
 
     /// <inheritdoc />

@@ -159,4 +159,22 @@ public sealed class SqliteMetadataStoreTests : IDisposable
         using var reader = store.Read();
         Assert.Equal(["golden", "stable"], reader.Labels("mnist").Select(l => l.Label));
     }
+
+    [Fact]
+    public async Task Should_Give_Up_With_A_Clear_Message_When_Another_Writer_Holds_The_Lock_Too_Long()
+    {
+        // Given a writer that holds the lock
+        _scenario.Push("one");
+        using var holder = new SqliteMetadataStore(_scenario.RegistryPath).Write();
+        var impatient = new SqliteMetadataStore(_scenario.RegistryPath, SchemaMigrations.All, TimeSpan.FromSeconds(1));
+
+        // When a second writer with a 1 s busy timeout tries (guarded, so "waits forever" fails instead of hanging)
+        var attempt = Task.Run(() => Record.Exception(() => impatient.Write().Dispose()));
+        var error = await attempt.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Then it waited and gave up with the store's name and what to do, not "database is locked"
+        Assert.IsType<RegistryException>(error);
+        Assert.Contains("stayed locked by another writer for 1 s", error.Message);
+        Assert.Contains(_scenario.RegistryPath, error.Message);
+    }
 }
