@@ -35,9 +35,10 @@ internal static class Posix
     /// never neither.
     /// </summary>
     /// <remarks>
-    /// On Windows this is <see cref="File.Move(string, string, bool)"/> with overwrite, which replaces a file
-    /// atomically on NTFS but cannot replace a symlink to a directory; Windows serving roots use pointer files
-    /// instead of symlinks, so that case does not arise there.
+    /// On Windows a file (or pointer file) moves with <see cref="File.Move(string, string, bool)"/> and overwrite,
+    /// which replaces it atomically on NTFS, and a directory (a finished version copy) with
+    /// <see cref="Directory.Move(string, string)"/>, whose destination never exists there. Windows serving roots
+    /// use pointer files instead of symlinks, so replacing a symlink to a directory does not arise there.
     /// </remarks>
     /// <exception cref="IOException">The rename failed; the message holds both paths and the system's reason.</exception>
     public static void Rename(string from, string to)
@@ -46,7 +47,15 @@ internal static class Posix
         RefuseNul(to, nameof(to));
         if (OperatingSystem.IsWindows())
         {
-            File.Move(from, to, overwrite: true);
+            if (Directory.Exists(from) && new DirectoryInfo(from).LinkTarget is null)
+            {
+                Directory.Move(from, to);
+            }
+            else
+            {
+                File.Move(from, to, overwrite: true);
+            }
+
             return;
         }
 

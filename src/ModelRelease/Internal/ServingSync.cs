@@ -8,9 +8,6 @@ namespace ModelRelease.Internal;
 /// </summary>
 internal sealed class ServingSync(ServingLayout layout, ServingLinks links, string basePath, Action<string> warn)
 {
-    /// <summary>Temporary copies older than this belong to a push that died; younger ones may still be copying.</summary>
-    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(24);
-
     public void Apply(IMetadataReader store)
     {
         var known = store.Models();
@@ -73,11 +70,10 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         {
             if (entry.Name.StartsWith(ServingLayout.TemporaryPrefix, StringComparison.Ordinal))
             {
-                // Copies are made outside the lock, so a young one may belong to a push still copying. The file
-                // times come from the filesystem's clock, so they are compared with the real one.
-                if (DateTime.UtcNow - entry.LastWriteTimeUtc > AbandonedAfter)
+                // Copies are made outside the lock, so one may belong to a push that is still copying.
+                if (IncomingCopies.IsAbandoned(entry))
                 {
-                    warn($"Removing {entry.FullName}: a push left it more than {AbandonedAfter.TotalHours:0} hours ago and never finished.");
+                    warn($"Removing {entry.FullName}: the push that was copying it has stopped (its process is gone, or it is a day old).");
                     FileTree.Delete(entry.FullName);
                 }
             }

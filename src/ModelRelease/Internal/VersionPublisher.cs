@@ -4,7 +4,7 @@ namespace ModelRelease.Internal;
 
 /// <summary>
 /// The push of one version. The slow part (hashing and copying gigabytes) happens before the store is locked,
-/// into a temporary directory inside <c>versions/</c> on the same filesystem; under the lock the copy is renamed
+/// into a hidden directory inside <c>versions/</c> on the same filesystem (see <see cref="IncomingCopies"/>); under the lock the copy is renamed
 /// into place, the row written and the serving view synced, then everything commits together. A crash before the
 /// commit leaves a directory the store does not know, which the next change removes.
 /// </summary>
@@ -41,7 +41,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         }
 
         var versions = registry.Layout.VersionsDirectory(model);
-        var incoming = Path.Combine(versions, $"{ServingLayout.TemporaryPrefix}incoming-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        var incoming = Path.Combine(versions, IncomingCopies.NewName());
         string? published = null;
         var succeeded = false;
         try

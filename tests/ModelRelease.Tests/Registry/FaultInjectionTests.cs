@@ -153,4 +153,25 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.All(leftovers.Append(config), path => Assert.False(Path.Exists(path) || new FileInfo(path).LinkTarget is not null, path));
         Assert.True(File.Exists(unrelated));
     }
+
+    [Fact]
+    public async Task Should_Remove_A_Copy_At_Once_When_The_Process_Making_It_Is_Gone_From_This_Host()
+    {
+        // Given copies named for a process that has exited on this host, and for this (running) process
+        _scenario.Push("one");
+        using var exited = System.Diagnostics.Process.Start("true")!;
+        await exited.WaitForExitAsync();
+        var versions = _scenario.Layout.VersionsDirectory("mnist");
+        var dead = Directory.CreateDirectory(Path.Combine(versions, $".incoming-{exited.Id}-{Guid.NewGuid():N}-{Environment.MachineName}")).FullName;
+        var live = Directory.CreateDirectory(Path.Combine(versions, $".incoming-{Environment.ProcessId}-{Guid.NewGuid():N}-{Environment.MachineName}")).FullName;
+        var elsewhere = Directory.CreateDirectory(Path.Combine(versions, $".incoming-{exited.Id}-{Guid.NewGuid():N}-another-host")).FullName;
+
+        // When the next change runs
+        _scenario.Push("two");
+
+        // Then only the dead process's copy goes: a live one may still be copying, another host's cannot be checked
+        Assert.False(Directory.Exists(dead));
+        Assert.True(Directory.Exists(live));
+        Assert.True(Directory.Exists(elsewhere));
+    }
 }

@@ -37,6 +37,7 @@ public sealed class ProcessKillTests : IDisposable
     }
 
     [Theory]
+    [InlineData("after-copy")]
     [InlineData("after-rename")]
     [InlineData("before-commit")]
     public async Task Should_Keep_The_Old_State_When_A_Push_Is_Killed_At(string point)
