@@ -133,7 +133,9 @@ public sealed class ModelRegistry : IDisposable
                 Link(writer, model, version, ExecutionRole.Input);
             }
 
-            writer.AppendEvent(Event(model, EventKind.Validation, null, null, version, reason ?? SqlWord(verdict), evidence, Now()));
+            // The verdict leads the reason, so it is never lost when a reason is given too.
+            var verdictText = verdict.ToString().ToLowerInvariant();
+            writer.AppendEvent(Event(model, EventKind.Validation, null, null, version, reason is null ? verdictText : $"{verdictText}: {reason}", evidence, Now()));
             return true;
         });
     }
@@ -284,7 +286,7 @@ public sealed class ModelRegistry : IDisposable
 
     /// <summary>
     /// Brings the serving directory and configs of every model in line with the store: finishes or undoes what an
-    /// interrupted change left behind. Every change does this for its own model; run it to repair all of them.
+    /// interrupted change left behind. Every change already does this; run it on its own to repair a root after a crash.
     /// </summary>
     public void Sync()
     {
@@ -368,8 +370,6 @@ public sealed class ModelRegistry : IDisposable
     }
 
     private static string? WeightEvidence(int? weight) => weight is null ? null : JsonSerializer.Serialize(new { weight });
-
-    private static string SqlWord(Blessing blessing) => Internal.Sql.SqlValues.Word(blessing);
 
     private void RestoreAfterFailure(string model)
     {

@@ -25,7 +25,7 @@ public static partial class Names
 
         if (name.Length > MaxLength)
         {
-            return $"model name '{Shorten(name)}' is {name.Length} characters long; the limit is {MaxLength}";
+            return $"model name '{Shorten(name)}' is {name.Length} characters long; the limit is {MaxLength}: use a shorter one";
         }
 
         if (ReservedModelNames.Contains(name, StringComparer.OrdinalIgnoreCase))
@@ -48,7 +48,7 @@ public static partial class Names
 
         if (name.Length > MaxLength)
         {
-            return $"version name '{Shorten(name)}' is {name.Length} characters long; the limit is {MaxLength}";
+            return $"version name '{Shorten(name)}' is {name.Length} characters long; the limit is {MaxLength}: use a shorter one";
         }
 
         return VersionPattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal)
@@ -59,7 +59,7 @@ public static partial class Names
     private static string Shorten(string name) => Printable(name.Length > 20 ? name[..20] + "…" : name);
 
     /// <summary>Control characters would garble the terminal that shows the error; show them escaped.</summary>
-    private static string Printable(string name) =>
+    internal static string Printable(string name) =>
         string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*\z", RegexOptions.CultureInvariant)]

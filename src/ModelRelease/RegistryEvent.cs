@@ -6,7 +6,7 @@ namespace ModelRelease;
 /// <param name="Kind">What happened.</param>
 /// <param name="Label">The label that moved, for label events.</param>
 /// <param name="FromVersion">Where the label pointed before, for label events; null when it was not set.</param>
-/// <param name="ToVersion">The version pushed, labelled, validated or pruned; null when a label was cleared.</param>
+/// <param name="ToVersion">The version pushed, labelled, validated or pruned; null when a label was cleared, or when a candidate that was never pushed was validated.</param>
 /// <param name="Actor">Who did it.</param>
 /// <param name="Host">On which machine.</param>
 /// <param name="Reason">Free text given with the change.</param>

@@ -79,7 +79,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
 
         if (!upgradeIfOlder)
         {
-            throw new RegistryException($"The registry '{Location}' is still at schema version {schema} after an upgrade to {LatestSchema}; it may be damaged.");
+            throw new RegistryException($"The registry '{Location}' is still at schema version {schema} after an upgrade to {LatestSchema}; it may be damaged. Restore it from a backup, or point --registry at another store.");
         }
 
         // Written by an older ModelRelease: upgrade it (a short write) and read the result.
@@ -258,7 +258,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
         14 => new RegistryException(
             $"The registry '{Location}' cannot be opened: check that its directory exists and is writable.",
             error),
-        _ => new RegistryException($"The registry '{Location}' failed: {error.Message}", error),
+        _ => new RegistryException($"The registry '{Location}' failed: {error.Message}. If this repeats, check the disk and restore the file from a backup.", error),
     };
 
     private SqlMetadataSession EmptyReader()
@@ -266,7 +266,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
         var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
         var transaction = connection.BeginTransaction();
-        foreach (var migration in SchemaMigrations.All)
+        foreach (var migration in _migrations)
         {
             foreach (var statement in migration.Statements)
             {

@@ -45,11 +45,5 @@ internal abstract class ServingLinks
         $"'{linkPath}' is {whatItIs}, not a serving link; refusing to replace or delete it, since it may hold data. Move it aside (or delete it if it is not needed) and run the command again.");
 
     /// <summary>How a file kind reads in <see cref="NotALink"/>.</summary>
-    protected static string Describe(FileKind kind) => kind switch
-    {
-        FileKind.Directory => "a real directory",
-        FileKind.Regular => "a regular file",
-        FileKind.Symlink => "a symlink",
-        _ => "a special file",
-    };
+    protected static string Describe(FileKind kind) => kind == FileKind.Directory ? "a real directory" : "a " + FileKindNames.Describe(kind);
 }

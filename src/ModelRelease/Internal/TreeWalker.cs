@@ -46,7 +46,7 @@ internal static class TreeWalker
             if (name.Any(char.IsControl))
             {
                 // A manifest is "path\tsize\tsha256\n" lines; a tab or newline in a name could forge a line.
-                throw walk.Rules.Refuse(new TreeWalkRefusal(TreeWalkProblem.ControlCharacter, Printable(relative)));
+                throw walk.Rules.Refuse(new TreeWalkRefusal(TreeWalkProblem.ControlCharacter, Names.Printable(relative)));
             }
 
             var path = Path.Join(directory, name);
@@ -126,9 +126,6 @@ internal static class TreeWalker
     }
 
     private static string LinkText(string link) => new FileInfo(link).LinkTarget ?? string.Empty;
-
-    private static string Printable(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 
     /// <summary>The state of one walk, passed down the recursion.</summary>
     private sealed class WalkState(string realRoot, TreeWalkRules rules)

@@ -191,7 +191,7 @@ public sealed class LabelTests : IDisposable
 
         Assert.Equal(Blessing.Blessed, registry.Version("mnist", v1.Name).Blessing);
         var validations = registry.History(new EventQuery("mnist", Kinds: [EventKind.Validation]));
-        Assert.Equal([(v1.Name as string, "blessed"), (null, "accuracy 0.80 < 0.85")], validations.Select(e => (e.ToVersion, e.Reason)));
+        Assert.Equal([(v1.Name as string, "blessed"), (null, "rejected: accuracy 0.80 < 0.85")], validations.Select(e => (e.ToVersion, e.Reason)));
         Assert.Equal("{\"accuracy\":\"fail\"}", validations[1].Evidence);
     }
 
@@ -215,9 +215,9 @@ public sealed class LabelTests : IDisposable
         Assert.Equal(2, runs.Count);
         Assert.Equal(("Push", ExecutionOutcome.Succeeded), (runs[0].Task, runs[0].Outcome));
         Assert.Equal("{\"artifact\":\"./model\"}", runs[0].Arguments);
-        Assert.Equal([new ExecutionLink(pushed.Name, ExecutionRole.Output)], runs[0].Links);
+        Assert.Equal([new ExecutionLink("mnist", pushed.Name, ExecutionRole.Output)], runs[0].Links);
         Assert.Equal(ExecutionOutcome.Failed, runs[1].Outcome);
-        Assert.Equal([new ExecutionLink(pushed.Name, ExecutionRole.Input)], runs[1].Links);
+        Assert.Equal([new ExecutionLink("mnist", pushed.Name, ExecutionRole.Input)], runs[1].Links);
         Assert.NotNull(runs[1].FinishedAt);
         var events = registry.History(new EventQuery("mnist"));
         Assert.Equal([runs[0].Id, runs[1].Id], events.Select(e => e.ExecutionId!.Value));

@@ -6,24 +6,19 @@ namespace ModelRelease.Internal.Sql;
 /// </summary>
 internal sealed class SqlDialect
 {
-    private SqlDialect(string name, string identity, IReadOnlyList<string> appendOnlyEvents)
+    private SqlDialect(string identity, IReadOnlyList<string> appendOnlyEvents)
     {
-        Name = name;
         Identity = identity;
         AppendOnlyEvents = appendOnlyEvents;
     }
 
     /// <summary>SQLite: rowid aliases; AUTOINCREMENT so an id is never reused after a rollback.</summary>
     public static SqlDialect Sqlite { get; } = new(
-        "sqlite",
         "INTEGER PRIMARY KEY AUTOINCREMENT",
         [
             "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
             "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
         ]);
-
-    /// <summary>The dialect's name, for messages.</summary>
-    public string Name { get; }
 
     /// <summary>The column definition of a generated 64-bit primary key.</summary>
     public string Identity { get; }

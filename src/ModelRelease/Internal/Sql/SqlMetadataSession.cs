@@ -289,10 +289,14 @@ internal sealed class SqlMetadataSession : IMetadataWriter
     }
 
     private List<ExecutionLink> LinksOf(long executionId) =>
-        Query<(string Version, string Role)>(
-                "SELECT v.name, k.role FROM execution_links k JOIN versions v ON v.id = k.version_id WHERE k.execution_id = @executionId ORDER BY v.number, k.role",
+        Query<(string Model, string Version, string Role)>(
+                """
+                SELECT m.name, v.name, k.role FROM execution_links k
+                JOIN versions v ON v.id = k.version_id JOIN models m ON m.id = v.model_id
+                WHERE k.execution_id = @executionId ORDER BY m.name, v.number, k.role
+                """,
                 new { executionId })
-            .Select(link => new ExecutionLink(link.Version, SqlValues.ParseWord<ExecutionRole>(link.Role)))
+            .Select(link => new ExecutionLink(link.Model, link.Version, SqlValues.ParseWord<ExecutionRole>(link.Role)))
             .ToList();
 
     private long EnsureModel(string model, DateTimeOffset at)
@@ -309,7 +313,7 @@ internal sealed class SqlMetadataSession : IMetadataWriter
                 new { model, version })
             .SingleOrDefault() is var id and > 0
             ? id
-            : throw new RegistryException($"Model '{model}' has no version '{version}'.");
+            : throw new RegistryException($"Model '{model}' has no version '{version}' (another job may have changed the registry meanwhile). Run the command again.");
 
     private List<T> Query<T>(string sql, object? parameters = null)
     {
