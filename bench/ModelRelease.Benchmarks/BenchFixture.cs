@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ModelRelease.Benchmarks;
 
-/// <summary>Temp serving roots and registries with a known shape, built through the public API.</summary>
+/// <summary>Temp serving roots and registries with a known shape: pushes through ModelRegistry, bulk history through the store writer.</summary>
 internal static class BenchFixture
 {
     public const string Model = "bench-model";
@@ -20,7 +20,7 @@ internal static class BenchFixture
         return path;
     }
 
-    public static void DeleteQuietly(string? path)
+    public static void Delete(string? path)
     {
         if (path is not null && Directory.Exists(path))
         {

@@ -49,7 +49,7 @@ public class LabelBenchmarks
     public void GlobalCleanup()
     {
         _registry.Dispose();
-        BenchFixture.DeleteQuietly(_work);
+        BenchFixture.Delete(_work);
         if (_unchanged > 0)
         {
             Console.WriteLine($"// WARNING: {_unchanged} SetLabel calls did not move the label.");

@@ -62,11 +62,11 @@ public class PushBenchmarks
     {
         _registry?.Dispose();
         _registry = null;
-        BenchFixture.DeleteQuietly(_root);
+        BenchFixture.Delete(_root);
     }
 
     [GlobalCleanup]
-    public void GlobalCleanup() => BenchFixture.DeleteQuietly(_work);
+    public void GlobalCleanup() => BenchFixture.Delete(_work);
 
     [Benchmark(Description = "Push (scan+hash, copy+hash, fsync, SQLite, sync)")]
     public PushResult Push()

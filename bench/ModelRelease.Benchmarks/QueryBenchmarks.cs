@@ -40,7 +40,7 @@ public class QueryBenchmarks
     public void GlobalCleanup()
     {
         _registry.Dispose();
-        BenchFixture.DeleteQuietly(_work);
+        BenchFixture.Delete(_work);
     }
 
     [Benchmark(Baseline = true, Description = "Raw SQL: last stable event (LIMIT 1)")]
