@@ -51,70 +51,105 @@ public sealed class ModelRegistry : IDisposable
     public PushResult Push(PushRequest request) => new VersionPublisher(this).Push(request);
 
     /// <summary>Points <paramref name="label"/> at <paramref name="version"/>, recording who, why and from where.</summary>
-    public LabelChangeResult SetLabel(string model, string label, string version, LabelChange? change = null)
-    {
-        change ??= new LabelChange();
-        RequireModelName(model);
-        RegistryRules.RequireLabelName(label);
-        RegistryRules.RequireWeight(label, change.Weight);
-        RegistryRules.RequireKind(change.Kind, EventKind.LabelMove, EventKind.Promote, EventKind.Rollback);
-        ModelVersion CheckTarget(IMetadataReader reader)
-        {
-            var target = RegistryRules.RequireVersion(reader, model, version);
-            if (target.IsPruned)
-            {
-                throw new RegistryException(
-                    $"Version '{version}' of model '{model}' was pruned on {target.PrunedAt:u}; its files are gone, so '{label}' cannot point at it. Pick a live version: {RegistryRules.LiveVersionList(reader, model)}.");
-            }
-
-            return target;
-        }
-
-        return Change(model, CheckTarget, writer =>
-        {
-            CheckTarget(writer);
-            var current = writer.Labels(model).FirstOrDefault(l => l.Label == label);
-            if (current is not null && current.Version == version && current.Weight == change.Weight)
-            {
-                return new LabelChangeResult(model, label, version, version, Changed: false);
-            }
-
-            var now = Now();
-            writer.SetLabel(model, label, version, change.Weight, now);
-            writer.AppendEvent(Event(model, change.Kind, label, current?.Version, version, change.Reason, change.Evidence ?? WeightEvidence(change.Weight), now));
-            Link(writer, model, version, ExecutionRole.Input);
-            return new LabelChangeResult(model, label, current?.Version, version, Changed: true);
-        });
-    }
+    public LabelChangeResult SetLabel(string model, string label, string version, LabelChange? change = null) =>
+        ChangeLabels(model, [LabelEdit.Set(label, version, change)])[0];
 
     /// <summary>Removes <paramref name="label"/> from <paramref name="model"/>; nothing happens when it is not set.</summary>
-    public LabelChangeResult ClearLabel(string model, string label, string? reason = null, EventKind kind = EventKind.LabelClear)
+    public LabelChangeResult ClearLabel(string model, string label, string? reason = null, EventKind kind = EventKind.LabelClear) =>
+        ChangeLabels(model, [LabelEdit.Clear(label, new LabelChange(reason, Kind: kind))])[0];
+
+    /// <summary>
+    /// Sets and clears several labels of one model in one transaction, so no job and no crash ever sees half of it:
+    /// a promotion moves stable and clears canary together. Each label that really moves gets its own audit event,
+    /// in the order given; when nothing would change, nothing is written (not even a new store).
+    /// </summary>
+    public IReadOnlyList<LabelChangeResult> ChangeLabels(string model, IReadOnlyList<LabelEdit> edits)
     {
+        ArgumentNullException.ThrowIfNull(edits);
         RequireModelName(model);
-        RegistryRules.RequireLabelName(label);
-        RegistryRules.RequireKind(kind, EventKind.LabelClear, EventKind.Promote, EventKind.Rollback);
-        using (var reader = Store.Read())
+        if (edits.Count == 0)
         {
-            // Clearing a label that is not set changes nothing, and must not create the store either.
-            if (reader.Labels(model).All(l => l.Label != label))
+            throw new ArgumentException("Give at least one label to change.", nameof(edits));
+        }
+
+        foreach (var edit in edits)
+        {
+            RegistryRules.RequireLabelName(edit.Label);
+            if (edit.Version is null)
             {
-                return new LabelChangeResult(model, label, null, null, Changed: false);
+                RegistryRules.RequireKind(edit.Change.Kind, EventKind.LabelClear, EventKind.Promote, EventKind.Rollback);
+                if (edit.Change.Weight is not null)
+                {
+                    throw new RegistryException($"Clearing '{edit.Label}' takes no traffic weight. Drop --weight.");
+                }
+            }
+            else
+            {
+                RegistryRules.RequireWeight(edit.Label, edit.Change.Weight);
+                RegistryRules.RequireKind(edit.Change.Kind, EventKind.LabelMove, EventKind.Promote, EventKind.Rollback);
             }
         }
 
-        return Change(model, precheck: null, writer =>
+        if (edits.Select(e => e.Label).Distinct().Count() != edits.Count)
         {
-            var current = writer.Labels(model).FirstOrDefault(l => l.Label == label);
-            if (current is null)
-            {
-                return new LabelChangeResult(model, label, null, null, Changed: false);
-            }
+            throw new RegistryException($"A label is changed twice in one request ({string.Join(", ", edits.Select(e => e.Label))}). Change each label once.");
+        }
 
-            writer.ClearLabel(model, label);
-            writer.AppendEvent(Event(model, kind, label, current.Version, null, reason, evidence: null, Now()));
-            Link(writer, model, current.Version, ExecutionRole.Input);
-            return new LabelChangeResult(model, label, current.Version, null, Changed: true);
-        });
+        // A first pass on a plain read refuses bad input and finds out whether anything would change at all.
+        using (var reader = Store.Read())
+        {
+            var planned = ApplyEdits(reader, writer: null, model, edits);
+            if (planned.All(r => !r.Changed))
+            {
+                return planned;
+            }
+        }
+
+        return Change(model, precheck: null, writer => ApplyEdits(writer, writer, model, edits));
+    }
+
+    /// <summary>Checks each edit against <paramref name="state"/> and, given a writer, records the ones that change something.</summary>
+    private List<LabelChangeResult> ApplyEdits(IMetadataReader state, IMetadataWriter? writer, string model, IReadOnlyList<LabelEdit> edits)
+    {
+        var labels = state.Labels(model);
+        var results = new List<LabelChangeResult>(edits.Count);
+        var now = Now();
+        foreach (var edit in edits)
+        {
+            var current = labels.FirstOrDefault(l => l.Label == edit.Label);
+            if (edit.Version is { } version)
+            {
+                var target = RegistryRules.RequireVersion(state, model, version);
+                if (target.IsPruned)
+                {
+                    throw new RegistryException(
+                        $"Version '{version}' of model '{model}' was pruned on {target.PrunedAt:u}; its files are gone, so '{edit.Label}' cannot point at it. Pick a live version: {RegistryRules.LiveVersionList(state, model)}.");
+                }
+
+                var changed = current is null || current.Version != version || current.Weight != edit.Change.Weight;
+                if (changed && writer is not null)
+                {
+                    writer.SetLabel(model, edit.Label, version, edit.Change.Weight, now);
+                    writer.AppendEvent(Event(model, edit.Change.Kind, edit.Label, current?.Version, version, edit.Change.Reason, edit.Change.Evidence ?? WeightEvidence(edit.Change.Weight), now));
+                    Link(writer, model, version, ExecutionRole.Input);
+                }
+
+                results.Add(new LabelChangeResult(model, edit.Label, current?.Version, version, changed));
+            }
+            else
+            {
+                if (current is not null && writer is not null)
+                {
+                    writer.ClearLabel(model, edit.Label);
+                    writer.AppendEvent(Event(model, edit.Change.Kind, edit.Label, current.Version, null, edit.Change.Reason, edit.Change.Evidence, now));
+                    Link(writer, model, current.Version, ExecutionRole.Input);
+                }
+
+                results.Add(new LabelChangeResult(model, edit.Label, current?.Version, null, current is not null));
+            }
+        }
+
+        return results;
     }
 
     /// <summary>

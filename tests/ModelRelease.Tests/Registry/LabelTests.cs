@@ -222,4 +222,61 @@ public sealed class LabelTests : IDisposable
         var events = registry.History(new EventQuery("mnist"));
         Assert.Equal([runs[0].Id, runs[1].Id], events.Select(e => e.ExecutionId!.Value));
     }
+
+    [Fact]
+    public void Should_Promote_By_Moving_Stable_And_Clearing_Canary_In_One_Change()
+    {
+        // Given stable on v1 and canary on v2
+        var v1 = _scenario.Push("one");
+        var v2 = _scenario.Push("two");
+        using var registry = _scenario.Open();
+        registry.SetLabel("mnist", LabelNames.Stable, v1.Name);
+        registry.SetLabel("mnist", LabelNames.Canary, v2.Name, new LabelChange(Weight: 10));
+
+        // When stable moves to v2 and canary is cleared together
+        var results = registry.ChangeLabels("mnist",
+        [
+            LabelEdit.Set(LabelNames.Stable, v2.Name, new LabelChange("canary looked good", Kind: EventKind.Promote)),
+            LabelEdit.Clear(LabelNames.Canary, new LabelChange("promoted", Kind: EventKind.Promote)),
+        ]);
+
+        // Then both moved, each with its own event, and the links and configs agree
+        Assert.Equal([(v1.Name as string, v2.Name as string, true), (v2.Name, null, true)], results.Select(r => (r.From, r.To, r.Changed)));
+        Assert.Equal([(LabelNames.Stable, v2.Name)], registry.Labels("mnist").Select(l => (l.Label, l.Version)));
+        var last = registry.History(new EventQuery("mnist", Newest: 2));
+        Assert.Equal([(LabelNames.Stable, EventKind.Promote), (LabelNames.Canary, EventKind.Promote)], last.Select(e => (e.Label!, e.Kind)));
+        Assert.False(Path.Exists(_scenario.Layout.LabelPath("mnist", LabelNames.Canary)));
+        Assert.DoesNotContain("canary", File.ReadAllText(_scenario.Layout.ModelsConfigPath));
+    }
+
+    [Fact]
+    public void Should_Change_No_Label_When_A_Multi_Label_Change_Fails_Before_Commit()
+    {
+        var v1 = _scenario.Push("one");
+        var v2 = _scenario.Push("two");
+        using (var setup = _scenario.Open())
+        {
+            setup.SetLabel("mnist", LabelNames.Stable, v1.Name);
+            setup.SetLabel("mnist", LabelNames.Canary, v2.Name, new LabelChange(Weight: 10));
+        }
+
+        var before = _scenario.Snapshot();
+        using var registry = _scenario.Open(fault: at => { if (at == "before-commit") { throw new IOException("power cut"); } });
+
+        Assert.Throws<IOException>(() => registry.ChangeLabels("mnist", [LabelEdit.Set(LabelNames.Stable, v2.Name), LabelEdit.Clear(LabelNames.Canary)]));
+
+        Assert.Equal(before, _scenario.Snapshot());
+    }
+
+    [Fact]
+    public void Should_Refuse_Changing_One_Label_Twice_In_One_Request()
+    {
+        var v1 = _scenario.Push("one");
+        using var registry = _scenario.Open();
+
+        var error = Assert.Throws<RegistryException>(() => registry.ChangeLabels("mnist", [LabelEdit.Set(LabelNames.Golden, v1.Name), LabelEdit.Clear(LabelNames.Golden)]));
+
+        Assert.Contains("Change each label once", error.Message);
+        Assert.Empty(registry.Labels("mnist"));
+    }
 }
