@@ -201,4 +201,17 @@ public sealed class BadInputTests : IDisposable
         Assert.Contains($"stable → {v1.Name}", error.Message);
         Assert.Equal(v1.Name, registry.ResolveLabel("mnist", LabelNames.Stable).Name);
     }
+
+    [Fact]
+    public void Should_Refuse_A_Version_Name_That_Differs_From_One_Only_In_Case()
+    {
+        _scenario.Push("one", name: "seg-v1");
+        var before = _scenario.Snapshot();
+        using var registry = _scenario.Open();
+
+        var error = Assert.Throws<RegistryException>(() => registry.Push(_scenario.Request("two") with { VersionName = "Seg-V1" }));
+
+        Assert.Contains("only in letter case", error.Message);
+        Assert.Equal(before, _scenario.Snapshot());
+    }
 }
