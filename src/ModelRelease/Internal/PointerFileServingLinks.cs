@@ -76,9 +76,4 @@ internal sealed class PointerFileServingLinks : ServingLinks
         return valid ? target : null;
     }
 
-    private static string FullPath(string linkPath)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(linkPath);
-        return Path.TrimEndingDirectorySeparator(Path.GetFullPath(linkPath));
-    }
 }

@@ -40,6 +40,13 @@ internal abstract class ServingLinks
         }
     }
 
+    /// <summary>The link's absolute path without a trailing separator, so "stable/" names the link, not its target.</summary>
+    protected static string FullPath(string linkPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(linkPath);
+        return Path.TrimEndingDirectorySeparator(Path.GetFullPath(linkPath));
+    }
+
     /// <summary>The error for a path that holds something this class must not replace or delete.</summary>
     protected static IOException NotALink(string linkPath, string whatItIs) => new(
         $"'{linkPath}' is {whatItIs}, not a serving link; refusing to replace or delete it, since it may hold data. Move it aside (or delete it if it is not needed) and run the command again.");

@@ -19,7 +19,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
             SyncLabels(model, store.Labels(model));
             if (versions.Count == 0)
             {
-                RemoveIfEmpty(layout.VersionsDirectory(model), layout.ServingDirectory(model), layout.ModelDirectory(model));
+                FileTree.DeleteEmptyDirectories(layout.VersionsDirectory(model), layout.ServingDirectory(model), layout.ModelDirectory(model));
             }
         }
 
@@ -166,18 +166,6 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         catch (IOException)
         {
             return false;
-        }
-    }
-
-    /// <summary>Removes each directory in turn if it is empty, so a model with no versions leaves no empty tree.</summary>
-    private static void RemoveIfEmpty(params string[] directories)
-    {
-        foreach (var directory in directories)
-        {
-            if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
-            {
-                Directory.Delete(directory);
-            }
         }
     }
 }

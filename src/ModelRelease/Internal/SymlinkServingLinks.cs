@@ -63,12 +63,6 @@ internal sealed class SymlinkServingLinks : ServingLinks
         }
     }
 
-    private static string FullPath(string linkPath)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(linkPath);
-        return Path.TrimEndingDirectorySeparator(Path.GetFullPath(linkPath));
-    }
-
     private static void DeleteQuietly(string temp)
     {
         try

@@ -58,7 +58,9 @@ internal sealed class VersionPublisher(ModelRegistry registry)
                 }
 
                 var now = registry.Now();
-                var (name, number) = VersionNumbering.Next(now, writer.MaxNumber(model), request.VersionName, n => NameTaken(writer, model, n));
+                // Names are compared ignoring case, so two versions never share a directory on a case-insensitive filesystem.
+                var taken = writer.Versions(model).Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                var (name, number) = VersionNumbering.Next(now, writer.MaxNumber(model), request.VersionName, taken.Contains);
                 var destination = registry.Layout.VersionDirectory(model, name);
                 if (Path.Exists(destination))
                 {
@@ -101,30 +103,9 @@ internal sealed class VersionPublisher(ModelRegistry registry)
 
             if (!succeeded && modelIsNew)
             {
-                RemoveEmptyModelTree(model);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A failed first push of a model leaves no empty directories behind. Only empty ones go: a second job pushing
-    /// the same new model has its temporary copy in there, and the copier recreates missing parents anyway.
-    /// </summary>
-    private void RemoveEmptyModelTree(string model)
-    {
-        foreach (var directory in new[] { registry.Layout.VersionsDirectory(model), registry.Layout.ModelDirectory(model), registry.Layout.Root })
-        {
-            try
-            {
-                if (Directory.Exists(directory) && !Directory.EnumerateFileSystemEntries(directory).Any())
-                {
-                    Directory.Delete(directory);
-                }
-            }
-            catch (IOException)
-            {
-                // Someone else just put something there: it is theirs now.
-                return;
+                // A failed first push leaves no empty directories. Only empty ones go: a second job pushing the same
+                // new model has its copy in there, and the copier recreates missing parents anyway.
+                FileTree.DeleteEmptyDirectories(registry.Layout.VersionsDirectory(model), registry.Layout.ModelDirectory(model), registry.Layout.Root);
             }
         }
     }
@@ -188,10 +169,6 @@ internal sealed class VersionPublisher(ModelRegistry registry)
     private PushResult? TryRepeat(PushRequest request, VersionManifest manifest) =>
         registry.Change(request.Model, precheck: null, writer =>
             Existing(writer, request, manifest) is { } current ? new PushResult(RecordRepeat(writer, request, current), Created: false) : null);
-
-    /// <summary>Names are compared ignoring case, so two versions never share a directory on a case-insensitive filesystem.</summary>
-    private static bool NameTaken(IMetadataReader reader, string model, string name) =>
-        reader.Versions(model).Any(v => string.Equals(v.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private ModelVersion RecordRepeat(IMetadataWriter writer, PushRequest request, ModelVersion existing)
     {
