@@ -1,6 +1,6 @@
 namespace ModelRelease;
 
-/// <summary>One label to set or clear in <see cref="ModelRegistry.ChangeLabels"/>.</summary>
+/// <summary>One label to set or clear in <see cref="ModelRegistry.ChangeLabels(string, IReadOnlyList{LabelEdit})"/>.</summary>
 /// <param name="Label">The label.</param>
 /// <param name="Version">The version it should point at; null clears it.</param>
 /// <param name="Change">How it is recorded (reason, canary weight, event kind, evidence).</param>

@@ -64,7 +64,15 @@ public sealed class ModelRegistry : IDisposable
     /// in the order given; when nothing would change, nothing is written (not even a new store).
     /// </summary>
     public IReadOnlyList<LabelChangeResult> ChangeLabels(string model, IReadOnlyList<LabelEdit> edits) =>
-        new LabelEditor(this).Change(model, edits);
+        ChangeLabels(model, edits, expectations: null);
+
+    /// <summary>
+    /// Like <see cref="ChangeLabels(string, IReadOnlyList{LabelEdit})"/>, but only while every label in
+    /// <paramref name="expectations"/> still points where the step saw it when planning (checked inside the
+    /// transaction): a label another job moved in between is refused with a <see cref="RegistryException"/>, and nothing changes.
+    /// </summary>
+    public IReadOnlyList<LabelChangeResult> ChangeLabels(string model, IReadOnlyList<LabelEdit> edits, IReadOnlyList<LabelExpectation>? expectations) =>
+        new LabelEditor(this).Change(model, edits, expectations ?? []);
 
     /// <summary>
     /// Records a validation: an event with the checks as evidence and, for a version already in the registry, its

@@ -5,12 +5,14 @@ namespace ModelRelease.Internal;
 /// <summary>
 /// Label changes: every edit is checked on a plain read first (bad input and no-op requests never lock or create
 /// the store), then applied in one registry change with an audit event and a lineage link per label that moves.
+/// Expectations are checked in both passes: the read pass refuses early, the check under the lock is the one that counts.
 /// </summary>
 internal sealed class LabelEditor(ModelRegistry registry)
 {
-    public IReadOnlyList<LabelChangeResult> Change(string model, IReadOnlyList<LabelEdit> edits)
+    public IReadOnlyList<LabelChangeResult> Change(string model, IReadOnlyList<LabelEdit> edits, IReadOnlyList<LabelExpectation> expectations)
     {
         ArgumentNullException.ThrowIfNull(edits);
+        ArgumentNullException.ThrowIfNull(expectations);
         registry.RequireModelName(model);
         if (edits.Count == 0)
         {
@@ -40,23 +42,39 @@ internal sealed class LabelEditor(ModelRegistry registry)
             throw new RegistryException($"A label is changed twice in one request ({string.Join(", ", edits.Select(e => e.Label))}). Change each label once.");
         }
 
+        foreach (var expectation in expectations)
+        {
+            ArgumentNullException.ThrowIfNull(expectation, nameof(expectations));
+            RegistryRules.RequireLabelName(expectation.Label);
+            if (expectation.Version is not null)
+            {
+                RegistryRules.RequireVersionName(expectation.Version);
+            }
+        }
+
+        if (expectations.Select(e => e.Label).Distinct().Count() != expectations.Count)
+        {
+            throw new RegistryException($"A label is expected twice in one request ({string.Join(", ", expectations.Select(e => e.Label))}). Give one expectation per label.");
+        }
+
         // A first pass on a plain read refuses bad input and finds out whether anything would change at all.
         using (var reader = registry.Store.Read())
         {
-            var planned = ApplyEdits(reader, writer: null, model, edits);
+            var planned = ApplyEdits(reader, writer: null, model, edits, expectations);
             if (planned.All(r => !r.Changed))
             {
                 return planned;
             }
         }
 
-        return registry.Change(model, precheck: null, writer => ApplyEdits(writer, writer, model, edits));
+        return registry.Change(model, precheck: null, writer => ApplyEdits(writer, writer, model, edits, expectations));
     }
 
-    /// <summary>Checks each edit against <paramref name="state"/> and, given a writer, records the ones that change something.</summary>
-    private List<LabelChangeResult> ApplyEdits(IMetadataReader state, IMetadataWriter? writer, string model, IReadOnlyList<LabelEdit> edits)
+    /// <summary>Checks the expectations and each edit against <paramref name="state"/> and, given a writer, records the edits that change something.</summary>
+    private List<LabelChangeResult> ApplyEdits(IMetadataReader state, IMetadataWriter? writer, string model, IReadOnlyList<LabelEdit> edits, IReadOnlyList<LabelExpectation> expectations)
     {
         var labels = state.Labels(model);
+        RequireExpected(labels, model, expectations);
         var results = new List<LabelChangeResult>(edits.Count);
         var now = registry.Now();
         foreach (var edit in edits)
@@ -95,6 +113,24 @@ internal sealed class LabelEditor(ModelRegistry registry)
         }
 
         return results;
+    }
+
+    /// <summary>A step planned on a read; if a label it relied on has moved since, its plan is stale and must not be applied.</summary>
+    private static void RequireExpected(IReadOnlyList<LabelAssignment> labels, string model, IReadOnlyList<LabelExpectation> expectations)
+    {
+        foreach (var expectation in expectations)
+        {
+            var now = labels.FirstOrDefault(l => l.Label == expectation.Label)?.Version;
+            if (now == expectation.Version)
+            {
+                continue;
+            }
+
+            var isNow = now is null ? "is now unset" : $"now points at {now}";
+            var was = expectation.Version ?? "unset";
+            throw new RegistryException(
+                $"{expectation.Label} of model '{model}' {isNow}, not {was} as when this step was planned: another job moved it. Run the step again to plan from the new state.");
+        }
     }
 
     private static string? WeightEvidence(int? weight) => weight is null ? null : JsonSerializer.Serialize(new { weight });
