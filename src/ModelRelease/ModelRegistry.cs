@@ -75,6 +75,13 @@ public sealed class ModelRegistry : IDisposable
         new LabelEditor(this).Change(model, edits, expectations ?? []);
 
     /// <summary>
+    /// What <c>Prune</c> would keep and remove now, read without creating, locking or writing anything: the newest
+    /// <paramref name="keep"/> unpruned versions are kept, and so is every version a label points at and the previous stable.
+    /// </summary>
+    /// <exception cref="RegistryException">The model is unknown (the message lists the known ones), or <paramref name="keep"/> is negative.</exception>
+    public PrunePlan PlanPrune(string model, int keep) => new VersionPruner(this).Plan(model, keep);
+
+    /// <summary>
     /// Records a validation: an event with the checks as evidence and, for a version already in the registry, its
     /// blessing. <paramref name="version"/> is null for a candidate that was never pushed (a rejected one).
     /// </summary>
@@ -164,8 +171,7 @@ public sealed class ModelRegistry : IDisposable
     {
         RequireModelName(model);
         using var reader = Store.Read();
-        var lastMove = reader.Events(new EventQuery(model, LabelNames.Stable, Newest: 1)).SingleOrDefault();
-        return lastMove?.FromVersion is { } previous ? reader.FindVersion(model, previous) : null;
+        return LabelLog.PreviousStable(reader, model);
     }
 
     /// <summary>Every move of one label, oldest first.</summary>

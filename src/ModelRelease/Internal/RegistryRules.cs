@@ -25,6 +25,28 @@ internal static class RegistryRules
         return reader.FindVersion(model, version) ?? throw new RegistryException(UnknownVersion(reader, model, version));
     }
 
+    /// <summary>A model the store has no version of is a typo or the wrong registry, never an empty model worth acting on.</summary>
+    public static void RequireModel(IMetadataReader reader, string model)
+    {
+        if (reader.Versions(model).Count > 0)
+        {
+            return;
+        }
+
+        var models = reader.Models();
+        throw new RegistryException(models.Count == 0
+            ? $"Model '{model}' has no versions, and the registry is empty. Push one first, or point --registry at the right store."
+            : $"Model '{model}' is not in this registry. Models in this registry: {string.Join(", ", models)}. Check --model.");
+    }
+
+    public static void RequireKeep(int keep)
+    {
+        if (keep < 0)
+        {
+            throw new RegistryException($"--keep is {keep}; it counts the newest versions kept besides protected ones, so it must be 0 or more, e.g. --keep=5.");
+        }
+    }
+
     public static string LiveVersionList(IMetadataReader reader, string model) =>
         string.Join(", ", reader.Versions(model).Where(v => !v.IsPruned).Reverse().Take(10).Select(v => v.Name));
 
