@@ -82,6 +82,16 @@ public sealed class ModelRegistry : IDisposable
     public PrunePlan PlanPrune(string model, int keep) => new VersionPruner(this).Plan(model, keep);
 
     /// <summary>
+    /// Deletes the files of every unpruned version <see cref="PlanPrune"/> would remove, planned again under the lock
+    /// (another job may have moved a label since any earlier read), and returns what it removed. Each version keeps its
+    /// metadata, marked pruned, and gets a <see cref="EventKind.Prune"/> event. The store changes first, in one
+    /// transaction; files go only after it commits, so a crash leaves either the old state or the pruned one (the
+    /// next change or <see cref="Sync"/> deletes whatever files a crashed prune left). Nothing to remove writes nothing.
+    /// </summary>
+    /// <exception cref="RegistryException">The model is unknown (the message lists the known ones), or <paramref name="keep"/> is negative.</exception>
+    public PrunePlan Prune(string model, int keep, string? reason = null) => new VersionPruner(this).Prune(model, keep, reason);
+
+    /// <summary>
     /// Records a validation: an event with the checks as evidence and, for a version already in the registry, its
     /// blessing. <paramref name="version"/> is null for a candidate that was never pushed (a rejected one).
     /// </summary>
@@ -268,9 +278,10 @@ public sealed class ModelRegistry : IDisposable
     /// new state, commit. <paramref name="precheck"/> runs first on a plain read, so input the change would refuse
     /// is refused without creating or locking the store. If anything fails, <paramref name="undo"/> runs while the
     /// lock is still held (so no other job can see or reuse what it removes), the transaction rolls back, and the
-    /// serving directory is synced back to the store's state.
+    /// serving directory is synced back to the store's state. <paramref name="spareCopies"/>, which the change may
+    /// fill, names version directories this change's sync must not delete (see <see cref="ServingSync.Apply"/>).
     /// </summary>
-    internal T Change<T>(string model, Func<IMetadataReader, object?>? precheck, Func<IMetadataWriter, T> change, Action? undo = null)
+    internal T Change<T>(string model, Func<IMetadataReader, object?>? precheck, Func<IMetadataWriter, T> change, Action? undo = null, IReadOnlySet<string>? spareCopies = null)
     {
         if (precheck is not null)
         {
@@ -287,7 +298,7 @@ public sealed class ModelRegistry : IDisposable
                 var result = change(writer);
                 _options.Fault("before-sync");
                 filesTouched = true;
-                _sync.Apply(writer);
+                _sync.Apply(writer, spareCopies);
                 _options.Fault("before-commit");
                 writer.Commit();
                 return result;

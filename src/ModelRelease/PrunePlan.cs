@@ -2,7 +2,8 @@ namespace ModelRelease;
 
 /// <summary>
 /// What a prune keeps and removes among the unpruned versions of a model (versions pruned before are in neither
-/// list). <see cref="ModelRegistry.PlanPrune"/> returns it without changing anything.
+/// list). <see cref="ModelRegistry.PlanPrune"/> returns it without changing anything; <see cref="ModelRegistry.Prune"/>
+/// returns what it removed.
 /// </summary>
 /// <param name="Model">Model name.</param>
 /// <param name="Keep">How many of the newest versions are kept besides protected ones.</param>

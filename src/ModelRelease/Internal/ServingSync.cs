@@ -8,13 +8,19 @@ namespace ModelRelease.Internal;
 /// </summary>
 internal sealed class ServingSync(ServingLayout layout, ServingLinks links, string basePath, Action<string> warn)
 {
-    public void Apply(IMetadataReader store)
+    /// <param name="store">The state to make the serving directory say.</param>
+    /// <param name="spare">
+    /// Version directories to leave in place although the store no longer has them live: a prune marks its versions
+    /// pruned inside the transaction but must not lose their files before it commits, or a rollback would leave live
+    /// rows without files. It deletes them itself once the commit is durable.
+    /// </param>
+    public void Apply(IMetadataReader store, IReadOnlySet<string>? spare = null)
     {
         var known = store.Models();
         foreach (var model in known.Union(ModelDirectoriesOnDisk(), StringComparer.Ordinal))
         {
             var versions = store.Versions(model);
-            SyncVersionCopies(model, versions);
+            SyncVersionCopies(model, versions, spare);
             SyncNumbers(model, versions);
             SyncLabels(model, store.Labels(model));
             if (versions.Count == 0)
@@ -57,7 +63,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
     }
 
     /// <summary>A copy with no live version row is either a push that crashed before commit or a prune that crashed mid-delete.</summary>
-    private void SyncVersionCopies(string model, IReadOnlyList<ModelVersion> versions)
+    private void SyncVersionCopies(string model, IReadOnlyList<ModelVersion> versions, IReadOnlySet<string>? spare)
     {
         var directory = layout.VersionsDirectory(model);
         if (!Directory.Exists(directory))
@@ -77,7 +83,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
                     FileTree.Delete(entry.FullName);
                 }
             }
-            else if (!live.Contains(entry.Name))
+            else if (!live.Contains(entry.Name) && spare?.Contains(entry.FullName) != true)
             {
                 warn($"Removing {entry.FullName}: the registry has no live version '{entry.Name}' (a push or prune was interrupted).");
                 FileTree.Delete(entry.FullName);

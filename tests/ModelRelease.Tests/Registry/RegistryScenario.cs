@@ -124,5 +124,53 @@ public sealed class RegistryScenario : IDisposable
         return text.ToString();
     }
 
+    /// <summary>
+    /// Every way the files of <paramref name="model"/> disagree with its store rows: a live version without its copy
+    /// or numeric link, a pruned one with either, or an entry in versions/ or serving/ the store does not explain
+    /// (hidden copies included). Empty when the root says exactly what the store says.
+    /// </summary>
+    public IReadOnlyList<string> Disagreements(string model)
+    {
+        using var store = new SqliteMetadataStore(RegistryPath);
+        using var reader = store.Read();
+        var problems = new List<string>();
+        var versions = reader.Versions(model);
+        foreach (var version in versions)
+        {
+            var copy = Layout.VersionDirectory(model, version.Name);
+            var number = Layout.ServingPath(model, version.Number);
+            var hasCopy = File.Exists(Path.Combine(copy, "saved_model.pb"));
+            var hasLink = LinkTarget(number) == ServingLayout.ServingTarget(version.Name);
+            if (!version.IsPruned && !(hasCopy && hasLink))
+            {
+                problems.Add($"live {version.Name}: copy {hasCopy}, link {hasLink}");
+            }
+
+            if (version.IsPruned && (Path.Exists(copy) || LinkTarget(number) is not null))
+            {
+                problems.Add($"pruned {version.Name} still has files");
+            }
+        }
+
+        var live = versions.Where(v => !v.IsPruned).ToList();
+        var versionsDirectory = Layout.VersionsDirectory(model);
+        var onDisk = Directory.Exists(versionsDirectory) ? Directory.GetFileSystemEntries(versionsDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList() : [];
+        if (!onDisk.SequenceEqual(live.Select(v => v.Name).Order(StringComparer.Ordinal)))
+        {
+            problems.Add($"versions/ holds {string.Join(", ", onDisk)}");
+        }
+
+        var servingDirectory = Layout.ServingDirectory(model);
+        var links = Directory.Exists(servingDirectory) ? Directory.GetFileSystemEntries(servingDirectory).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList() : [];
+        if (!links.SequenceEqual(live.Select(v => v.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal)))
+        {
+            problems.Add($"serving/ holds {string.Join(", ", links)}");
+        }
+
+        var config = File.Exists(Layout.ModelsConfigPath) ? File.ReadAllText(Layout.ModelsConfigPath) : "";
+        problems.AddRange(versions.Where(v => v.IsPruned && config.Contains($": {v.Number}\n", StringComparison.Ordinal)).Select(v => $"models.config lists pruned {v.Name}"));
+        return problems;
+    }
+
     public void Dispose() => _temp.Dispose();
 }
