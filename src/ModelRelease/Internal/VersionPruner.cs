@@ -66,12 +66,38 @@ internal sealed class VersionPruner(ModelRegistry registry)
     /// </summary>
     private void DeleteCopies(string model, IReadOnlyList<ModelVersion> removed)
     {
+        var hidden = MoveAside(model, removed);
+        try
+        {
+            _options.Fault("prune-before-delete");
+        }
+        finally
+        {
+            // As a push deletes its incoming copy on any failure; only a killed process leaves these to the next change.
+            foreach (var trash in hidden)
+            {
+                try
+                {
+                    FileTree.Delete(trash);
+                }
+                catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+                {
+                    _options.Warn($"Could not delete {trash}, the files of a pruned version ({error.Message}); the next change deletes it once this process has exited.");
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renames each copy still there to a hidden incoming name, under the write lock so no other job's sync deletes a
+    /// copy while this one renames it. The rename takes the whole copy out of view at once, and the incoming name
+    /// says whose it is: if this process dies before deleting it, the next change removes it as an abandoned copy.
+    /// </summary>
+    private List<string> MoveAside(string model, IReadOnlyList<ModelVersion> removed)
+    {
         var hidden = new List<string>();
         try
         {
-            // Under the write lock, so no other job's sync deletes a copy while this one renames it. The rename takes
-            // the whole copy out of view at once, and the incoming name says whose it is: if this process dies before
-            // deleting it, the next change removes it as an abandoned copy.
             using (registry.Store.Write())
             {
                 var versions = registry.Layout.VersionsDirectory(model);
@@ -101,21 +127,10 @@ internal sealed class VersionPruner(ModelRegistry registry)
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or RegistryException)
         {
-            _options.Warn($"Pruned {removed.Count} version(s) of '{model}' in the registry, but could not move their files aside ({error.Message}); the next change or Sync deletes them.");
+            _options.Warn($"Pruned {removed.Count} version(s) of '{model}' in the registry, but could not move all their files aside ({error.Message}); the next change or Sync deletes them.");
         }
 
-        _options.Fault("prune-before-delete");
-        foreach (var trash in hidden)
-        {
-            try
-            {
-                FileTree.Delete(trash);
-            }
-            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
-            {
-                _options.Warn($"Could not delete {trash}, the files of a pruned version ({error.Message}); the next change deletes it once this process has exited.");
-            }
-        }
+        return hidden;
     }
 
     private static string Evidence(ModelVersion version, int keep) => JsonSerializer.Serialize(new

@@ -4,7 +4,8 @@ namespace ModelRelease.Tests.Probe;
 /// The test assembly doubles as a small program, so tests can run registry changes in real separate processes:
 /// several at once, or one that stops at a named point of a change and waits there to be killed with SIGKILL.
 /// <c>dotnet ModelRelease.Tests.dll push ROOT MODEL ARTIFACT [HANG_AT READY_FILE]</c> or
-/// <c>… label ROOT MODEL LABEL VERSION [HANG_AT READY_FILE]</c>. The test host never calls this entry point.
+/// <c>… label ROOT MODEL LABEL VERSION [HANG_AT READY_FILE]</c> or <c>… prune ROOT MODEL KEEP [HANG_AT READY_FILE]</c>.
+/// The test host never calls this entry point.
 /// </summary>
 public static class RegistryProbe
 {
@@ -19,6 +20,7 @@ public static class RegistryProbe
             {
                 ["push", var root, var model, var artifact, .. var hang] => Push(root, model, artifact, hang),
                 ["label", var root, var model, var label, var version, .. var hang] => Label(root, model, label, version, hang),
+                ["prune", var root, var model, var keep, .. var hang] => Prune(root, model, int.Parse(keep, System.Globalization.CultureInfo.InvariantCulture), hang),
                 _ => Usage(),
             };
         }
@@ -44,6 +46,14 @@ public static class RegistryProbe
         return 0;
     }
 
+    private static int Prune(string root, string model, int keep, string[] hang)
+    {
+        using var registry = Open(root, hang);
+        var plan = registry.Prune(model, keep, "probe");
+        Console.WriteLine(string.Join(' ', plan.Removed.Select(v => v.Name)));
+        return 0;
+    }
+
     private static ModelRegistry Open(string root, string[] hang) =>
         new(root, new SqliteMetadataStore(Path.Combine(root, "registry.db")), new RegistryOptions
         {
@@ -63,7 +73,7 @@ public static class RegistryProbe
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: push ROOT MODEL ARTIFACT [HANG_AT READY_FILE] | label ROOT MODEL LABEL VERSION [HANG_AT READY_FILE]");
+        Console.Error.WriteLine("usage: push ROOT MODEL ARTIFACT [HANG_AT READY_FILE] | label ROOT MODEL LABEL VERSION [HANG_AT READY_FILE] | prune ROOT MODEL KEEP [HANG_AT READY_FILE]");
         return 2;
     }
 }

@@ -58,6 +58,53 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
     }
 
+    [Theory]
+    [InlineData("before-sync")]
+    [InlineData("before-commit")]
+    public void Should_Leave_The_Old_State_When_A_Prune_Fails_Before_Its_Commit(string point)
+    {
+        // Given five versions with stable on the oldest
+        var v = Enumerable.Range(1, 5).Select(i => _scenario.Push($"seed-{i}")).ToList();
+        using (var setup = _scenario.Open())
+        {
+            setup.SetLabel("mnist", LabelNames.Stable, v[0].Name);
+        }
+
+        var before = _scenario.Snapshot();
+
+        // When a prune keeping one fails at the point (its sync has already unlinked the versions at before-commit)
+        using var registry = _scenario.Open(fault: at => { if (at == point) { throw new IOException("power cut"); } });
+        Assert.Throws<IOException>(() => registry.Prune("mnist", 1));
+
+        // Then every copy, link, row and event is as it was: the sync spared the copies until a commit that never came
+        Assert.Equal(before, _scenario.Snapshot());
+        Assert.Empty(_scenario.Disagreements("mnist"));
+    }
+
+    [Theory]
+    [InlineData("prune-after-commit")]
+    [InlineData("prune-before-delete")]
+    public void Should_Reach_The_Pruned_State_When_A_Prune_Fails_After_Its_Commit(string point)
+    {
+        var v = Enumerable.Range(1, 5).Select(i => _scenario.Push($"seed-{i}")).ToList();
+        using (var setup = _scenario.Open())
+        {
+            setup.SetLabel("mnist", LabelNames.Stable, v[0].Name);
+        }
+
+        using var registry = _scenario.Open(fault: at => { if (at == point) { throw new IOException("power cut"); } });
+        Assert.Throws<IOException>(() => registry.Prune("mnist", 1));
+
+        // Then the store already says pruned, and no live version lost a file
+        Assert.Equal([v[1].Name, v[2].Name, v[3].Name], registry.Versions("mnist").Where(x => x.IsPruned).Select(x => x.Name));
+        Assert.All([v[0], v[4]], live => Assert.True(File.Exists(Path.Combine(_scenario.Layout.VersionDirectory("mnist", live.Name), "saved_model.pb")), live.Name));
+
+        // And the next change finishes the prune: copies and links of pruned versions gone, nothing hidden left
+        registry.Sync();
+        Assert.Empty(_scenario.Disagreements("mnist"));
+        Assert.Equal([v[0].Name, v[4].Name], Directory.GetFileSystemEntries(_scenario.Layout.VersionsDirectory("mnist")).Select(Path.GetFileName).Order());
+    }
+
     [Fact]
     public void Should_Repair_What_A_Crash_During_A_Label_Move_Left_Behind()
     {

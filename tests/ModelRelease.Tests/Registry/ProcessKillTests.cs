@@ -103,4 +103,64 @@ public sealed class ProcessKillTests : IDisposable
         Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
         Assert.Equal(before, _scenario.Snapshot());
     }
+
+    [Fact]
+    public async Task Should_Keep_The_Old_State_When_A_Prune_Is_Killed_Before_Commit()
+    {
+        // Given five versions, stable on the oldest
+        var v = PushFiveWithStableOnTheOldest();
+        var before = _scenario.Snapshot();
+        var ready = _scenario.Temp.Combine("ready");
+
+        // When a prune keeping one is killed after its sync unlinked the versions but before its commit
+        using (var probe = ProbeProcess.Start("prune", _scenario.Root, "mnist", "1", "before-commit", ready))
+        {
+            await probe.WaitUntilHangingAsync(ready);
+
+            // (while it hangs the copies are still there: the sync spares them until the commit)
+            Assert.All(v, x => Assert.True(Directory.Exists(_scenario.Layout.VersionDirectory("mnist", x.Name)), x.Name));
+            await probe.KillAsync();
+        }
+
+        // Then no version is pruned, and the next change puts the links back: exactly the old state
+        using var registry = _scenario.Open();
+        Assert.DoesNotContain(registry.Versions("mnist"), x => x.IsPruned);
+        registry.Sync();
+        Assert.Equal(before, _scenario.Snapshot());
+    }
+
+    [Theory]
+    [InlineData("prune-after-commit")]
+    [InlineData("prune-before-delete")]
+    public async Task Should_Finish_A_Prune_Killed_After_Its_Commit_On_The_Next_Change(string point)
+    {
+        var v = PushFiveWithStableOnTheOldest();
+        var ready = _scenario.Temp.Combine("ready");
+
+        // When a prune keeping one is killed after the commit, before its files are deleted
+        using (var probe = ProbeProcess.Start("prune", _scenario.Root, "mnist", "1", point, ready))
+        {
+            await probe.WaitUntilHangingAsync(ready);
+            await probe.KillAsync();
+        }
+
+        // Then the store says pruned, the live versions have all their files, and the dead prune's files are still around
+        using var registry = _scenario.Open();
+        Assert.Equal([v[1].Name, v[2].Name, v[3].Name], registry.Versions("mnist").Where(x => x.IsPruned).Select(x => x.Name));
+        Assert.All([v[0], v[4]], live => Assert.True(File.Exists(Path.Combine(_scenario.Layout.VersionDirectory("mnist", live.Name), "saved_model.pb")), live.Name));
+        Assert.Equal(5, Directory.GetFileSystemEntries(_scenario.Layout.VersionsDirectory("mnist")).Length);
+
+        // And the next change deletes them (by name, or as hidden copies of a process that is gone): the pruned state
+        registry.Sync();
+        Assert.Empty(_scenario.Disagreements("mnist"));
+        Assert.Equal([v[0].Name, v[4].Name], Directory.GetFileSystemEntries(_scenario.Layout.VersionsDirectory("mnist")).Select(Path.GetFileName).Order());
+    }
+
+    private List<ModelVersion> PushFiveWithStableOnTheOldest()
+    {
+        var v = Enumerable.Range(1, 5).Select(i => _scenario.Push($"seed-{i}")).ToList();
+        using var setup = _scenario.Open();
+        setup.SetLabel("mnist", LabelNames.Stable, v[0].Name);
+        return v;
+    }
 }

@@ -172,6 +172,35 @@ public sealed class PruneTests : IDisposable
     }
 
     [Fact]
+    public void Should_Leave_A_Running_Prunes_Hidden_Copies_To_It_Even_When_The_Versions_Are_Old()
+    {
+        // Given versions pushed two days ago (by their directories' times, which is what abandoned copies are judged by)
+        var v = PushFive();
+        foreach (var version in v)
+        {
+            Directory.SetLastWriteTimeUtc(_scenario.Layout.VersionDirectory("mnist", version.Name), DateTime.UtcNow.AddDays(-2));
+        }
+
+        // When another job's change runs while the prune has moved its copies aside but not yet deleted them
+        string[] hiddenDuringOtherChange = [];
+        using var registry = _scenario.Open(fault: at =>
+        {
+            if (at == "prune-before-delete")
+            {
+                using var other = _scenario.Open();
+                other.Sync();
+                hiddenDuringOtherChange = Directory.GetDirectories(_scenario.Layout.VersionsDirectory("mnist"), ".incoming-*");
+            }
+        });
+        registry.Prune("mnist", 2);
+
+        // Then the other job left them to the live prune (no two processes deleting one tree), which then deleted them
+        Assert.Equal(3, hiddenDuringOtherChange.Length);
+        Assert.DoesNotContain(_scenario.Warnings, w => w.Contains(".incoming-", StringComparison.Ordinal));
+        Assert.Empty(_scenario.Disagreements("mnist"));
+    }
+
+    [Fact]
     public void Should_Link_A_Task_Run_To_The_Versions_It_Pruned()
     {
         var v = PushFive();
