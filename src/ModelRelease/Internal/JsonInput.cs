@@ -38,9 +38,11 @@ internal static class JsonInput
     }
 
     /// <summary>Reads a whole text file; a missing, unreadable or directory path gets a message naming it and the fix.</summary>
-    public static string ReadFile(string path, string what, string fix)
+    public static string ReadFile(string path, string what, string fix) => ReadFile(path, Path.GetFullPath(path), what, fix);
+
+    /// <summary>Reads <paramref name="full"/>, naming it in messages by <paramref name="path"/>, the text the user gave.</summary>
+    public static string ReadFile(string path, string full, string what, string fix)
     {
-        var full = Path.GetFullPath(path);
         var where = full == path ? "" : $" (looked for {full})";
         if (Directory.Exists(full))
         {
