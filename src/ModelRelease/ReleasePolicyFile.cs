@@ -1,0 +1,54 @@
+using ModelRelease.Internal;
+
+namespace ModelRelease;
+
+/// <summary>
+/// The <c>--policy=file.json</c> override, for teams that keep their release policy next to the model rather than
+/// in the build code. The file is JSON, camelCase; only <c>model</c> is required:
+/// <code>
+/// {
+///   "model": "sentiment",
+///   "artifact": "tensorflow-saved-model",
+///   "metrics": {
+///     "accuracy":       { "goal": "higher", "atLeast": 0.85, "maxDrop": 0.01 },
+///     "latency_p99_ms": { "goal": "lower",  "atMost": 120, "maxIncreasePercent": 10 },
+///     "f1":             { "goal": "higher", "maxDropPercent": 2, "required": false }
+///   },
+///   "canarySteps": [10, 50],
+///   "keep": 5
+/// }
+/// </code>
+/// <c>artifact</c> is <c>any</c> (the default), <c>tensorflow-saved-model</c> or <c>onnx</c>. A higher-is-better
+/// metric takes <c>maxDrop</c> or <c>maxDropPercent</c>; a lower-is-better one <c>maxIncrease</c> or
+/// <c>maxIncreasePercent</c>. Reading is strict: unknown keys, keys given twice and values of the wrong type are
+/// errors. Comments and trailing commas are allowed.
+/// </summary>
+public static class ReleasePolicyFile
+{
+    /// <summary>Reads and checks the policy file at <paramref name="path"/>.</summary>
+    /// <exception cref="RegistryException">The file is missing or unreadable, or the policy in it is not valid.</exception>
+    public static ReleasePolicy Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var json = JsonInput.ReadFile(path, "Release policy file", "Check the --policy path, e.g. --policy=release-policy.json.");
+        return Parse(json, path);
+    }
+
+    /// <summary>Reads and checks a policy from JSON text; <paramref name="source"/> names where it came from in error messages.</summary>
+    /// <exception cref="RegistryException">The JSON is malformed or the policy in it is not valid.</exception>
+    public static ReleasePolicy Parse(string json, string source)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        return PolicyFileReader.Read(json, source);
+    }
+
+    /// <summary>The policy as an indented policy file that <see cref="Parse"/> reads back as an equal policy.</summary>
+    /// <exception cref="RegistryException">The policy is not valid, so no file could describe it.</exception>
+    public static string ToJson(ReleasePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        policy.Validate();
+        return PolicyFileWriter.Write(policy);
+    }
+}

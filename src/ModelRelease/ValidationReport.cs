@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.Json;
+using ModelRelease.Internal;
+
+namespace ModelRelease;
+
+/// <summary>What validation found for a candidate: every check in order, and the stable version it was compared with.</summary>
+/// <param name="Model">The model the candidate is for.</param>
+/// <param name="Checks">The checks, in the order they ran: the artifact first, then each metric rule's.</param>
+/// <param name="Baseline">The name of the stable version the metrics were compared with; null when there was none (a first release).</param>
+public sealed record ValidationReport(string Model, IReadOnlyList<ValidationCheck> Checks, string? Baseline)
+{
+    /// <summary>True when every check passed.</summary>
+    public bool Passed => Checks.All(c => c.Passed);
+
+    /// <summary><see cref="Blessing.Blessed"/> when every check passed, else <see cref="Blessing.Rejected"/>.</summary>
+    public Blessing Verdict => Passed ? Blessing.Blessed : Blessing.Rejected;
+
+    /// <summary>The checks that failed, in order.</summary>
+    public IReadOnlyList<ValidationCheck> Failures => Checks.Where(c => !c.Passed).ToList();
+
+    /// <summary>The report as compact JSON, for the audit log: model, verdict, baseline and every check.</summary>
+    public string Evidence()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonInput.Writer(indented: false)))
+        {
+            json.WriteStartObject();
+            json.WriteString("model", Model);
+            json.WriteString("verdict", Passed ? "blessed" : "rejected");
+            json.WriteString("baseline", Baseline);
+            json.WriteStartArray("checks");
+            foreach (var check in Checks)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", check.Name);
+                json.WriteString("actual", check.Actual);
+                json.WriteString("expected", check.Expected);
+                json.WriteBoolean("passed", check.Passed);
+                if (check.Note is not null)
+                {
+                    json.WriteString("note", check.Note);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// One line for logs and the blessing reason: the failed checks, e.g.
+    /// <c>rejected: accuracy 0.78 &lt; 0.85 (at least); accuracy dropped 0.06 vs stable v2 (max 0.01)</c>, or how many
+    /// checks passed and against which stable version.
+    /// </summary>
+    public string Summary()
+    {
+        var failures = Failures;
+        if (failures.Count > 0)
+        {
+            return "rejected: " + string.Join("; ", failures.Select(f => f.Note ?? $"{f.Name} is {f.Actual}, expected {f.Expected}"));
+        }
+
+        var against = Baseline is null ? "no stable version to compare with" : $"compared with stable {Baseline}";
+        return $"blessed: all {Checks.Count} checks passed ({against})";
+    }
+}
