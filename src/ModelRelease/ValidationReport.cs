@@ -52,6 +52,10 @@ public sealed record ValidationReport(string Model, IReadOnlyList<ValidationChec
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The failed checks as one sentence each, joined by "; "; empty when every check passed.</summary>
+    public string FailureText() =>
+        string.Join("; ", Failures.Select(f => f.Note ?? $"{f.Name} is {f.Actual}, expected {f.Expected}"));
+
     /// <summary>
     /// One line for logs and the blessing reason: the failed checks, e.g.
     /// <c>rejected: accuracy 0.78 &lt; 0.85 (at least); accuracy dropped 0.06 vs stable v2 (max 0.01)</c>, or how many
@@ -62,7 +66,7 @@ public sealed record ValidationReport(string Model, IReadOnlyList<ValidationChec
         var failures = Failures;
         if (failures.Count > 0)
         {
-            return "rejected: " + string.Join("; ", failures.Select(f => f.Note ?? $"{f.Name} is {f.Actual}, expected {f.Expected}"));
+            return "rejected: " + FailureText();
         }
 
         var against = Baseline is null ? "no stable version to compare with" : $"compared with stable {Baseline}";

@@ -16,15 +16,8 @@ internal sealed class VersionPublisher(ModelRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(request);
         var model = request.Model;
-        registry.RequireModelName(model);
-        if (request.VersionName is { } given)
-        {
-            RegistryRules.RequireVersionName(given);
-        }
-
-        RequireFinite(request.Metrics);
-        RequireKeys(request.Hyperparameters);
-        var git = Provenance(request);
+        CheckRequest(registry, request);
+        var git = Provenance(_options, request);
         var dataset = DatasetVersionResolver.Resolve(request.DatasetVersion, request.Dataset);
         var artifact = ArtifactScanner.Scan(request.Artifact);
 
@@ -110,13 +103,26 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         }
     }
 
-    private GitProvenance Provenance(PushRequest request)
+    /// <summary>The checks a push makes on its request before reading anything; a push plan makes them too.</summary>
+    internal static void CheckRequest(ModelRegistry registry, PushRequest request)
     {
-        var env = _options.Environment;
+        registry.RequireModelName(request.Model);
+        if (request.VersionName is { } given)
+        {
+            RegistryRules.RequireVersionName(given);
+        }
+
+        RequireFinite(request.Metrics);
+        RequireKeys(request.Hyperparameters);
+    }
+
+    internal static GitProvenance Provenance(RegistryOptions options, PushRequest request)
+    {
+        var env = options.Environment;
         var git = request.Git ?? GitProvenanceReader.Read(env.WorkingDirectory, env.Variable);
         if (git.Source == GitProvenanceSource.Unknown)
         {
-            _options.Warn($"No git repository around {env.WorkingDirectory} and no GITHUB_SHA: the version's commit is recorded as 'unknown'.");
+            options.Warn($"No git repository around {env.WorkingDirectory} and no GITHUB_SHA: the version's commit is recorded as 'unknown'.");
         }
 
         if (request.RequireCleanGit && !git.IsClean)
@@ -132,7 +138,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
     }
 
     /// <summary>A version the push resolves to without copying: the same name with the same bytes, or the same bytes under any name.</summary>
-    private static ModelVersion? Existing(IMetadataReader reader, PushRequest request, VersionManifest manifest)
+    internal static ModelVersion? Existing(IMetadataReader reader, PushRequest request, VersionManifest manifest)
     {
         if (request.VersionName is { } name && reader.FindVersion(request.Model, name) is { } named)
         {

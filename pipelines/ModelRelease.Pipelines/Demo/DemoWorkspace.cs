@@ -1,0 +1,106 @@
+using System.Buffers.Binary;
+using LibGit2Sharp;
+
+namespace ModelRelease.Pipelines.Demo;
+
+/// <summary>
+/// The Demo's fresh directory: a throwaway git repository holding the sample model (the "training repository"),
+/// and next to it the serving root. Each retrain writes new weights and commits them, so every version has its
+/// own bytes and its own commit, as a real training job would.
+/// </summary>
+public sealed class DemoWorkspace
+{
+    /// <summary>The file that marks a directory as made by the Demo, so a second run may replace it.</summary>
+    public const string Marker = ".modelrelease-demo";
+
+    private static readonly Signature Trainer = new("ModelRelease Demo", "demo@modelrelease.invalid", DateTimeOffset.UnixEpoch);
+
+    private DemoWorkspace(string directory)
+    {
+        Directory = directory;
+    }
+
+    /// <summary>The demo directory.</summary>
+    public string Directory { get; }
+
+    /// <summary>The throwaway training repository.</summary>
+    public string TrainingRepository => Path.Combine(Directory, "sentiment-training");
+
+    /// <summary>The exported model inside the training repository: what Push copies.</summary>
+    public string Artifact => Path.Combine(TrainingRepository, "model");
+
+    /// <summary>The serving root the demo releases into.</summary>
+    public string ServingRoot => Path.Combine(Directory, "serving_model");
+
+    /// <summary>
+    /// True when <paramref name="directory"/> holds a previous demo run the next one replaces; false when it is
+    /// missing or empty. Anything else there is refused, so the Demo never deletes files it did not make.
+    /// </summary>
+    public static bool HoldsPreviousRun(string directory)
+    {
+        if (File.Exists(directory))
+        {
+            throw new RegistryException($"{directory} is a file. Give the Demo a directory with --root=<dir>.");
+        }
+
+        if (!System.IO.Directory.Exists(directory) || !System.IO.Directory.EnumerateFileSystemEntries(directory).Any())
+        {
+            return false;
+        }
+
+        return File.Exists(Path.Combine(directory, Marker))
+            ? true
+            : throw new RegistryException($"{directory} is not empty and was not made by the Demo, so the Demo will not touch it. Pass --root=<a new directory>, or remove it.");
+    }
+
+    /// <summary>
+    /// Makes <paramref name="directory"/> fresh: a previous demo there is removed; anything else there is refused,
+    /// so the Demo never deletes files it did not make.
+    /// </summary>
+    public static DemoWorkspace Create(string directory)
+    {
+        if (HoldsPreviousRun(directory))
+        {
+            Delete(directory);
+        }
+
+        System.IO.Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, Marker), "Made by ./build.sh --target=Demo; the next Demo run replaces this directory.\n");
+        var workspace = new DemoWorkspace(directory);
+        SampleModel.Extract(workspace.TrainingRepository);
+        Repository.Init(workspace.TrainingRepository);
+        return workspace;
+    }
+
+    /// <summary>
+    /// "Trains" a version: new weights derived from <paramref name="seed"/>, the given metrics written as the
+    /// evaluation output, and a commit of both. Returns the commit SHA.
+    /// </summary>
+    public string Train(int seed, IReadOnlyDictionary<string, double> metrics, string message)
+    {
+        var weights = new byte[33 * sizeof(float)];
+        var random = new Random(seed);
+        for (var i = 0; i < 33; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(weights.AsSpan(i * sizeof(float)), (float)(random.NextDouble() * 2 - 1));
+        }
+
+        File.WriteAllBytes(Path.Combine(Artifact, "variables", "variables.data-00000-of-00001"), weights);
+        File.WriteAllText(Path.Combine(TrainingRepository, "metrics.json"), System.Text.Json.JsonSerializer.Serialize(metrics));
+        using var repository = new Repository(TrainingRepository);
+        Commands.Stage(repository, "*");
+        var when = new Signature(Trainer.Name, Trainer.Email, DateTimeOffset.UtcNow);
+        return repository.Commit(message, when, when).Sha;
+    }
+
+    private static void Delete(string directory)
+    {
+        foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            // Pushed versions are read-only; Windows refuses to delete read-only files.
+            file.Attributes &= ~FileAttributes.ReadOnly;
+        }
+
+        System.IO.Directory.Delete(directory, recursive: true);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Spectre.Console;
+
+namespace ModelRelease.Pipelines.Output;
+
+/// <summary>History: the audit log as a table or JSON.</summary>
+public static class HistoryView
+{
+    /// <summary>Prints <paramref name="events"/>, oldest first.</summary>
+    public static void Print(IAnsiConsole console, IReadOnlyList<RegistryEvent> events, bool json)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(events);
+        if (json)
+        {
+            var rows = events.Select(e => new
+            {
+                id = e.Id,
+                at = e.At,
+                model = e.Model,
+                kind = Kind(e.Kind),
+                label = e.Label,
+                from = e.FromVersion,
+                to = e.ToVersion,
+                actor = e.Actor,
+                host = e.Host,
+                reason = e.Reason,
+                evidence = e.Evidence is null ? (JsonElement?)null : JsonDocument.Parse(e.Evidence).RootElement.Clone(),
+                executionId = e.ExecutionId,
+            });
+            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { events = rows }, JsonOutput.Options));
+            return;
+        }
+
+        if (events.Count == 0)
+        {
+            console.MarkupLine("No events match.");
+            return;
+        }
+
+        var table = new Table().Title($"Audit log: {events.Count} {(events.Count == 1 ? "event" : "events")}")
+            .AddColumn("#").AddColumn("at (UTC)").AddColumn("model").AddColumn("event").AddColumn("change").AddColumn("by").AddColumn("reason");
+        foreach (var e in events)
+        {
+            table.AddRow(
+                e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ReleaseText.Time(e.At).TrimEnd('Z'),
+                Markup.Escape(e.Model),
+                Kind(e.Kind),
+                Markup.Escape(Change(e)),
+                Markup.Escape($"{e.Actor}@{e.Host}"),
+                Markup.Escape(e.Reason ?? ""));
+        }
+
+        console.Write(table);
+    }
+
+    /// <summary>The kind as the CLI spells it: push, push-repeated, label-move, promote, rollback, label-clear, validation, prune.</summary>
+    public static string Kind(EventKind kind) => kind switch
+    {
+        EventKind.PushRepeated => "push-repeated",
+        EventKind.LabelMove => "label-move",
+        EventKind.LabelClear => "label-clear",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    private static string Change(RegistryEvent e) => e.Label is null
+        ? e.ToVersion ?? "(candidate)"
+        : $"{e.Label}: {e.FromVersion ?? "unset"} → {e.ToVersion ?? "unset"}";
+}

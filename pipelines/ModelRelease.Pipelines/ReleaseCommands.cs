@@ -1,0 +1,130 @@
+using ModelRelease.Pipelines.Output;
+using Spectre.Console;
+
+namespace ModelRelease.Pipelines;
+
+/// <summary>
+/// What each release task does and prints, over a <see cref="ReleaseManager"/> and a console, without Cake types: the
+/// tasks call it with their parsed arguments and the Demo calls it with its own, so a step prints the same either way.
+/// Each mutating command has a Plan twin that reads only and fills a <see cref="ChangePlan"/> for <c>--dryrun</c>.
+/// </summary>
+public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console)
+{
+    private ModelRegistry Registry => release.Registry;
+
+    /// <summary>Validates a candidate, prints the checks, records the verdict; a rejection throws <see cref="GateRejectedException"/> (exit 3).</summary>
+    /// <param name="policy">The model's release policy.</param>
+    /// <param name="artifact">The candidate directory.</param>
+    /// <param name="metrics">The candidate's metrics.</param>
+    /// <param name="version">The pushed version being (re)validated, or null for a candidate not pushed yet.</param>
+    public ValidationReport Validate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version = null)
+    {
+        var report = release.Validate(policy, artifact, metrics);
+        ValidationTable.Print(console, report, version);
+        release.RecordValidation(report, version);
+        return report.Passed ? report : throw new GateRejectedException($"Validation rejected the candidate of '{policy.Model}': {report.Summary()}");
+    }
+
+    /// <summary>The dry-run twin of <see cref="Validate"/>: prints the checks and says what would be recorded; a rejection still exits 3.</summary>
+    public ValidationReport PlanValidate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version, ChangePlan plan)
+    {
+        var report = release.Validate(policy, artifact, metrics);
+        ValidationTable.Print(console, report, version);
+        plan.Record($"a validation of {policy.Model}{(version is null ? " (candidate)" : " " + version)}: {report.Verdict.ToString().ToLowerInvariant()}");
+        return report.Passed ? report : throw new GateRejectedException($"Validation would reject the candidate of '{policy.Model}': {report.Summary()}");
+    }
+
+    /// <summary>Pushes a version and prints its name, serving number and provenance.</summary>
+    public PushResult Push(PushRequest request)
+    {
+        var result = Registry.Push(request);
+        var v = result.Version;
+        if (result.Created)
+        {
+            console.MarkupLineInterpolated($"Pushed [bold]{v.Model} {v.Name}[/] as serving number [bold]{v.Number}[/]: {v.FileCount} files, {ByteSize.Format(v.TotalBytes)}, commit {ReleaseText.ShortCommit(v.Git)}, dataset {v.Dataset.Value}, {Blessings.Describe(v)}.");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"[yellow]{v.Model} {v.Name}[/] (serving number {v.Number}) already holds these exact bytes; nothing was copied.");
+        }
+
+        return result;
+    }
+
+    /// <summary>The dry-run twin of <see cref="Push"/>.</summary>
+    public PushPlan PlanPush(PushRequest request, ChangePlan plan)
+    {
+        var pushPlan = release.PlanPush(request);
+        pushPlan.Describe(plan, Registry.Layout);
+        return pushPlan;
+    }
+
+    /// <summary>Runs a planned label step and prints what moved.</summary>
+    public IReadOnlyList<LabelChangeResult> Apply(ReleaseStep step)
+    {
+        foreach (var note in step.Notes)
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        }
+
+        if (step.IsNoOp)
+        {
+            console.MarkupLineInterpolated($"{step.Summary}.");
+            return [];
+        }
+
+        var results = release.Apply(step);
+        console.MarkupLineInterpolated($"[green]Done:[/] {step.Summary}.");
+        var labels = Registry.Labels(step.Model);
+        console.MarkupLineInterpolated($"  labels of {step.Model}: {Labels.Describe(labels)}");
+        return results;
+    }
+
+    /// <summary>The dry-run twin of <see cref="Apply"/>.</summary>
+    public void Plan(ReleaseStep step, ChangePlan plan)
+    {
+        foreach (var note in step.Notes)
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        }
+
+        if (step.IsNoOp)
+        {
+            console.MarkupLineInterpolated($"{step.Summary}.");
+        }
+
+        step.Describe(plan, Registry.Layout);
+    }
+
+    /// <summary>Prunes a model and prints what it kept (and why) and what it removed.</summary>
+    public PrunePlan Prune(string model, int keep, string? reason)
+    {
+        var done = Registry.Prune(model, keep, reason);
+        PruneReport.Print(console, done, dryRun: false);
+        return done;
+    }
+
+    /// <summary>The dry-run twin of <see cref="Prune"/>.</summary>
+    public PrunePlan PlanPrune(string model, int keep, ChangePlan plan)
+    {
+        var pruning = Registry.PlanPrune(model, keep);
+        PruneReport.Print(console, pruning, dryRun: true);
+        foreach (var version in pruning.Removed)
+        {
+            plan.Delete(Registry.Layout.VersionDirectory(model, version.Name), version.TotalBytes);
+        }
+
+        if (pruning.Removed.Count > 0)
+        {
+            plan.Record($"{pruning.Removed.Count} {(pruning.Removed.Count == 1 ? "version" : "versions")} of {model} as pruned (metadata kept for the audit)");
+        }
+
+        return pruning;
+    }
+
+    /// <summary>Prints the status of one model, or of every model when <paramref name="model"/> is null.</summary>
+    public void Status(string? model, bool json) => StatusView.Print(console, StatusView.Read(Registry, model), json);
+
+    /// <summary>Prints the audit log.</summary>
+    public void History(EventQuery query, bool json) => HistoryView.Print(console, Registry.History(query), json);
+}

@@ -1,0 +1,39 @@
+using ModelRelease.Cake;
+
+namespace ModelRelease.Pipelines.Tasks;
+
+/// <summary>
+/// Points canary at a blessed version (default: the newest blessed one) with a share of traffic, next to stable.
+/// Without <c>--weight</c> the canary starts at the policy's first canary step.
+/// </summary>
+[TaskName("Canary")]
+[TaskDescription("Send a share of traffic to a blessed version next to stable")]
+[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
+[TaskArgument("version", "the version to canary (default: the newest blessed one)", Example = "v-20261128-101500")]
+[TaskArgument("weight", "canary traffic percentage, 1-99 (default: the policy's first step, else 10)", Example = "10")]
+[TaskArgument("reason", "free text recorded in the audit log", Example = "new tokenizer")]
+[TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
+public sealed class CanaryTask : PipelineTask<ReleaseContext>
+{
+    /// <inheritdoc />
+    public override void Run(ReleaseContext context)
+    {
+        var model = context.RequireModel();
+        var policy = context.FindPolicy(model);
+        context.Commands.Apply(context.Release.PlanCanary(model, context.Version, Weight(context, policy), context.Reason));
+        var later = policy?.CanarySteps.Where(step => step > Weight(context, policy)).ToList() ?? [];
+        context.Console.WriteLine(later.Count > 0
+            ? $"Next: raise the canary with --weight={later[0]} when it looks healthy, then Promote; or Rollback to abort it."
+            : "Next: Promote when it looks healthy, or Rollback to abort it.");
+    }
+
+    /// <inheritdoc />
+    public override void Plan(ReleaseContext context, ChangePlan plan)
+    {
+        var model = context.RequireModel();
+        context.Commands.Plan(context.Release.PlanCanary(model, context.Version, Weight(context, context.FindPolicy(model)), context.Reason), plan);
+    }
+
+    private static int Weight(ReleaseContext context, ReleasePolicy? policy) =>
+        context.IsWeightGiven || policy is null || policy.CanarySteps.Count == 0 ? context.Weight : policy.CanarySteps[0];
+}

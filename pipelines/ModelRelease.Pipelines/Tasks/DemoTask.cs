@@ -1,0 +1,50 @@
+using Cake.Core.Diagnostics;
+using ModelRelease.Cake;
+using ModelRelease.Pipelines.Demo;
+using Spectre.Console;
+
+namespace ModelRelease.Pipelines.Tasks;
+
+/// <summary>
+/// README's main command: the whole release lifecycle on the bundled sample model, in a fresh directory
+/// (<c>./demo-release</c>, or <c>--root</c>) holding a throwaway training repository and a serving root.
+/// </summary>
+[TaskName("Demo")]
+[TaskDescription("Run the whole release lifecycle on the bundled sample model in ./demo-release (or --root)")]
+public sealed class DemoTask : PipelineTask<ReleaseContext>
+{
+    /// <summary>Where the demo runs when no --root is given.</summary>
+    public const string DefaultDirectory = "demo-release";
+
+    /// <inheritdoc />
+    public override void Run(ReleaseContext context)
+    {
+        var directory = Directory(context);
+        var workspace = DemoWorkspace.Create(directory);
+        context.Console.MarkupLineInterpolated($"Demo directory: {directory}");
+        context.Console.MarkupLineInterpolated($"  training repository (throwaway git): {workspace.TrainingRepository}");
+        context.Console.MarkupLineInterpolated($"  serving root: {workspace.ServingRoot}");
+        var environment = new RunEnvironment(
+            workspace.TrainingRepository,
+            name => context.Environment.GetEnvironmentVariable(name),
+            System.Environment.UserName,
+            System.Environment.MachineName);
+        var policy = context.FindPolicy(SampleModel.Name) ?? SampleModel.Policy;
+        var elapsed = new DemoScript(workspace, policy, context.Console, environment).Run();
+        context.Console.WriteLine();
+        context.Console.MarkupLineInterpolated($"[green]Demo finished in {elapsed.TotalSeconds:0.0} s.[/] Look around: ls -l {workspace.ServingRoot}/{SampleModel.Name}; cat {workspace.ServingRoot}/models.config");
+        context.Log.Verbose("Demo ran in {0}", directory);
+    }
+
+    /// <inheritdoc />
+    public override void Plan(ReleaseContext context, ChangePlan plan)
+    {
+        var directory = Directory(context);
+        plan.Write(directory, DemoWorkspace.HoldsPreviousRun(directory) ? "replacing the previous demo run there" : "a new demo directory");
+        plan.Run("git init and 6 commits in a throwaway training repository with the sample model");
+        plan.Add(ChangeKind.Record, "push v1, v2, v4-v7 (v3 is rejected), canary, promote, rollback, label golden and prune, then print Status and History");
+    }
+
+    private static string Directory(ReleaseContext context) =>
+        context.IsRootGiven ? context.Root : Path.GetFullPath(DefaultDirectory, context.Environment.WorkingDirectory.FullPath);
+}

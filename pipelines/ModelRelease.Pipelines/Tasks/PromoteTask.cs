@@ -1,0 +1,20 @@
+using ModelRelease.Cake;
+
+namespace ModelRelease.Pipelines.Tasks;
+
+/// <summary>Moves stable to the canary version (or <c>--version</c>) and clears the canary, in one change.</summary>
+[TaskName("Promote")]
+[TaskDescription("Move stable to the canary version (or --version) and clear the canary")]
+[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
+[TaskArgument("version", "the version to promote (default: the canary)", Example = "v-20261128-101500")]
+[TaskArgument("reason", "free text recorded in the audit log", Example = "canary healthy for 24h")]
+public sealed class PromoteTask : PipelineTask<ReleaseContext>
+{
+    /// <inheritdoc />
+    public override void Run(ReleaseContext context) =>
+        context.Commands.Apply(context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason));
+
+    /// <inheritdoc />
+    public override void Plan(ReleaseContext context, ChangePlan plan) =>
+        context.Commands.Plan(context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason), plan);
+}

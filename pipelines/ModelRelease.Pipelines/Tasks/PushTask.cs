@@ -1,0 +1,54 @@
+using ModelRelease.Cake;
+
+namespace ModelRelease.Pipelines.Tasks;
+
+/// <summary>
+/// Copies a validated candidate into the registry with its provenance (git commit, dataset version,
+/// hyperparameters, metrics) and prints its version name and serving number. <c>--skip-validation</c> skips the
+/// gate only with a <c>--reason</c>, which is recorded as the version's blessing.
+/// </summary>
+[TaskName("Push")]
+[IsDependentOn(typeof(ValidateTask))]
+[TaskDescription("Copy the validated candidate into the registry with its provenance")]
+[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
+[TaskArgument("artifact", "candidate model directory", Required = true, Example = "./export/sentiment")]
+[TaskArgument("metrics", "candidate metrics: a JSON object or a JSON file of name → number", Example = "eval/metrics.json")]
+[TaskArgument("version", "a business name for the version (default v-YYYYMMDD-HHMMSS)", Example = "sentiment-v1.2.3")]
+[TaskArgument("dataset-version", "dataset version (default: DVC's lock, or a fingerprint of --dataset)", Example = "reviews-2026-11")]
+[TaskArgument("dataset", "dataset directory to fingerprint when no --dataset-version is given", Example = "data/reviews")]
+[TaskArgument("hyperparameters", "a JSON file, or k=v,k=v", Example = "lr=0.001,epochs=20")]
+[TaskArgument("skip-validation", "push without validating; needs --reason", IsFlag = true)]
+[TaskArgument("require-clean-git", "refuse a dirty or unknown git tree", IsFlag = true)]
+[TaskArgument("reason", "free text recorded in the audit log", Example = "weekly retrain")]
+public sealed class PushTask : PipelineTask<ReleaseContext>
+{
+    /// <inheritdoc />
+    public override void Run(ReleaseContext context) => context.Commands.Push(Request(context));
+
+    /// <inheritdoc />
+    public override void Plan(ReleaseContext context, ChangePlan plan) => context.Commands.PlanPush(Request(context), plan);
+
+    private static PushRequest Request(ReleaseContext context)
+    {
+        var model = context.RequireModel();
+        var artifact = context.Artifact ?? throw new PipelineUsageException("Push needs --artifact=<dir>, the directory your training job exported.");
+        if (!context.SkipValidation && context.Validation is not { Passed: true })
+        {
+            // Validate runs first and stops the run when it rejects; reaching here without a verdict is a wiring error.
+            throw new InvalidOperationException("Push ran without a passing validation; Validate must run before it.");
+        }
+
+        return new PushRequest(model, artifact)
+        {
+            VersionName = context.Version,
+            Metrics = context.MetricsArgument is null ? new Dictionary<string, double>() : context.ReadMetrics(),
+            Hyperparameters = context.ReadHyperparameters(),
+            DatasetVersion = context.DatasetVersion,
+            Dataset = context.Dataset,
+            RequireCleanGit = context.RequireCleanGit,
+            Blessing = context.SkipValidation ? Blessing.Skipped : Blessing.Blessed,
+            BlessingReason = context.SkipValidation ? context.Reason : null,
+            Reason = context.Reason,
+        };
+    }
+}

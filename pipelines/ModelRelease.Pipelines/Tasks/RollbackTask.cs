@@ -1,0 +1,23 @@
+using ModelRelease.Cake;
+
+namespace ModelRelease.Pipelines.Tasks;
+
+/// <summary>
+/// Aborts a canary in progress (no <c>--to</c>), or moves stable back to <c>--to</c>: previous (the default),
+/// golden, or a version name. The reason is recorded.
+/// </summary>
+[TaskName("Rollback")]
+[TaskDescription("Abort the canary, or move stable back to --to (previous, golden or a version)")]
+[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
+[TaskArgument("to", "previous (what stable was before its last move), golden, or a version name", Example = "previous")]
+[TaskArgument("reason", "free text recorded in the audit log", Example = "p99 latency doubled")]
+public sealed class RollbackTask : PipelineTask<ReleaseContext>
+{
+    /// <inheritdoc />
+    public override void Run(ReleaseContext context) =>
+        context.Commands.Apply(context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason));
+
+    /// <inheritdoc />
+    public override void Plan(ReleaseContext context, ChangePlan plan) =>
+        context.Commands.Plan(context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason), plan);
+}

@@ -1,0 +1,59 @@
+using ModelRelease.Cake;
+
+namespace ModelRelease.Pipelines.Tasks;
+
+/// <summary>
+/// The blessing gate: checks a candidate's artifact structure and metrics against the model's release policy and
+/// the current stable version, prints each check, records the verdict, and exits 3 when it says no. With
+/// <c>--version</c> and no <c>--artifact</c> it validates an already pushed version again and records its blessing.
+/// </summary>
+[TaskName("Validate")]
+[TaskDescription("Check a candidate against the release policy and the current stable version (exit 3 when rejected)")]
+[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
+[TaskArgument("artifact", "candidate model directory", Example = "./export/sentiment")]
+[TaskArgument("metrics", "candidate metrics: a JSON object or a JSON file of name → number", Example = "eval/metrics.json")]
+[TaskArgument("version", "a pushed version to validate again (without --artifact)", Example = "v-20261128-101500")]
+[TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
+public sealed class ValidateTask : PipelineTask<ReleaseContext>
+{
+    /// <inheritdoc />
+    public override bool ShouldRun(ReleaseContext context) => !context.SkipValidation;
+
+    /// <inheritdoc />
+    public override void Run(ReleaseContext context)
+    {
+        var (policy, artifact, metrics, version) = Candidate(context);
+        context.Validation = context.Commands.Validate(policy, artifact, metrics, version);
+    }
+
+    /// <inheritdoc />
+    public override void Plan(ReleaseContext context, ChangePlan plan)
+    {
+        var (policy, artifact, metrics, version) = Candidate(context);
+        context.Validation = context.Commands.PlanValidate(policy, artifact, metrics, version, plan);
+    }
+
+    private static (ReleasePolicy Policy, string Artifact, IReadOnlyDictionary<string, double> Metrics, string? Version) Candidate(ReleaseContext context)
+    {
+        var model = context.RequireModel();
+        var policy = context.PolicyFor(model);
+        if (context.Artifact is { } artifact)
+        {
+            return (policy, artifact, context.ReadMetrics(), null);
+        }
+
+        if (context.Version is { } name)
+        {
+            var version = context.Registry.Version(model, name);
+            if (version.IsPruned)
+            {
+                throw new RegistryException($"Version '{name}' of model '{model}' was pruned; its files are gone, so it cannot be validated again.");
+            }
+
+            var metrics = context.MetricsArgument is null ? version.Metrics : context.ReadMetrics();
+            return (policy, context.Registry.Layout.VersionDirectory(model, name), metrics, name);
+        }
+
+        throw new PipelineUsageException("Validate needs --artifact=<dir> and --metrics=<json> for a candidate, or --version=<name> of a pushed version to validate again.");
+    }
+}

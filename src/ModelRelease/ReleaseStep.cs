@@ -1,0 +1,51 @@
+namespace ModelRelease;
+
+/// <summary>
+/// A planned label change of one release step (canary, promote, rollback, label), made on a read of the store. It is
+/// applied with the labels it read as preconditions, so a step planned before another job moved a label is refused
+/// instead of undoing that job's work.
+/// </summary>
+/// <param name="Model">The model.</param>
+/// <param name="Summary">One line saying what the step does, e.g. "promote v2 to stable (was v1); clear canary".</param>
+/// <param name="Edits">The label edits, applied together in one transaction.</param>
+/// <param name="Expectations">The labels as they were read when planning.</param>
+/// <param name="Notes">What a reviewer should know, e.g. that the version skipped validation.</param>
+public sealed record ReleaseStep(
+    string Model,
+    string Summary,
+    IReadOnlyList<LabelEdit> Edits,
+    IReadOnlyList<LabelExpectation> Expectations,
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>True when the labels already say what the step wants: applying it writes nothing.</summary>
+    public bool IsNoOp => Edits.Count == 0;
+
+    /// <summary>Adds the step's effects to <paramref name="plan"/>: each label move, the configs and the audit events.</summary>
+    public void Describe(ChangePlan plan, ServingLayout layout)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(layout);
+        if (IsNoOp)
+        {
+            return;
+        }
+
+        foreach (var edit in Edits)
+        {
+            var from = Expectations.FirstOrDefault(e => e.Label == edit.Label)?.Version;
+            var weight = edit.Change.Weight is { } w ? $" at {w}% of traffic" : "";
+            if (edit.Version is { } to)
+            {
+                plan.MoveLabel($"{edit.Label} of {Model}", from, to + weight);
+            }
+            else
+            {
+                plan.Add(ChangeKind.Move, $"clear {edit.Label} of {Model} (was {from ?? "unset"})");
+            }
+        }
+
+        plan.Write(layout.ModelsConfigPath, "TF Serving: stable and canary as specific versions with labels");
+        plan.Write(layout.RoutingPath, "traffic weights");
+        plan.Record($"{Edits.Count} audit {(Edits.Count == 1 ? "event" : "events")} ({string.Join(", ", Edits.Select(e => e.Change.Kind))})");
+    }
+}

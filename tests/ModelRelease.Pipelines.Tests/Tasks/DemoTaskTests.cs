@@ -1,0 +1,53 @@
+namespace ModelRelease.Pipelines.Tests.Tasks;
+
+public sealed class DemoTaskTests : IDisposable
+{
+    private readonly ReleaseHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public void Should_Run_The_Whole_Lifecycle_And_End_In_The_Expected_State()
+    {
+        var run = _host.Run("--target=Demo", "--root=demo");
+
+        run.AssertExit(0);
+        var root = Path.Combine(_host.WorkDirectory, "demo", "serving_model");
+        using var registry = ModelRegistry.Open(root);
+        Assert.Equal("v2", registry.VersionAt(SampleModel.Name, LabelNames.Stable)!.Name);
+        Assert.Equal("v2", registry.VersionAt(SampleModel.Name, LabelNames.Golden)!.Name);
+        Assert.Null(registry.VersionAt(SampleModel.Name, LabelNames.Canary));
+        var versions = registry.Versions(SampleModel.Name);
+        Assert.Equal(["v1", "v2", "v4", "v5", "v6", "v7"], versions.Select(v => v.Name));
+        Assert.Equal(["v4", "v5"], versions.Where(v => v.IsPruned).Select(v => v.Name));
+        Assert.Equal(6, versions.Select(v => v.Git.Commit).Distinct().Count());
+        Assert.Contains("Gate said no", run.Out);
+        Assert.Contains("traffic: stable v2 100%", run.Out);
+        Assert.Contains("Demo finished", run.Out);
+    }
+
+    [Fact]
+    public void Should_Replace_A_Previous_Demo_But_Refuse_A_Directory_It_Did_Not_Make()
+    {
+        _host.Run("--target=Demo", "--root=demo").AssertExit(0);
+        _host.Run("--target=Demo", "--root=demo").AssertExit(0);
+        Directory.CreateDirectory(Path.Combine(_host.WorkDirectory, "precious"));
+        File.WriteAllText(Path.Combine(_host.WorkDirectory, "precious", "notes.txt"), "mine");
+
+        var run = _host.Run("--target=Demo", "--root=precious");
+
+        run.AssertExit(1);
+        Assert.Contains("was not made by the Demo", run.Error);
+        Assert.Equal("mine", File.ReadAllText(Path.Combine(_host.WorkDirectory, "precious", "notes.txt")));
+    }
+
+    [Fact]
+    public void Should_Only_Describe_The_Demo_In_A_Dry_Run()
+    {
+        var run = _host.Run("--target=Demo", "--root=demo", "--dryrun");
+
+        run.AssertExit(0);
+        Assert.Contains("would write", run.Out);
+        Assert.False(Directory.Exists(Path.Combine(_host.WorkDirectory, "demo")));
+    }
+}

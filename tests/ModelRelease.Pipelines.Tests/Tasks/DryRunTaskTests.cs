@@ -1,0 +1,70 @@
+namespace ModelRelease.Pipelines.Tests.Tasks;
+
+/// <summary>Every mutating task under --dryrun prints its plan and leaves the serving root and the store byte for byte as they were.</summary>
+public sealed class DryRunTaskTests : IDisposable
+{
+    private readonly ReleaseHost _host = new();
+
+    public DryRunTaskTests()
+    {
+        foreach (var name in new[] { "v1", "v2", "v3", "v4" })
+        {
+            _host.Push(name);
+        }
+
+        _host.Do("Promote", "--version=v1");
+        _host.Do("Promote", "--version=v2");
+        _host.Do("Canary", "--version=v3");
+    }
+
+    public void Dispose() => _host.Dispose();
+
+    public static TheoryData<string[], string> Steps => new()
+    {
+        { ["--target=Push", "--model=mnist", "--artifact=artifacts/new", "--metrics={\"accuracy\": 0.95, \"latency_p99_ms\": 40}"], "would copy 3 files" },
+        { ["--target=Validate", "--model=mnist", "--artifact=artifacts/new", "--metrics={\"accuracy\": 0.95, \"latency_p99_ms\": 40}"], "would record a validation" },
+        { ["--target=Canary", "--model=mnist", "--version=v4", "--weight=50"], "would move canary of mnist from v3 to v4 at 50% of traffic" },
+        { ["--target=Promote", "--model=mnist"], "would move stable of mnist from v2 to v3" },
+        { ["--target=Rollback", "--model=mnist"], "would clear canary of mnist (was v3)" },
+        { ["--target=Rollback", "--model=mnist", "--to=previous"], "would move stable of mnist from v2 to v1" },
+        { ["--target=Label", "--model=mnist", "--label=golden", "--version=v2"], "would set golden of mnist to v2" },
+        { ["--target=Prune", "--model=mnist", "--keep=0"], "would delete" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public void Should_Print_The_Plan_And_Change_Nothing(string[] args, string expected)
+    {
+        _host.Artifact("new");
+        var before = _host.Snapshot();
+
+        var run = _host.Run([.. args, "--dryrun"]);
+
+        run.AssertExit(0);
+        Assert.Contains(expected, run.Out);
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
+    public void Should_Not_Create_A_Store_When_Rehearsing_The_First_Push()
+    {
+        using var fresh = new ReleaseHost();
+
+        var run = fresh.Run("--target=Push", "--model=mnist", $"--artifact={fresh.Artifact("v1")}", ReleaseHost.Metrics(0.9, 50), "--dryrun");
+
+        run.AssertExit(0);
+        Assert.Contains("would copy", run.Out);
+        Assert.False(Directory.Exists(fresh.Root));
+    }
+
+    [Fact]
+    public void Should_Exit_3_When_Rehearsing_A_Rejected_Candidate()
+    {
+        var before = _host.Snapshot();
+
+        var run = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("bad")}", ReleaseHost.Metrics(0.5, 50), "--dryrun");
+
+        run.AssertExit(3);
+        Assert.Equal(before, _host.Snapshot());
+    }
+}

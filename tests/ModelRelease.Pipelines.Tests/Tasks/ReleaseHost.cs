@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using LibGit2Sharp;
+using ModelRelease.Cake;
+
+namespace ModelRelease.Pipelines.Tests.Tasks;
+
+/// <summary>
+/// Runs the stock release tasks through the real host, in process, against a temp working directory that is a
+/// real git repository (one commit), with the default serving root <c>./serving_model</c> and a real SQLite store.
+/// </summary>
+public sealed class ReleaseHost : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("modelrelease-tasks-").FullName;
+
+    public ReleaseHost()
+    {
+        Directory.CreateDirectory(WorkDirectory);
+        File.WriteAllText(Path.Combine(WorkDirectory, ".gitignore"), "serving_model/\nartifacts/\n");
+        File.WriteAllText(Path.Combine(WorkDirectory, "train.py"), "print('training')\n");
+        Repository.Init(WorkDirectory);
+        using var repository = new Repository(WorkDirectory);
+        Commands.Stage(repository, "*");
+        var signature = new Signature("Trainer", "trainer@example.com", DateTimeOffset.UtcNow);
+        Commit = repository.Commit("train", signature, signature).Sha;
+    }
+
+    /// <summary>The training repository the host runs in.</summary>
+    public string WorkDirectory => Path.Combine(_directory, "work");
+
+    /// <summary>HEAD of the training repository.</summary>
+    public string Commit { get; }
+
+    /// <summary>The default serving root.</summary>
+    public string Root => Path.Combine(WorkDirectory, "serving_model");
+
+    public string StorePath => Path.Combine(Root, "registry.db");
+
+    /// <summary>Runs the host with <paramref name="args"/>.</summary>
+    public HostRun Run(params string[] args)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        var error = new StringWriter(CultureInfo.InvariantCulture);
+        var exitCode = new PipelineHost()
+            .UseContext<TestReleaseContext>()
+            .AddAssembly(typeof(ReleaseContext).Assembly)
+            .UseConsole(output, error)
+            .UseWorkingDirectory(WorkDirectory)
+            .UseEnvironmentVariable("NO_COLOR", "1")
+            .Run(args);
+        return new HostRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>A SavedModel-shaped artifact under artifacts/ whose bytes depend on <paramref name="seed"/>.</summary>
+    public string Artifact(string seed)
+    {
+        var directory = Path.Combine(WorkDirectory, "artifacts", seed);
+        Directory.CreateDirectory(Path.Combine(directory, "variables"));
+        File.WriteAllText(Path.Combine(directory, "saved_model.pb"), "graph " + seed);
+        File.WriteAllText(Path.Combine(directory, "variables", "variables.index"), "index " + seed);
+        File.WriteAllText(Path.Combine(directory, "variables", "variables.data-00000-of-00001"), "weights " + seed);
+        return directory;
+    }
+
+    /// <summary>Inline <c>--metrics</c> JSON.</summary>
+    public static string Metrics(double accuracy, double latency) =>
+        string.Create(CultureInfo.InvariantCulture, $"--metrics={{\"accuracy\": {accuracy}, \"latency_p99_ms\": {latency}}}");
+
+    /// <summary>Validates and pushes a candidate under <paramref name="name"/>; fails the test unless it exits 0.</summary>
+    public HostRun Push(string name, double accuracy = 0.9, double latency = 50)
+    {
+        var run = Run("--target=Push", "--model=mnist", $"--artifact={Artifact(name)}", Metrics(accuracy, latency), $"--version={name}");
+        run.AssertExit(0);
+        return run;
+    }
+
+    /// <summary>Runs a target for mnist and fails the test unless it exits 0.</summary>
+    public HostRun Do(string target, params string[] args)
+    {
+        var run = Run([$"--target={target}", "--model=mnist", .. args]);
+        run.AssertExit(0);
+        return run;
+    }
+
+    /// <summary>A registry over the same root, as another process would open it, to look at the outcome.</summary>
+    public ModelRegistry Open() => ModelRegistry.Open(Root);
+
+    /// <summary>
+    /// Every file under the serving root, the store included, by its bytes, and every link by its target. Equal
+    /// snapshots mean a run changed nothing at all, byte for byte.
+    /// </summary>
+    public string Snapshot()
+    {
+        var text = new StringBuilder();
+        if (!Directory.Exists(Root))
+        {
+            return "no serving root";
+        }
+
+        foreach (var entry in new DirectoryInfo(Root).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                     .OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            text.Append(Path.GetRelativePath(Root, entry.FullName)).Append(" : ").AppendLine(entry.LinkTarget is { } target
+                ? "-> " + target
+                : entry is FileInfo file ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file.FullName))) + $" {file.UnixFileMode}" : "dir");
+        }
+
+        return text.ToString();
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in new DirectoryInfo(_directory).EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            file.Attributes &= ~FileAttributes.ReadOnly;
+        }
+
+        Directory.Delete(_directory, recursive: true);
+    }
+}
