@@ -22,7 +22,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         var report = release.Validate(policy, artifact, metrics);
         ValidationTable.Print(console, report, version);
         release.RecordValidation(report, version);
-        return report.Passed ? report : throw new GateRejectedException($"Validation rejected the candidate of '{policy.Model}': {report.Summary()}");
+        return report.Passed ? report : throw new GateRejectedException($"Validation rejected the candidate of '{policy.Model}': {report.FailureText()}");
     }
 
     /// <summary>The dry-run twin of <see cref="Validate"/>: prints the checks and says what would be recorded; a rejection still exits 3.</summary>
@@ -31,7 +31,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         var report = release.Validate(policy, artifact, metrics);
         ValidationTable.Print(console, report, version);
         plan.Record($"a validation of {policy.Model}{(version is null ? " (candidate)" : " " + version)}: {report.Verdict.ToString().ToLowerInvariant()}");
-        return report.Passed ? report : throw new GateRejectedException($"Validation would reject the candidate of '{policy.Model}': {report.Summary()}");
+        return report.Passed ? report : throw new GateRejectedException($"Validation would reject the candidate of '{policy.Model}': {report.FailureText()}");
     }
 
     /// <summary>Pushes a version and prints its name, serving number and provenance.</summary>

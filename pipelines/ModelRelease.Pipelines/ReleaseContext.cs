@@ -1,4 +1,5 @@
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using ModelRelease.Cake;
 
 namespace ModelRelease.Pipelines;
@@ -30,6 +31,28 @@ public class ReleaseContext : PipelineContext
         Keep = ReadInt32("keep", 5, 0, 100_000);
         Reason = ReadText("reason");
         Format = ReadChoice("format", "table", "table", "json");
+        IsWeightGiven = ReadText("weight") is not null;
+        IsKeepGiven = ReadText("keep") is not null;
+        IsRootGiven = ReadText("root") is not null;
+        Artifact = ReadPath("artifact");
+        MetricsArgument = ReadText("metrics");
+        DatasetVersion = ReadText("dataset-version");
+        Dataset = ReadPath("dataset");
+        HyperparametersArgument = ReadText("hyperparameters");
+        To = ReadTarget();
+        Label = ReadLabel();
+        Clear = ReadFlag("clear");
+        Since = ReadSince();
+        SkipValidation = ReadFlag("skip-validation");
+        if (SkipValidation && Reason is null)
+        {
+            throw new PipelineUsageException("--skip-validation needs --reason: say why this version may skip the gate, e.g. --reason=\"hotfix, validated offline in INC-123\". It is recorded with the version.");
+        }
+
+        PolicyFile = ReadPath("policy");
+        RequireCleanGit = ReadFlag("require-clean-git");
+        _registry = new Lazy<ModelRegistry>(OpenRegistry);
+        _policies = new Lazy<IReadOnlyDictionary<string, ReleasePolicy>>(CollectPolicies);
     }
 
     /// <summary>The model name (<c>--model</c>), or null when not given.</summary>
@@ -56,8 +79,164 @@ public class ReleaseContext : PipelineContext
     /// <summary>"table" or "json".</summary>
     public string Format { get; }
 
+    /// <summary>True when <c>--weight</c> was given; otherwise Canary starts at the policy's first canary step.</summary>
+    public bool IsWeightGiven { get; }
+
+    /// <summary>True when <c>--keep</c> was given; otherwise Prune keeps what the policy says.</summary>
+    public bool IsKeepGiven { get; }
+
+    /// <summary>True when <c>--root</c> was given (Demo uses its own default otherwise).</summary>
+    public bool IsRootGiven { get; }
+
+    /// <summary>The candidate model directory (<c>--artifact</c>), absolute, or null.</summary>
+    public string? Artifact { get; }
+
+    /// <summary>The <c>--metrics</c> argument as given: inline JSON or a path to a JSON file; see <see cref="ReadMetrics"/>.</summary>
+    public string? MetricsArgument { get; }
+
+    /// <summary>The dataset version (<c>--dataset-version</c>), or null to derive one.</summary>
+    public string? DatasetVersion { get; }
+
+    /// <summary>The dataset directory to fingerprint when no version is given (<c>--dataset</c>), absolute, or null.</summary>
+    public string? Dataset { get; }
+
+    /// <summary>The <c>--hyperparameters</c> argument as given: a JSON file or <c>k=v,k=v</c>.</summary>
+    public string? HyperparametersArgument { get; }
+
+    /// <summary>The rollback target (<c>--to</c>): <c>previous</c>, <c>golden</c> or a version name; null when not given.</summary>
+    public string? To { get; }
+
+    /// <summary>The label the Label task sets or clears, and the label History filters by (<c>--label</c>).</summary>
+    public string? Label { get; }
+
+    /// <summary>True when the Label task should clear <see cref="Label"/> (<c>--clear</c>).</summary>
+    public bool Clear { get; }
+
+    /// <summary>History lists events at or after this time (<c>--since</c>: an ISO date or time, or an age such as 90m, 12h, 7d).</summary>
+    public DateTimeOffset? Since { get; }
+
+    /// <summary>True when Push skips Validate (<c>--skip-validation</c>); it needs a <see cref="Reason"/>, recorded with the version.</summary>
+    public bool SkipValidation { get; }
+
+    /// <summary>A release policy file overriding the one declared in the host (<c>--policy</c>), absolute, or null.</summary>
+    public string? PolicyFile { get; }
+
+    /// <summary>True when Push must refuse a dirty or unknown git tree (<c>--require-clean-git</c>).</summary>
+    public bool RequireCleanGit { get; }
+
+    /// <summary>The registry at <see cref="Root"/> and <see cref="Store"/>, opened on first use; opening creates nothing.</summary>
+    public ModelRegistry ModelRegistry => _registry.Value;
+
+    /// <summary>The release steps over <see cref="ModelRegistry"/>.</summary>
+    public ReleaseManager Release => new(ModelRegistry);
+
+    /// <summary>The release tasks' commands, printing to <see cref="PipelineContext.Console"/>.</summary>
+    public ReleaseCommands Commands => new(Release, Console);
+
+    /// <summary>What the last Validate in this run concluded, for Push to record as the version's blessing.</summary>
+    public ValidationReport? Validation { get; set; }
+
+    /// <summary>The model name; a model task without one is a usage error.</summary>
+    public string RequireModel() => Model ?? throw new PipelineUsageException("This task needs --model (model name, e.g. --model=sentiment).");
+
+    /// <summary>
+    /// The release policy of <paramref name="model"/>: the <c>--policy</c> file when given, else the one the host
+    /// declares; null when there is neither.
+    /// </summary>
+    public ReleasePolicy? FindPolicy(string model)
+    {
+        if (PolicyFile is not null)
+        {
+            var policy = ReleasePolicyFile.Load(PolicyFile);
+            return policy.Model == model
+                ? policy
+                : throw new RegistryException($"The policy file {PolicyFile} is for model '{policy.Model}', not '{model}'. Pass the file written for '{model}', or fix its \"model\" field.");
+        }
+
+        return _policies.Value.GetValueOrDefault(model);
+    }
+
+    /// <summary>The release policy of <paramref name="model"/>; a model without one is an error that says how to add one.</summary>
+    public ReleasePolicy PolicyFor(string model) => FindPolicy(model) ?? throw new RegistryException(
+        $"Model '{model}' has no release policy, so there is nothing to validate it against. Declare one in your host's context " +
+        $"(override {nameof(DeclarePolicies)}; models with one: {(_policies.Value.Count == 0 ? "none" : string.Join(", ", _policies.Value.Keys.Order(StringComparer.Ordinal)))}), " +
+        "or pass --policy=policy.json.");
+
+    /// <summary>The candidate metrics from <c>--metrics</c>; a task that needs them and has none is a usage error.</summary>
+    public IReadOnlyDictionary<string, double> ReadMetrics() => MetricsArgument is null
+        ? throw new PipelineUsageException("This task needs --metrics (the candidate's evaluation metrics: a JSON object or a JSON file), e.g. --metrics='{\"accuracy\": 0.91}' or --metrics=eval/metrics.json.")
+        : MetricsInput.Parse(MetricsArgument, Environment.WorkingDirectory.FullPath);
+
+    /// <summary>The hyperparameters from <c>--hyperparameters</c>, or none.</summary>
+    public IReadOnlyDictionary<string, string> ReadHyperparameters() => HyperparametersArgument is null
+        ? new Dictionary<string, string>()
+        : MetricsInput.ParseHyperparameters(HyperparametersArgument, Environment.WorkingDirectory.FullPath);
+
+    /// <summary>The release policies this host declares, one per model. The default declares none.</summary>
+    protected virtual IEnumerable<ReleasePolicy> DeclarePolicies() => [];
+
     /// <summary>True when <paramref name="registry"/> is a PostgreSQL connection string rather than a file path.</summary>
     public static bool IsConnectionString(string registry) => MetadataStores.IsConnectionString(registry);
+
+    private readonly Lazy<ModelRegistry> _registry;
+    private readonly Lazy<IReadOnlyDictionary<string, ReleasePolicy>> _policies;
+
+    private ModelRegistry OpenRegistry() => ModelRegistry.Open(Root, Store, new RegistryOptions
+    {
+        // Provenance is read from the host's working directory and environment, which a host may set per run.
+        Environment = new RunEnvironment(
+            Environment.WorkingDirectory.FullPath,
+            name => Environment.GetEnvironmentVariable(name),
+            System.Environment.UserName,
+            System.Environment.MachineName),
+        Warn = message => Log.Warning("{0}", message),
+    });
+
+    private IReadOnlyDictionary<string, ReleasePolicy> CollectPolicies()
+    {
+        var policies = new Dictionary<string, ReleasePolicy>(StringComparer.Ordinal);
+        foreach (var policy in DeclarePolicies())
+        {
+            policy.Validate();
+            if (!policies.TryAdd(policy.Model, policy))
+            {
+                throw new RegistryException($"The host declares two release policies for model '{policy.Model}'. Keep one.");
+            }
+        }
+
+        return policies;
+    }
+
+    private string? ReadTarget()
+    {
+        var to = ReadText("to");
+        if (to is null or ReleaseManager.Previous or LabelNames.Golden)
+        {
+            return to;
+        }
+
+        return Names.VersionProblem(to) is { } problem
+            ? throw new PipelineUsageException($"--to: {problem}. Give previous, golden or a version name.")
+            : to;
+    }
+
+    private string? ReadLabel()
+    {
+        var label = ReadText("label");
+        return label is not null && LabelNames.Problem(label) is { } problem ? throw new PipelineUsageException($"--label: {problem}.") : label;
+    }
+
+    private DateTimeOffset? ReadSince()
+    {
+        var text = ReadText("since");
+        if (text is null)
+        {
+            return null;
+        }
+
+        return SinceParser.Parse(text, DateTimeOffset.UtcNow) ?? throw new PipelineUsageException(
+            $"--since={text} is not valid: give an ISO date or time (2026-11-28, 2026-11-28T09:30:00Z) or an age (90m, 12h, 7d).");
+    }
 
     private string? ReadModel()
     {

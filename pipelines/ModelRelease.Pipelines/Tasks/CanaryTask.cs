@@ -1,4 +1,5 @@
 using ModelRelease.Cake;
+using Spectre.Console;
 
 namespace ModelRelease.Pipelines.Tasks;
 

@@ -44,14 +44,14 @@ public sealed class ValidateTask : PipelineTask<ReleaseContext>
 
         if (context.Version is { } name)
         {
-            var version = context.Registry.Version(model, name);
+            var version = context.ModelRegistry.Version(model, name);
             if (version.IsPruned)
             {
                 throw new RegistryException($"Version '{name}' of model '{model}' was pruned; its files are gone, so it cannot be validated again.");
             }
 
             var metrics = context.MetricsArgument is null ? version.Metrics : context.ReadMetrics();
-            return (policy, context.Registry.Layout.VersionDirectory(model, name), metrics, name);
+            return (policy, context.ModelRegistry.Layout.VersionDirectory(model, name), metrics, name);
         }
 
         throw new PipelineUsageException("Validate needs --artifact=<dir> and --metrics=<json> for a candidate, or --version=<name> of a pushed version to validate again.");
