@@ -24,7 +24,8 @@ function Get-Sources {
         if (-not (Test-Path $root)) { continue }
         Get-ChildItem -Path $root -Recurse -File | Where-Object {
             $relative = [IO.Path]::GetRelativePath($repo, $_.FullName)
-            ($extensions -contains $_.Extension) -and ($relative -notmatch '(^|[\\/])(bin|obj)[\\/]')
+            # The sample model is embedded in the pipelines assembly, so every file of it counts.
+            (($extensions -contains $_.Extension) -or ($relative -match '^pipelines[\\/]samples[\\/]')) -and ($relative -notmatch '(^|[\\/])(bin|obj)[\\/]')
         } | ForEach-Object { $_.FullName }
     }
     foreach ($file in @('Directory.Build.props', 'Directory.Build.targets', 'Directory.Packages.props', 'global.json')) {

@@ -26,7 +26,7 @@ list_sources() {
     if [ -d "$repo/$d" ]; then dirs+=("$repo/$d"); fi
   done
   find "${dirs[@]}" \( -name bin -o -name obj \) -prune -o \
-    -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' \) -print
+    -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -path "$repo/pipelines/samples/*" \) -print
   for f in Directory.Build.props Directory.Build.targets Directory.Packages.props global.json; do
     if [ -f "$repo/$f" ]; then echo "$repo/$f"; fi
   done

@@ -2,6 +2,7 @@ using Cake.Common;
 using Cake.Core;
 using Cake.Core.IO;
 using Path = System.IO.Path;
+using ModelRelease;
 using ModelRelease.Pipelines;
 
 namespace Build;
@@ -22,6 +23,9 @@ public sealed class BuildContext : ReleaseContext
         BenchRuns = ReadInt32("runs", 7, 5, 1000);
         _root = new Lazy<string>(() => RepositoryPaths.FindRoot(Environment.WorkingDirectory.FullPath));
     }
+
+    /// <summary>The release policies of this repository's models: the bundled sample's, declared in C#.</summary>
+    protected override IEnumerable<ReleasePolicy> DeclarePolicies() => [SampleModel.Policy];
 
     /// <summary>Debug or Release.</summary>
     public string BuildConfiguration { get; }
