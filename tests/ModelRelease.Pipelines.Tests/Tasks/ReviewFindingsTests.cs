@@ -1,0 +1,54 @@
+namespace ModelRelease.Pipelines.Tests.Tasks;
+
+/// <summary>Defects found in review, each proved here through the real host before it was fixed.</summary>
+public sealed class ReviewFindingsTests : IDisposable
+{
+    private readonly ReleaseHost _host = new();
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public void Should_Create_Nothing_When_A_Push_Has_Malformed_Hyperparameters_Though_Its_Validation_Passes()
+    {
+        // Given a fresh working directory and a candidate that passes validation
+        var artifact = _host.Artifact("a");
+
+        // When the push's own input is bad
+        var run = _host.Run("--target=Push", "--model=mnist", $"--artifact={artifact}", ReleaseHost.Metrics(0.9, 50), "--hyperparameters=garbage");
+
+        // Then it fails naming the argument, and no store (or blessed verdict for a candidate never pushed) appears
+        run.AssertExit(1);
+        Assert.Contains("--hyperparameters", run.Error);
+        Assert.False(Directory.Exists(_host.Root));
+    }
+
+    [Fact]
+    public void Should_Record_No_Verdict_When_Push_Refuses_A_Taken_Name_Or_A_Dirty_Tree()
+    {
+        // Given a registry holding v1
+        _host.Push("v1");
+        var before = _host.Snapshot();
+
+        // When a push reuses the name for other bytes, and another requires a clean tree that is dirty
+        var taken = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("other")}", ReleaseHost.Metrics(0.9, 50), "--version=v1");
+        File.AppendAllText(Path.Combine(_host.WorkDirectory, "train.py"), "print('uncommitted')\n");
+        var dirty = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v2")}", ReleaseHost.Metrics(0.9, 50), "--require-clean-git");
+
+        // Then both fail and the store and serving root are byte for byte as before: no audit row for a push that never happened
+        taken.AssertExit(1);
+        Assert.Contains("already exists with different content", taken.Error);
+        dirty.AssertExit(1);
+        Assert.Contains("uncommitted changes", dirty.Error);
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
+    public void Should_Still_Reject_A_NaN_Metric_At_The_Gate_When_Pushing()
+    {
+        var run = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("a")}", "--metrics={\"accuracy\": NaN, \"latency_p99_ms\": 40}");
+
+        run.AssertExit(3);
+        Assert.Contains("accuracy is NaN", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(_host.Root, "mnist", "versions")));
+    }
+}
