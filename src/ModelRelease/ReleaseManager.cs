@@ -199,7 +199,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
 
     /// <summary>
     /// Makes the checks <see cref="ModelRegistry.Push"/> makes on <paramref name="request"/> before it copies anything
-    /// (names, hyperparameters, a clean tree when required, the dataset, a name taken by other bytes),
+    /// (names, hyperparameters, a clean tree when required, the dataset, an artifact linking outside itself, a name taken by other bytes),
     /// reading only. Run before recording a verdict for the candidate, so a push that would be refused records nothing.
     /// </summary>
     public void CheckPush(PushRequest request)
@@ -219,6 +219,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
             DatasetVersionResolver.Resolve(null, dataset);
         }
 
+        ArtifactScanner.Check(request.Artifact);
         bool taken;
         using (var reader = Registry.Store.Read())
         {

@@ -51,4 +51,24 @@ public sealed class ReviewFindingsTests : IDisposable
         Assert.Contains("accuracy is NaN", run.Error);
         Assert.False(Directory.Exists(Path.Combine(_host.Root, "mnist", "versions")));
     }
+
+    [Fact]
+    public void Should_Record_No_Verdict_When_Push_Refuses_An_Artifact_Linking_Outside_Itself()
+    {
+        // Given a registry holding v1, and a candidate whose structure passes but which links to a file outside it
+        _host.Push("v1");
+        var artifact = _host.Artifact("leaky");
+        var secret = Path.Combine(_host.WorkDirectory, "secret.txt");
+        File.WriteAllText(secret, "not part of the model");
+        File.CreateSymbolicLink(Path.Combine(artifact, "variables", "extra"), secret);
+        var before = _host.Snapshot();
+
+        // When it is pushed
+        var run = _host.Run("--target=Push", "--model=mnist", $"--artifact={artifact}", ReleaseHost.Metrics(0.9, 50));
+
+        // Then the push is refused before anything is recorded
+        run.AssertExit(1);
+        Assert.Contains("extra", run.Error);
+        Assert.Equal(before, _host.Snapshot());
+    }
 }
