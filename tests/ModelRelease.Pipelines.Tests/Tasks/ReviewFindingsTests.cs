@@ -71,4 +71,13 @@ public sealed class ReviewFindingsTests : IDisposable
         Assert.Contains("extra", run.Error);
         Assert.Equal(before, _host.Snapshot());
     }
+
+    [Fact]
+    public void Should_Exit_2_Naming_The_Fix_For_An_Age_Beyond_The_Calendar()
+    {
+        var run = _host.Run("--target=History", "--since=999999w");
+
+        run.AssertExit(2);
+        Assert.Contains("--since=999999w is not valid", run.Error);
+    }
 }
