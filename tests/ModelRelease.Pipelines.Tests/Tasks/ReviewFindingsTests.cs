@@ -80,4 +80,25 @@ public sealed class ReviewFindingsTests : IDisposable
         run.AssertExit(2);
         Assert.Contains("--since=999999w is not valid", run.Error);
     }
+
+    [Fact]
+    public void Should_Advise_Raising_The_Same_Canary_Even_After_A_Newer_Version_Is_Pushed()
+    {
+        // Given canary v2 at the policy's first step, with the advice the task printed
+        _host.Push("v1");
+        _host.Do("Promote", "--version=v1");
+        _host.Push("v2");
+        var canary = _host.Do("Canary");
+        var advice = canary.Out.Split('\n').Single(line => line.StartsWith("Next:", StringComparison.Ordinal));
+
+        // When a newer version is pushed meanwhile, and the advice is followed word for word
+        _host.Push("v3");
+        var args = advice.Split(' ').Where(word => word.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        _host.Do("Canary", args);
+
+        // Then the canary that looked healthy is the one raised, not swapped for v3 at 50% untried
+        using var registry = _host.Open();
+        var label = Assert.Single(registry.Labels("mnist"), l => l.Label == LabelNames.Canary);
+        Assert.Equal(("v2", 50), (label.Version, label.Weight));
+    }
 }
