@@ -35,8 +35,9 @@ public sealed class PushTask : PipelineTask<ReleaseContext>
         var artifact = context.Artifact ?? throw new PipelineUsageException("Push needs --artifact=<dir>, the directory your training job exported.");
         if (validated && !context.SkipValidation && context.Validation is not { Passed: true })
         {
-            // Validate runs first and stops the run when it rejects; reaching here without a verdict is a wiring error.
-            throw new InvalidOperationException("Push ran without a passing validation; Validate must run before it.");
+            // Validate runs first and stops the run when it rejects; without a verdict here, --exclusive skipped it.
+            throw new PipelineUsageException(
+                "Push needs a passing Validate first, and --exclusive skipped it. Drop --exclusive, or push without validating: --skip-validation --reason=\"<why>\".");
         }
 
         return new PushRequest(model, artifact)

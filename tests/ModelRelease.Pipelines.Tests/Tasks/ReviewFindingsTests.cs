@@ -101,4 +101,21 @@ public sealed class ReviewFindingsTests : IDisposable
         var label = Assert.Single(registry.Labels("mnist"), l => l.Label == LabelNames.Canary);
         Assert.Equal(("v2", 50), (label.Version, label.Weight));
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Should_Refuse_An_Exclusive_Push_As_A_Usage_Error_That_Names_The_Way_Out(bool dryRun)
+    {
+        _host.Push("v1");
+        var before = _host.Snapshot();
+        string[] args = ["--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v2")}", ReleaseHost.Metrics(0.9, 50), "--exclusive"];
+
+        var run = _host.Run(dryRun ? [.. args, "--dryrun"] : args);
+
+        run.AssertExit(2);
+        Assert.Contains("--exclusive", run.Error);
+        Assert.Contains("--skip-validation", run.Error);
+        Assert.Equal(before, _host.Snapshot());
+    }
 }
