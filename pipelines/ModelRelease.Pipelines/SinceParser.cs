@@ -14,13 +14,16 @@ public static partial class SinceParser
         if (age.Success)
         {
             var amount = int.Parse(age.Groups[1].Value, CultureInfo.InvariantCulture);
-            return age.Groups[2].Value switch
+            var span = age.Groups[2].Value switch
             {
-                "m" => now.AddMinutes(-amount),
-                "h" => now.AddHours(-amount),
-                "d" => now.AddDays(-amount),
-                _ => now.AddDays(-7 * amount),
+                "m" => TimeSpan.FromMinutes(amount),
+                "h" => TimeSpan.FromHours(amount),
+                "d" => TimeSpan.FromDays(amount),
+                _ => TimeSpan.FromDays(7.0 * amount),
             };
+
+            // An age reaching back before year 1 names no time (DateTimeOffset would throw).
+            return now - DateTimeOffset.MinValue < span ? null : now - span;
         }
 
         return DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)

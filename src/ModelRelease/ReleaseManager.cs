@@ -197,6 +197,42 @@ public sealed class ReleaseManager(ModelRegistry registry)
         return new PushPlan(request.Model, existing, name, number, artifact.Manifest.FileCount, artifact.Manifest.TotalBytes, artifact.Manifest.Digest, git, dataset);
     }
 
+    /// <summary>
+    /// Makes the checks <see cref="ModelRegistry.Push"/> makes on <paramref name="request"/> before it copies anything
+    /// (names, hyperparameters, a clean tree when required, the dataset, an artifact linking outside itself, a name taken by other bytes),
+    /// reading only. Run before recording a verdict for the candidate, so a push that would be refused records nothing.
+    /// </summary>
+    public void CheckPush(PushRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        // Metrics are the gate's to judge: a NaN there is a rejection (exit 3), not bad input.
+        VersionPublisher.CheckRequest(Registry, request with { Metrics = new Dictionary<string, double>() });
+        // The push itself warns about unknown provenance; once is enough.
+        VersionPublisher.Provenance(new RegistryOptions { Environment = Registry.Options.Environment }, request);
+        if (request.DatasetVersion is not null)
+        {
+            DatasetVersionResolver.Resolve(request.DatasetVersion, null);
+        }
+        else if (request.Dataset is { } dataset && RealPaths.Resolve(FullPaths.Normalize(dataset)) is null)
+        {
+            // Only whether it exists: fingerprinting a large dataset twice is the push's job, once.
+            DatasetVersionResolver.Resolve(null, dataset);
+        }
+
+        ArtifactScanner.Check(request.Artifact);
+        bool taken;
+        using (var reader = Registry.Store.Read())
+        {
+            taken = request.VersionName is { } name && reader.FindVersion(request.Model, name) is not null;
+        }
+
+        if (taken)
+        {
+            // Rare: only then is the artifact hashed, to tell a repeated push from a name taken by other bytes.
+            PlanPush(request);
+        }
+    }
+
     /// <summary>Checks a candidate against <paramref name="policy"/> and the model's current stable version; records nothing.</summary>
     public ValidationReport Validate(ReleasePolicy policy, string artifactDirectory, IReadOnlyDictionary<string, double> metrics)
     {

@@ -23,8 +23,10 @@ public sealed class CanaryTask : PipelineTask<ReleaseContext>
         var policy = context.FindPolicy(model);
         context.Commands.Apply(context.Release.PlanCanary(model, context.Version, Weight(context, policy), context.Reason));
         var later = policy?.CanarySteps.Where(step => step > Weight(context, policy)).ToList() ?? [];
-        context.Console.WriteLine(later.Count > 0
-            ? $"Next: raise the canary with --weight={later[0]} when it looks healthy, then Promote; or Rollback to abort it."
+        // The advice names the version: without it, Canary picks the newest blessed version, which a push since may have changed.
+        var canary = context.ModelRegistry.VersionAt(model, LabelNames.Canary)?.Name;
+        context.Console.WriteLine(later.Count > 0 && canary is not null
+            ? $"Next: raise the canary with --version={canary} --weight={later[0]} when it looks healthy, then Promote; or Rollback to abort it."
             : "Next: Promote when it looks healthy, or Rollback to abort it.");
     }
 

@@ -28,14 +28,16 @@ public sealed class PushTask : PipelineTask<ReleaseContext>
     /// <inheritdoc />
     public override void Plan(ReleaseContext context, ChangePlan plan) => context.Commands.PlanPush(Request(context), plan);
 
-    private static PushRequest Request(ReleaseContext context)
+    /// <summary>The push request from the arguments; with <paramref name="validated"/> false, before Validate has run (for its input checks).</summary>
+    internal static PushRequest Request(ReleaseContext context, bool validated = true)
     {
         var model = context.RequireModel();
         var artifact = context.Artifact ?? throw new PipelineUsageException("Push needs --artifact=<dir>, the directory your training job exported.");
-        if (!context.SkipValidation && context.Validation is not { Passed: true })
+        if (validated && !context.SkipValidation && context.Validation is not { Passed: true })
         {
-            // Validate runs first and stops the run when it rejects; reaching here without a verdict is a wiring error.
-            throw new InvalidOperationException("Push ran without a passing validation; Validate must run before it.");
+            // Validate runs first and stops the run when it rejects; without a verdict here, --exclusive skipped it.
+            throw new PipelineUsageException(
+                "Push needs a passing Validate first, and --exclusive skipped it. Drop --exclusive, or push without validating: --skip-validation --reason=\"<why>\".");
         }
 
         return new PushRequest(model, artifact)

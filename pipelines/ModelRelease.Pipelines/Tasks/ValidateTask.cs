@@ -16,6 +16,8 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
 public sealed class ValidateTask : PipelineTask<ReleaseContext>
 {
+    private const string PushTaskName = "Push";
+
     /// <inheritdoc />
     public override bool ShouldRun(ReleaseContext context) => !context.SkipValidation;
 
@@ -23,6 +25,12 @@ public sealed class ValidateTask : PipelineTask<ReleaseContext>
     public override void Run(ReleaseContext context)
     {
         var (policy, artifact, metrics, version) = Candidate(context);
+        if (version is null && context.Targets.Contains(PushTaskName, StringComparer.OrdinalIgnoreCase))
+        {
+            // A push that will refuse its input must not leave a verdict (or a new store) behind for a candidate never pushed.
+            context.Release.CheckPush(PushTask.Request(context, validated: false));
+        }
+
         context.Validation = context.Commands.Validate(policy, artifact, metrics, version);
     }
 

@@ -22,19 +22,7 @@ internal static class ArtifactScanner
     /// </exception>
     public static ScannedArtifact Scan(string artifactDirectory)
     {
-        if (string.IsNullOrWhiteSpace(artifactDirectory))
-        {
-            throw new RegistryException("No artifact directory was given; pass --artifact=<dir>, the directory your training job exported (the one holding saved_model.pb).");
-        }
-
-        var root = FullPaths.Normalize(artifactDirectory);
-        var realRoot = ResolveRoot(root);
-        var rules = new TreeWalkRules
-        {
-            LinksMayLeaveRoot = false,
-            ReportsEmptyDirectories = true,
-            Refuse = refusal => Refuse(refusal, root, realRoot),
-        };
+        var (root, realRoot, rules) = Prepare(artifactDirectory);
 
         // Hashed as the walk goes, so each file is opened right after it was seen to be a regular file.
         var entries = TreeWalker.Walk(realRoot, rules)
@@ -51,6 +39,38 @@ internal static class ArtifactScanner
 
         entries.Sort((a, b) => string.CompareOrdinal(a.Entry.Path, b.Entry.Path));
         return new ScannedArtifact(root, VersionManifest.FromEntries(entries.Select(e => e.Entry)), entries);
+    }
+
+    /// <summary>
+    /// The refusals of <see cref="Scan"/> (a missing root, links leaving it, special files, no files at all) without
+    /// hashing anything: a cheap check before a verdict is recorded for a candidate about to be pushed.
+    /// </summary>
+    public static void Check(string artifactDirectory)
+    {
+        var (root, realRoot, rules) = Prepare(artifactDirectory);
+        // Walked to the end (not stopped at the first file), since a refusal is thrown only when the walk reaches it.
+        if (TreeWalker.Walk(realRoot, rules).Count(entry => !entry.IsDirectory) == 0)
+        {
+            throw new RegistryException(
+                $"The artifact directory '{root}' holds no files (it is empty or has only empty directories); point --artifact at the exported model, or wait until the training job has finished writing it.");
+        }
+    }
+
+    private static (string Root, string RealRoot, TreeWalkRules Rules) Prepare(string artifactDirectory)
+    {
+        if (string.IsNullOrWhiteSpace(artifactDirectory))
+        {
+            throw new RegistryException("No artifact directory was given; pass --artifact=<dir>, the directory your training job exported (the one holding saved_model.pb).");
+        }
+
+        var root = FullPaths.Normalize(artifactDirectory);
+        var realRoot = ResolveRoot(root);
+        return (root, realRoot, new TreeWalkRules
+        {
+            LinksMayLeaveRoot = false,
+            ReportsEmptyDirectories = true,
+            Refuse = refusal => Refuse(refusal, root, realRoot),
+        });
     }
 
     private static string ResolveRoot(string root)

@@ -9,6 +9,10 @@ internal sealed class ReleaseState
     private readonly Dictionary<string, LabelAssignment> _labels;
     private readonly Dictionary<string, ModelVersion> _byName;
 
+    // Every label the planner looked at: its decision rests on them (golden for a rollback to golden, "no canary"
+    // for a promotion), so each one is a precondition, not only the labels the step edits.
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal) { LabelNames.Stable };
+
     public ReleaseState(IMetadataReader reader, string model)
     {
         Model = model;
@@ -33,9 +37,17 @@ internal sealed class ReleaseState
     /// <summary>Unpruned versions, by serving number.</summary>
     public IEnumerable<ModelVersion> Live => Versions.Where(v => !v.IsPruned);
 
-    public ModelVersion? At(string label) => _labels.TryGetValue(label, out var assignment) ? _byName.GetValueOrDefault(assignment.Version) : null;
+    public ModelVersion? At(string label)
+    {
+        _read.Add(label);
+        return _labels.TryGetValue(label, out var assignment) ? _byName.GetValueOrDefault(assignment.Version) : null;
+    }
 
-    public int? Weight(string label) => _labels.TryGetValue(label, out var assignment) ? assignment.Weight : null;
+    public int? Weight(string label)
+    {
+        _read.Add(label);
+        return _labels.TryGetValue(label, out var assignment) ? assignment.Weight : null;
+    }
 
     public ModelVersion Require(string name)
     {
@@ -47,10 +59,10 @@ internal sealed class ReleaseState
     /// <summary>Live version names, newest first, for "pick one of these" messages.</summary>
     public string LiveList() => string.Join(", ", Live.Reverse().Take(10).Select(v => v.Name));
 
-    /// <summary>A step whose preconditions are the labels its edits touch, plus stable (every step is planned relative to it).</summary>
+    /// <summary>A step whose preconditions are the labels its edits touch and every label read while planning, stable always among them.</summary>
     public ReleaseStep Step(string summary, IReadOnlyList<LabelEdit> edits, IReadOnlyList<string> notes)
     {
-        var watched = edits.Select(e => e.Label).Append(LabelNames.Stable).Distinct(StringComparer.Ordinal);
+        var watched = edits.Select(e => e.Label).Concat(_read.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
         var expectations = watched.Select(label => new LabelExpectation(label, _labels.GetValueOrDefault(label)?.Version)).ToList();
         return new ReleaseStep(Model, summary, edits, expectations, notes);
     }
