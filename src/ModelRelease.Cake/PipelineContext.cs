@@ -19,6 +19,7 @@ public class PipelineContext : CakeContextAdapter
         var run = context.ServiceProvider.GetService(typeof(RunOptions)) as RunOptions ?? RunOptions.Default;
         DryRun = run.DryRun;
         Targets = run.Targets;
+        PlannedTasks = run.PlannedTasks;
         Console = context.ServiceProvider.GetService(typeof(IAnsiConsole)) as IAnsiConsole ?? AnsiConsole.Console;
     }
 
@@ -27,6 +28,15 @@ public class PipelineContext : CakeContextAdapter
 
     /// <summary>The targets given on the command line, in order.</summary>
     public IReadOnlyList<string> Targets { get; }
+
+    /// <summary>
+    /// Every task this run will run, in order: the targets with their dependencies (or the targets alone with
+    /// <c>--exclusive</c>). A task can ask whether a later one will consume what it makes.
+    /// </summary>
+    public IReadOnlyList<string> PlannedTasks { get; }
+
+    /// <summary>True when the task named <paramref name="task"/> is part of this run.</summary>
+    public bool WillRun(string task) => PlannedTasks.Contains(task, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The console for tables and rich output; honours <c>NO_COLOR</c> and redirection.</summary>
     public IAnsiConsole Console { get; }

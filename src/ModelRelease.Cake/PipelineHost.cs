@@ -145,7 +145,7 @@ public sealed class PipelineHost
 
             var selected = ExecutionPlanner.Plan(catalog, targets, commandLine.Exclusive);
             ArgumentValidator.Validate(commandLine, catalog, targets, selected, contextArguments);
-            return await EngineRunner.RunAsync(_configuration, catalog, commandLine, targets, console).ConfigureAwait(false);
+            return await EngineRunner.RunAsync(_configuration, catalog, commandLine, targets, selected.Select(t => t.Name).ToList(), console).ConfigureAwait(false);
         }
         catch (PipelineDefinitionException exception)
         {

@@ -27,7 +27,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
         var state = Read(model);
         var stable = state.At(LabelNames.Stable) ?? throw new RegistryException(
             $"Model '{model}' has no stable version yet, so a canary has nothing to be compared with. Promote the first version instead: " +
-            $"--target=Promote --model={model} --version={(version ?? state.Live.LastOrDefault()?.Name ?? "<name>")}.");
+            $"--target=Promote --model={model} --version={(version ?? state.Live.LastOrDefault(v => v.Blessing is Blessing.Blessed or Blessing.Skipped)?.Name ?? "<a validated version>")}.");
         var target = version is null
             ? state.Live.LastOrDefault(v => v.Blessing is Blessing.Blessed && v.Name != stable.Name && v.Number > stable.Number)
                 ?? throw new RegistryException(
@@ -238,6 +238,14 @@ public sealed class ReleaseManager(ModelRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(policy);
         Registry.RequireModelName(policy.Model);
+        if (!Directory.Exists(artifactDirectory))
+        {
+            // A path that names nothing is a mistyped argument, not a candidate the gate could judge: nothing is recorded.
+            throw new RegistryException(File.Exists(artifactDirectory)
+                ? $"The artifact {artifactDirectory} is a file; --artifact takes the directory your training job exported (the one holding saved_model.pb or the .onnx file)."
+                : $"The artifact directory {artifactDirectory} does not exist. Check --artifact: it is the directory your training job exported.");
+        }
+
         return CandidateValidator.Validate(policy, artifactDirectory, metrics, Registry.VersionAt(policy.Model, LabelNames.Stable));
     }
 

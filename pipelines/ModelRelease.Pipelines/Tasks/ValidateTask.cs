@@ -25,7 +25,7 @@ public sealed class ValidateTask : PipelineTask<ReleaseContext>
     public override void Run(ReleaseContext context)
     {
         var (policy, artifact, metrics, version) = Candidate(context);
-        if (version is null && context.Targets.Contains(PushTaskName, StringComparer.OrdinalIgnoreCase))
+        if (version is null && context.WillRun(PushTaskName))
         {
             // A push that will refuse its input must not leave a verdict (or a new store) behind for a candidate never pushed.
             context.Release.CheckPush(PushTask.Request(context, validated: false));
@@ -58,8 +58,13 @@ public sealed class ValidateTask : PipelineTask<ReleaseContext>
                 throw new RegistryException($"Version '{name}' of model '{model}' was pruned; its files are gone, so it cannot be validated again.");
             }
 
-            var metrics = context.MetricsArgument is null ? version.Metrics : context.ReadMetrics();
-            return (policy, context.ModelRegistry.Layout.VersionDirectory(model, name), metrics, name);
+            if (context.MetricsArgument is not null)
+            {
+                // The blessing recorded on a version must be about the metrics recorded with it.
+                throw new PipelineUsageException($"Version '{name}' is validated again on the metrics recorded with it; drop --metrics, or push the candidate with its new metrics as a new version.");
+            }
+
+            return (policy, context.ModelRegistry.Layout.VersionDirectory(model, name), version.Metrics, name);
         }
 
         throw new PipelineUsageException("Validate needs --artifact=<dir> and --metrics=<json> for a candidate, or --version=<name> of a pushed version to validate again.");

@@ -10,10 +10,10 @@ namespace ModelRelease.Cake.Internal;
 /// </summary>
 internal static class EngineRunner
 {
-    public static async Task<int> RunAsync(HostConfiguration host, TaskCatalog catalog, CommandLine commandLine, IReadOnlyList<string> targets, HostConsole console)
+    public static async Task<int> RunAsync(HostConfiguration host, TaskCatalog catalog, CommandLine commandLine, IReadOnlyList<string> targets, IReadOnlyList<string> planned, HostConsole console)
     {
         var log = new PipelineLog(console, commandLine.Verbosity);
-        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets));
+        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets, planned));
         var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
         var context = host.CreateContext(cakeContext);
         var tasks = new TaskInstances(catalog, host.CreateTask);

@@ -1,7 +1,10 @@
 namespace ModelRelease.Cake.Internal;
 
 /// <summary>What the command line asked of this run, handed to the context through the service provider.</summary>
-internal sealed record RunOptions(bool DryRun, IReadOnlyList<string> Targets)
+/// <param name="DryRun">True for a rehearsal.</param>
+/// <param name="Targets">The targets as given.</param>
+/// <param name="PlannedTasks">Every task the run will run, in order: the targets with their dependencies, or the targets alone with --exclusive.</param>
+internal sealed record RunOptions(bool DryRun, IReadOnlyList<string> Targets, IReadOnlyList<string> PlannedTasks)
 {
-    public static RunOptions Default { get; } = new(false, []);
+    public static RunOptions Default { get; } = new(false, [], []);
 }

@@ -45,6 +45,7 @@ public sealed class ReleaseHost : IDisposable
         var exitCode = new PipelineHost()
             .UseContext<TestReleaseContext>()
             .AddAssembly(typeof(ReleaseContext).Assembly)
+            .AddTask<ShipTask>()
             .UseConsole(output, error)
             .UseWorkingDirectory(WorkDirectory)
             .UseEnvironmentVariable("NO_COLOR", "1")

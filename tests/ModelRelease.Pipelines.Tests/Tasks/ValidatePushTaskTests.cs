@@ -66,6 +66,38 @@ public sealed class ValidatePushTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Fail_With_Exit_1_And_Record_Nothing_When_The_Artifact_Does_Not_Exist()
+    {
+        var run = _host.Run("--target=Push", "--model=mnist", "--artifact=export/typo", ReleaseHost.Metrics(0.9, 50));
+
+        run.AssertExit(1);
+        Assert.Contains("does not exist", run.Error);
+        Assert.Contains("--artifact", run.Error);
+        Assert.False(Directory.Exists(_host.Root));
+    }
+
+    [Fact]
+    public void Should_Check_The_Push_Input_Before_Recording_A_Verdict_Under_A_Custom_Target()
+    {
+        var run = _host.Run("--target=Ship", "--model=mnist", $"--artifact={_host.Artifact("a")}", ReleaseHost.Metrics(0.9, 50), "--hyperparameters=garbage");
+
+        run.AssertExit(1);
+        Assert.Contains("--hyperparameters", run.Error);
+        Assert.False(Directory.Exists(_host.Root));
+    }
+
+    [Fact]
+    public void Should_Exit_2_When_Validating_A_Pushed_Version_With_New_Metrics()
+    {
+        _host.Push("v1");
+
+        var run = _host.Run("--target=Validate", "--model=mnist", "--version=v1", ReleaseHost.Metrics(0.99, 10));
+
+        run.AssertExit(2);
+        Assert.Contains("drop --metrics", run.Error);
+    }
+
+    [Fact]
     public void Should_Fail_With_Exit_1_When_The_Metrics_Are_Not_Numbers()
     {
         var run = _host.Run("--target=Validate", "--model=mnist", $"--artifact={_host.Artifact("a")}", "--metrics={\"accuracy\": \"high\"}");
