@@ -31,6 +31,12 @@ public class ReleaseContext : PipelineContext
         Keep = ReadInt32("keep", 5, 0, 100_000);
         Reason = ReadText("reason");
         Format = ReadChoice("format", "table", "table", "json");
+        if (Format == "json")
+        {
+            // --format=json is for scripts: stdout carries the JSON alone, so `| jq` works without --verbosity=quiet.
+            ClaimStandardOutputForData();
+        }
+
         IsWeightGiven = ReadText("weight") is not null;
         IsKeepGiven = ReadText("keep") is not null;
         IsRootGiven = ReadText("root") is not null;

@@ -21,7 +21,16 @@ public class PipelineContext : CakeContextAdapter
         Targets = run.Targets;
         PlannedTasks = run.PlannedTasks;
         Console = context.ServiceProvider.GetService(typeof(IAnsiConsole)) as IAnsiConsole ?? AnsiConsole.Console;
+        _standardOutput = context.ServiceProvider.GetService(typeof(StandardOutput)) as StandardOutput ?? new StandardOutput();
     }
+
+    private readonly StandardOutput _standardOutput;
+
+    /// <summary>
+    /// Keeps standard output for the data a task prints (JSON a user pipes into <c>jq</c>): the host writes its
+    /// step headings to standard error instead and leaves out its closing table. Errors go to standard error anyway.
+    /// </summary>
+    protected void ClaimStandardOutputForData() => _standardOutput.ClaimForData();
 
     /// <summary>True in a <c>--dryrun</c> rehearsal: nothing may be changed.</summary>
     public bool DryRun { get; }

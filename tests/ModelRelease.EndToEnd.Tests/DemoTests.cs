@@ -19,7 +19,7 @@ public sealed class DemoTests(BuildHostFixture fixture)
         Assert.Contains("Removed 2 versions (v4, v5)", demo.StdOut);
 
         // The status the demo printed is what the store says, read back by a second command.
-        var status = fixture.Run("--target=Status", "--root=demo-release/serving_model", "--format=json", "--verbosity=quiet");
+        var status = fixture.Run("--target=Status", "--root=demo-release/serving_model", "--format=json");
         Assert.True(status.ExitCode == 0, status.ToString());
         using var json = JsonDocument.Parse(status.StdOut);
         var model = json.RootElement.GetProperty("models").EnumerateArray().Single();

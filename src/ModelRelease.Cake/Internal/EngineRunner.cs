@@ -13,13 +13,14 @@ internal static class EngineRunner
     public static async Task<int> RunAsync(HostConfiguration host, TaskCatalog catalog, CommandLine commandLine, IReadOnlyList<string> targets, IReadOnlyList<string> planned, HostConsole console)
     {
         var log = new PipelineLog(console, commandLine.Verbosity);
-        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets, planned));
+        var standardOutput = new StandardOutput();
+        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets, planned)).Add(standardOutput);
         var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
         var context = host.CreateContext(cakeContext);
         var tasks = new TaskInstances(catalog, host.CreateTask);
         var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetime(), host.CreateTaskLifetime(), log);
 
-        var steps = new StepPrinter(console, log);
+        var steps = new StepPrinter(console, log, standardOutput);
         IExecutionStrategy strategy = commandLine.DryRun
             ? new DryRunExecutionStrategy(catalog, tasks, console, steps)
             : new DefaultExecutionStrategy(log, steps);
@@ -46,7 +47,11 @@ internal static class EngineRunner
             Report(console, log, recording, exception, exitCode);
         }
 
-        ReportPrinter.Print(console, log.Verbosity, recording.Outcomes);
+        if (!standardOutput.IsClaimedForData)
+        {
+            ReportPrinter.Print(console, log.Verbosity, recording.Outcomes);
+        }
+
         return exitCode;
     }
 

@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace ModelRelease.Cake.Internal;
 
 /// <summary>Prints a heading as each task starts; the closing report is printed by <see cref="ReportPrinter"/>, not here.</summary>
-internal sealed class StepPrinter(HostConsole console, ICakeLog log) : ICakeReportPrinter
+internal sealed class StepPrinter(HostConsole console, ICakeLog log, StandardOutput standardOutput) : ICakeReportPrinter
 {
     public void Write(CakeReport report)
     {
@@ -16,7 +16,14 @@ internal sealed class StepPrinter(HostConsole console, ICakeLog log) : ICakeRepo
     {
         if (log.Verbosity >= Verbosity.Normal)
         {
-            console.Out.MarkupLine($"[bold]» {Markup.Escape(name)}[/]");
+            if (standardOutput.IsClaimedForData)
+            {
+                console.Error.WriteLine($"» {name}");
+            }
+            else
+            {
+                console.Out.MarkupLine($"[bold]» {Markup.Escape(name)}[/]");
+            }
         }
     }
 

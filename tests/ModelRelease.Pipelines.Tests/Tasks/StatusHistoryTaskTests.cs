@@ -33,7 +33,7 @@ public sealed class StatusHistoryTaskTests : IDisposable
     [Fact]
     public void Should_Give_The_Same_Status_As_Json()
     {
-        var run = _host.Do("Status", "--format=json", "--verbosity=quiet");
+        var run = _host.Do("Status", "--format=json");
 
         using var json = JsonDocument.Parse(run.Out);
         var model = json.RootElement.GetProperty("models").EnumerateArray().Single();
@@ -61,7 +61,7 @@ public sealed class StatusHistoryTaskTests : IDisposable
     [Fact]
     public void Should_List_The_Audit_Log_Filtered_By_Label()
     {
-        var run = _host.Do("History", "--label=canary", "--format=json", "--verbosity=quiet");
+        var run = _host.Do("History", "--label=canary", "--format=json");
 
         using var json = JsonDocument.Parse(run.Out);
         var events = json.RootElement.GetProperty("events").EnumerateArray().ToList();
