@@ -126,6 +126,23 @@ public sealed class CanaryPromoteTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Refuse_To_Promote_A_Version_Validation_Did_Not_Bless_With_Exit_3()
+    {
+        _host.Push("v1");
+        using (var registry = _host.Open())
+        {
+            registry.Push(new PushRequest("mnist", _host.Artifact("raw")) { VersionName = "raw" });
+        }
+
+        var before = _host.Snapshot();
+        var run = _host.Run("--target=Promote", "--model=mnist", "--version=raw");
+
+        run.AssertExit(3);
+        Assert.Contains("never validated", run.Error);
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
     public void Should_Fail_To_Promote_Without_A_Canary_Or_A_Version()
     {
         _host.Push("v1");

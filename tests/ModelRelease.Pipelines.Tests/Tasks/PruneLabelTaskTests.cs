@@ -59,6 +59,38 @@ public sealed class PruneLabelTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Fail_With_Exit_1_For_An_Unknown_Model_And_Exit_2_For_A_Negative_Keep()
+    {
+        _host.Push("v1");
+        var before = _host.Snapshot();
+
+        var unknown = _host.Run("--target=Prune", "--model=imagenet", "--keep=1");
+        var negative = _host.Run("--target=Prune", "--model=mnist", "--keep=-1");
+
+        unknown.AssertExit(1);
+        Assert.Contains("mnist", unknown.Error);
+        negative.AssertExit(2);
+        Assert.Contains("--keep", negative.Error);
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
+    public void Should_Fail_With_Exit_1_When_Labelling_An_Unknown_Or_Pruned_Version()
+    {
+        _host.Push("v1");
+        _host.Push("v2");
+        _host.Do("Prune", "--keep=1");
+
+        var unknown = _host.Run("--target=Label", "--model=mnist", "--label=golden", "--version=v9");
+        var pruned = _host.Run("--target=Label", "--model=mnist", "--label=golden", "--version=v1");
+
+        unknown.AssertExit(1);
+        Assert.Contains("no version 'v9'", unknown.Error);
+        pruned.AssertExit(1);
+        Assert.Contains("pruned", pruned.Error);
+    }
+
+    [Fact]
     public void Should_Set_And_Clear_Golden()
     {
         _host.Push("v1");
