@@ -142,6 +142,10 @@ public class ReleaseContext : PipelineContext
     /// <summary>What the last Validate in this run concluded, for Push to record as the version's blessing.</summary>
     public ValidationReport? Validation { get; set; }
 
+    /// <summary>The command line's task arguments, last value of each, as a task run records them (the registry redacts secrets).</summary>
+    public IReadOnlyDictionary<string, string?> RecordedArguments() =>
+        Arguments.GetArguments().ToDictionary(a => a.Key, a => (string?)a.Value.LastOrDefault(), StringComparer.Ordinal);
+
     /// <summary>The model name; a model task without one is a usage error.</summary>
     public string RequireModel() => Model ?? throw new PipelineUsageException("This task needs --model (model name, e.g. --model=sentiment).");
 

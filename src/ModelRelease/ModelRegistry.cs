@@ -218,15 +218,35 @@ public sealed class ModelRegistry : IDisposable
     }
 
     /// <summary>
-    /// Records the start of a pipeline task run with its arguments; until it completes, changes made through this
-    /// registry are linked to it. Only one runs at a time per registry.
+    /// Records the start of a pipeline task run with its arguments (secrets redacted); until it completes, changes
+    /// made through this registry are linked to it. Only one runs at a time per registry.
     /// </summary>
     public ExecutionScope StartExecution(string task, string? model, IReadOnlyDictionary<string, string?> arguments)
     {
+        var scope = NewExecution(task, model, arguments);
+        using (var writer = Store.Write())
+        {
+            scope.Record(writer.StartExecution(scope.Draft));
+            writer.Commit();
+        }
+
+        return _execution = scope;
+    }
+
+    /// <summary>
+    /// Like <see cref="StartExecution"/>, but the run is recorded in the same transaction as its first change, so a
+    /// run that changes nothing (a dry run, a refused input, a read-only task) leaves no row and creates no store.
+    /// </summary>
+    public ExecutionScope TrackExecution(string task, string? model, IReadOnlyDictionary<string, string?> arguments) =>
+        _execution = NewExecution(task, model, arguments);
+
+    private ExecutionScope NewExecution(string task, string? model, IReadOnlyDictionary<string, string?> arguments)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(task);
+        ArgumentNullException.ThrowIfNull(arguments);
         if (_execution is not null)
         {
-            throw new InvalidOperationException($"Execution {_execution.Id} is still running; complete it before starting another.");
+            throw new InvalidOperationException($"Task run '{_execution.Draft.Task}' is still being recorded; complete it before starting another.");
         }
 
         if (model is not null)
@@ -235,14 +255,8 @@ public sealed class ModelRegistry : IDisposable
         }
 
         var env = _options.Environment;
-        long id;
-        using (var writer = Store.Write())
-        {
-            id = writer.StartExecution(new ExecutionDraft(task, model, JsonSerializer.Serialize(arguments), Now(), env.Actor, env.Host, env.CiRunUrl));
-            writer.Commit();
-        }
-
-        _execution = new ExecutionScope(id, (scope, outcome, error) =>
+        var draft = new ExecutionDraft(task, model, JsonSerializer.Serialize(SecretRedactor.Redact(arguments)), Now(), env.Actor, env.Host, env.CiRunUrl);
+        return new ExecutionScope(draft, (scope, outcome, error) =>
         {
             // The scope ends even if recording its end fails, so the next task run can start.
             if (ReferenceEquals(_execution, scope))
@@ -250,11 +264,13 @@ public sealed class ModelRegistry : IDisposable
                 _execution = null;
             }
 
-            using var writer = Store.Write();
-            writer.FinishExecution(scope.Id, outcome, error, Now());
-            writer.Commit();
+            if (scope.RecordedId is { } id)
+            {
+                using var writer = Store.Write();
+                writer.FinishExecution(id, outcome, error, Now());
+                writer.Commit();
+            }
         });
-        return _execution;
     }
 
     /// <summary>
@@ -293,8 +309,16 @@ public sealed class ModelRegistry : IDisposable
         try
         {
             using var writer = Store.Write();
+            var recordedRunHere = false;
             try
             {
+                if (_execution is { RecordedId: null } pending)
+                {
+                    // A tracked run is recorded with its first change, in the same transaction.
+                    pending.Record(writer.StartExecution(pending.Draft));
+                    recordedRunHere = true;
+                }
+
                 var result = change(writer);
                 _options.Fault("before-sync");
                 filesTouched = true;
@@ -306,6 +330,12 @@ public sealed class ModelRegistry : IDisposable
             catch
             {
                 undo?.Invoke();
+                if (recordedRunHere)
+                {
+                    // Rolled back with the change: the next change records the run again.
+                    _execution!.Forget();
+                }
+
                 throw;
             }
         }
@@ -321,13 +351,13 @@ public sealed class ModelRegistry : IDisposable
     }
 
     internal EventDraft Event(string model, EventKind kind, string? label, string? from, string? to, string? reason, string? evidence, DateTimeOffset at) =>
-        new(model, kind, label, from, to, _options.Environment.Actor, _options.Environment.Host, reason, evidence, at, _execution?.Id);
+        new(model, kind, label, from, to, _options.Environment.Actor, _options.Environment.Host, reason, evidence, at, _execution?.RecordedId);
 
     internal void Link(IMetadataWriter writer, string model, string version, ExecutionRole role)
     {
-        if (_execution is not null)
+        if (_execution?.RecordedId is { } id)
         {
-            writer.LinkExecution(_execution.Id, model, version, role);
+            writer.LinkExecution(id, model, version, role);
         }
     }
 

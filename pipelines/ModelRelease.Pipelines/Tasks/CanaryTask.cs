@@ -14,10 +14,10 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("weight", "canary traffic percentage, 1-99 (default: the policy's first step, else 10)", Example = "10")]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "new tokenizer")]
 [TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
-public sealed class CanaryTask : PipelineTask<ReleaseContext>
+public sealed class CanaryTask : ReleaseTask
 {
     /// <inheritdoc />
-    public override void Run(ReleaseContext context)
+    protected override void Release(ReleaseContext context)
     {
         var model = context.RequireModel();
         var policy = context.FindPolicy(model);

@@ -10,10 +10,10 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("version", "the version to label", Example = "v-20261128-101500")]
 [TaskArgument("clear", "remove the label instead of setting it", IsFlag = true)]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "best offline eval")]
-public sealed class LabelTask : PipelineTask<ReleaseContext>
+public sealed class LabelTask : ReleaseTask
 {
     /// <inheritdoc />
-    public override void Run(ReleaseContext context) => context.Commands.Apply(Step(context));
+    protected override void Release(ReleaseContext context) => context.Commands.Apply(Step(context));
 
     /// <inheritdoc />
     public override void Plan(ReleaseContext context, ChangePlan plan) => context.Commands.Plan(Step(context), plan);

@@ -8,10 +8,10 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("model", "model name", Required = true, Example = "sentiment")]
 [TaskArgument("version", "the version to promote (default: the canary)", Example = "v-20261128-101500")]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "canary healthy for 24h")]
-public sealed class PromoteTask : PipelineTask<ReleaseContext>
+public sealed class PromoteTask : ReleaseTask
 {
     /// <inheritdoc />
-    public override void Run(ReleaseContext context) =>
+    protected override void Release(ReleaseContext context) =>
         context.Commands.Apply(context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason));
 
     /// <inheritdoc />

@@ -12,10 +12,10 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("keep", "versions kept besides protected ones (default: the policy's, else 5)", Example = "5")]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "disk at 80%")]
 [TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
-public sealed class PruneTask : PipelineTask<ReleaseContext>
+public sealed class PruneTask : ReleaseTask
 {
     /// <inheritdoc />
-    public override void Run(ReleaseContext context)
+    protected override void Release(ReleaseContext context)
     {
         var model = context.RequireModel();
         context.Commands.Prune(model, Keep(context, model), context.Reason);

@@ -20,10 +20,10 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("skip-validation", "push without validating; needs --reason", IsFlag = true)]
 [TaskArgument("require-clean-git", "refuse a dirty or unknown git tree", IsFlag = true)]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "weekly retrain")]
-public sealed class PushTask : PipelineTask<ReleaseContext>
+public sealed class PushTask : ReleaseTask
 {
     /// <inheritdoc />
-    public override void Run(ReleaseContext context) => context.Commands.Push(Request(context));
+    protected override void Release(ReleaseContext context) => context.Commands.Push(Request(context));
 
     /// <inheritdoc />
     public override void Plan(ReleaseContext context, ChangePlan plan) => context.Commands.PlanPush(Request(context), plan);

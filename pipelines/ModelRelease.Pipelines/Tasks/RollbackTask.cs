@@ -11,10 +11,10 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("model", "model name", Required = true, Example = "sentiment")]
 [TaskArgument("to", "previous (what stable was before its last move), golden, or a version name", Example = "previous")]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "p99 latency doubled")]
-public sealed class RollbackTask : PipelineTask<ReleaseContext>
+public sealed class RollbackTask : ReleaseTask
 {
     /// <inheritdoc />
-    public override void Run(ReleaseContext context) =>
+    protected override void Release(ReleaseContext context) =>
         context.Commands.Apply(context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason));
 
     /// <inheritdoc />

@@ -1,0 +1,49 @@
+using System.Reflection;
+using Cake.Core.Diagnostics;
+using ModelRelease.Cake;
+
+namespace ModelRelease.Pipelines;
+
+/// <summary>
+/// A stock task that changes the registry. Its run is recorded as an execution (task, model, arguments with secrets
+/// redacted, actor, host, CI run, outcome) linked to every version it reads or writes, ML Metadata style. The row
+/// is written with the run's first change, so a run that changes nothing, a dry run among them, leaves none.
+/// </summary>
+public abstract class ReleaseTask : PipelineTask<ReleaseContext>
+{
+    /// <summary>The task's name as the command line spells it.</summary>
+    protected string Name => GetType().GetCustomAttribute<TaskNameAttribute>()?.Name ?? GetType().Name;
+
+    /// <inheritdoc />
+    public sealed override void Run(ReleaseContext context)
+    {
+        using var execution = context.ModelRegistry.TrackExecution(Name, context.Model, context.RecordedArguments());
+        try
+        {
+            Release(context);
+        }
+        catch (Exception error)
+        {
+            Finish(context, execution, error is GateRejectedException ? ExecutionOutcome.Rejected : ExecutionOutcome.Failed, error.Message);
+            throw;
+        }
+
+        Finish(context, execution, ExecutionOutcome.Succeeded, null);
+    }
+
+    /// <summary>Does the task's work; what it changes in the registry is linked to this run.</summary>
+    protected abstract void Release(ReleaseContext context);
+
+    private static void Finish(ReleaseContext context, ExecutionScope execution, ExecutionOutcome outcome, string? error)
+    {
+        try
+        {
+            execution.Complete(outcome, error);
+        }
+        catch (Exception failure) when (failure is IOException or RegistryException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The change itself is committed; failing to note how the run ended must not hide what the run did.
+            context.Log.Warning("Could not record how task run '{0}' ended ({1}); its changes stand.", execution.Task, failure.Message);
+        }
+    }
+}
