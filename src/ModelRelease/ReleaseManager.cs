@@ -151,7 +151,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
         }
 
         var state = Read(model);
-        var current = state.At(label);
+        var current = state.Peek(label);
         if (version is null)
         {
             return current is null

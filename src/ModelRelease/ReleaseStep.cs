@@ -8,7 +8,7 @@ namespace ModelRelease;
 /// <param name="Model">The model.</param>
 /// <param name="Summary">One line saying what the step does, e.g. "promote v2 to stable (was v1); clear canary".</param>
 /// <param name="Edits">The label edits, applied together in one transaction.</param>
-/// <param name="Expectations">The labels as they were read when planning.</param>
+/// <param name="Expectations">The labels the plan's decision rests on, as they were read: the step is refused if one moved since.</param>
 /// <param name="Notes">What a reviewer should know, e.g. that the version skipped validation.</param>
 public sealed record ReleaseStep(
     string Model,
@@ -17,6 +17,9 @@ public sealed record ReleaseStep(
     IReadOnlyList<LabelExpectation> Expectations,
     IReadOnlyList<string> Notes)
 {
+    /// <summary>Where each edited label pointed when the step was planned (null when unset), for the plan's wording.</summary>
+    public IReadOnlyDictionary<string, string?> Before { get; init; } = new Dictionary<string, string?>();
+
     /// <summary>True when the labels already say what the step wants: applying it writes nothing.</summary>
     public bool IsNoOp => Edits.Count == 0;
 
@@ -32,7 +35,7 @@ public sealed record ReleaseStep(
 
         foreach (var edit in Edits)
         {
-            var from = Expectations.FirstOrDefault(e => e.Label == edit.Label)?.Version;
+            var from = Before.GetValueOrDefault(edit.Label);
             var weight = edit.Change.Weight is { } w ? $" at {w}% of traffic" : "";
             if (edit.Version is { } to)
             {

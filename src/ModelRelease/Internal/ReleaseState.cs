@@ -9,9 +9,9 @@ internal sealed class ReleaseState
     private readonly Dictionary<string, LabelAssignment> _labels;
     private readonly Dictionary<string, ModelVersion> _byName;
 
-    // Every label the planner looked at: its decision rests on them (golden for a rollback to golden, "no canary"
-    // for a promotion), so each one is a precondition, not only the labels the step edits.
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal) { LabelNames.Stable };
+    // Every label the planner looked at through At: its decision rests on them (stable for a canary, golden for a
+    // rollback to golden, "no canary" for a promotion), so each one is a precondition of the step.
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
     public ReleaseState(IMetadataReader reader, string model)
     {
@@ -40,8 +40,15 @@ internal sealed class ReleaseState
     public ModelVersion? At(string label)
     {
         _read.Add(label);
-        return _labels.TryGetValue(label, out var assignment) ? _byName.GetValueOrDefault(assignment.Version) : null;
+        return Peek(label);
     }
+
+    /// <summary>
+    /// Where <paramref name="label"/> points, without making it a precondition: for a step that sets a label to a
+    /// version whatever it pointed at, so two jobs setting it at once both succeed and the log records each real move.
+    /// </summary>
+    public ModelVersion? Peek(string label) =>
+        _labels.TryGetValue(label, out var assignment) ? _byName.GetValueOrDefault(assignment.Version) : null;
 
     public int? Weight(string label)
     {
@@ -59,11 +66,11 @@ internal sealed class ReleaseState
     /// <summary>Live version names, newest first, for "pick one of these" messages.</summary>
     public string LiveList() => string.Join(", ", Live.Reverse().Take(10).Select(v => v.Name));
 
-    /// <summary>A step whose preconditions are the labels its edits touch and every label read while planning, stable always among them.</summary>
+    /// <summary>A step whose preconditions are the labels read (through <see cref="At"/>) while planning it.</summary>
     public ReleaseStep Step(string summary, IReadOnlyList<LabelEdit> edits, IReadOnlyList<string> notes)
     {
-        var watched = edits.Select(e => e.Label).Concat(_read.Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal);
-        var expectations = watched.Select(label => new LabelExpectation(label, _labels.GetValueOrDefault(label)?.Version)).ToList();
-        return new ReleaseStep(Model, summary, edits, expectations, notes);
+        var expectations = _read.Order(StringComparer.Ordinal).Select(label => new LabelExpectation(label, _labels.GetValueOrDefault(label)?.Version)).ToList();
+        var before = edits.ToDictionary(e => e.Label, e => _labels.GetValueOrDefault(e.Label)?.Version, StringComparer.Ordinal);
+        return new ReleaseStep(Model, summary, edits, expectations, notes) { Before = before };
     }
 }

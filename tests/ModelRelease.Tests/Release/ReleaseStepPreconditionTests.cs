@@ -69,4 +69,52 @@ public sealed class ReleaseStepPreconditionTests : IDisposable
         Assert.Contains("canary of model 'mnist' now points at v3, not unset", error.Message);
         Assert.Equal("v1", registry.VersionAt("mnist", LabelNames.Stable)!.Name);
     }
+
+    [Fact]
+    public void Should_Apply_Two_Label_Sets_Planned_On_The_Same_Read_One_After_The_Other()
+    {
+        // Given golden on v1, and two jobs that each planned to set golden while it was there
+        PushBlessed("v1");
+        PushBlessed("v2");
+        PushBlessed("v3");
+        using var registry = _scenario.Open();
+        registry.SetLabel("mnist", LabelNames.Golden, "v1");
+        var release = new ReleaseManager(registry);
+        var first = release.PlanLabel("mnist", LabelNames.Golden, "v2");
+        var second = release.PlanLabel("mnist", LabelNames.Golden, "v3");
+        registry.SetLabel("mnist", LabelNames.Stable, "v1");
+
+        // When both apply (stable moved meanwhile too)
+        release.Apply(first);
+        release.Apply(second);
+
+        // Then a set does not depend on where the label was, so both go through and the log keeps each real move
+        Assert.Equal("v3", registry.VersionAt("mnist", LabelNames.Golden)!.Name);
+        Assert.Equal([("v1", "v2"), ("v2", "v3")], registry.LabelHistory("mnist", LabelNames.Golden).Skip(1).Select(e => (e.FromVersion!, e.ToVersion!)));
+        Assert.Empty(first.Expectations);
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Canary_When_Stable_Moved_After_It_Was_Planned()
+    {
+        // Given stable on v1 and a canary of v3 planned against it
+        PushBlessed("v1");
+        PushBlessed("v2");
+        PushBlessed("v3");
+        using var registry = _scenario.Open();
+        registry.SetLabel("mnist", LabelNames.Stable, "v1");
+        var release = new ReleaseManager(registry);
+        var step = release.PlanCanary("mnist", "v3", 10);
+
+        // When another job promotes v2 first
+        using (var other = _scenario.Open())
+        {
+            other.SetLabel("mnist", LabelNames.Stable, "v2");
+        }
+
+        // Then the canary, planned as a comparison with v1, is refused
+        var error = Assert.Throws<RegistryException>(() => release.Apply(step));
+        Assert.Contains("stable of model 'mnist' now points at v2, not v1", error.Message);
+        Assert.Null(registry.VersionAt("mnist", LabelNames.Canary));
+    }
 }
