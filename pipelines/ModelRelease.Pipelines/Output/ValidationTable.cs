@@ -26,6 +26,6 @@ public static class ValidationTable
         console.Write(table);
         console.MarkupLine(report.Passed
             ? $"[green]Blessed:[/] all {report.Checks.Count} checks passed."
-            : $"[red]Rejected:[/] {Markup.Escape(report.Summary())}");
+            : $"[red]Rejected:[/] {Markup.Escape(report.FailureText())}");
     }
 }

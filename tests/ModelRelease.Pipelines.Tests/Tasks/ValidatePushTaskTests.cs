@@ -33,6 +33,8 @@ public sealed class ValidatePushTaskTests : IDisposable
         run.AssertExit(3);
         Assert.Contains("FAIL", run.Out);
         Assert.Contains("accuracy vs stable v1", run.Out);
+        Assert.Contains("Rejected: accuracy dropped", run.Out);
+        Assert.DoesNotContain("Rejected: rejected", run.Out);
         Assert.False(Directory.Exists(Path.Combine(_host.Root, "mnist", "versions", "v2")));
         using var registry = _host.Open();
         Assert.DoesNotContain(registry.Versions("mnist"), v => v.Name == "v2");
