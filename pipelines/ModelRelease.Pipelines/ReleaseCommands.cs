@@ -45,7 +45,11 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         }
         else
         {
-            console.MarkupLineInterpolated($"[yellow]{v.Model} {v.Name}[/] (serving number {v.Number}) already holds these exact bytes; nothing was copied.");
+            // A different --version asked for is not created: say so, so nobody deploys a name that does not exist.
+            var asked = request.VersionName is { } name && !string.Equals(name, v.Name, StringComparison.Ordinal)
+                ? $" No version {name} was created: use {v.Name}."
+                : "";
+            console.MarkupLineInterpolated($"[yellow]{v.Model} {v.Name}[/] (serving number {v.Number}) already holds these exact bytes; nothing was copied.{asked}");
         }
 
         return result;

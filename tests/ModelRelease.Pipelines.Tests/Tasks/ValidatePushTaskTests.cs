@@ -23,6 +23,22 @@ public sealed class ValidatePushTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Say_Which_Version_Holds_Identical_Bytes_Pushed_Under_Another_Name()
+    {
+        _host.Push("v1");
+
+        var again = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v1")}", ReleaseHost.Metrics(0.9, 50), "--version=v1-again");
+        var same = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v1")}", ReleaseHost.Metrics(0.9, 50), "--version=v1");
+
+        again.AssertExit(0);
+        Assert.Contains("already holds these exact bytes; nothing was copied. No version v1-again was created: use v1.", again.Out);
+        same.AssertExit(0);
+        Assert.DoesNotContain("No version", same.Out);
+        using var registry = _host.Open();
+        Assert.Equal(["v1"], registry.Versions("mnist").Select(v => v.Name));
+    }
+
+    [Fact]
     public void Should_Exit_3_And_Push_Nothing_When_A_Candidate_Regresses_Against_Stable()
     {
         _host.Push("v1", accuracy: 0.95);
