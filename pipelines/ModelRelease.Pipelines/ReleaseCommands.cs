@@ -127,7 +127,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
     }
 
     /// <summary>Prints the status of one model, or of every model when <paramref name="model"/> is null.</summary>
-    public void Status(string? model, bool json) => StatusView.Print(console, StatusView.Read(Registry, model), json);
+    public void Status(string? model, bool json) => StatusView.Print(console, StatusView.Read(Registry, model), json, Registry.Store.Location);
 
     /// <summary>Prints the audit log.</summary>
     public void History(EventQuery query, bool json) => HistoryView.Print(console, Registry.History(query), json);

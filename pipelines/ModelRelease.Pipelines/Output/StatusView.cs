@@ -27,8 +27,11 @@ public static class StatusView
             .ToList();
     }
 
-    /// <summary>Prints <paramref name="models"/> as one table per model, or as one JSON document.</summary>
-    public static void Print(IAnsiConsole console, IReadOnlyList<ModelStatus> models, bool json)
+    /// <summary>
+    /// Prints <paramref name="models"/> as one table per model, or as one JSON document; <paramref name="location"/>,
+    /// the store read, is named when it holds no model, as a wrong --root is the likely cause.
+    /// </summary>
+    public static void Print(IAnsiConsole console, IReadOnlyList<ModelStatus> models, bool json, string? location = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(models);
@@ -41,7 +44,14 @@ public static class StatusView
 
         if (models.Count == 0)
         {
-            console.MarkupLine("The registry is empty: no model has a version yet.");
+            if (location is null)
+            {
+                console.MarkupLine("The registry is empty: no model has a version yet.");
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"The registry at {location} is empty: no model has a version yet. Push a version first, or check --root/--registry.");
+            }
             return;
         }
 

@@ -59,6 +59,20 @@ public sealed class StatusHistoryTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Name_The_Store_When_A_Root_Holds_No_Registry()
+    {
+        var run = _host.Run("--target=Status", "--root=elsewhere");
+
+        run.AssertExit(0);
+        var store = Path.Combine(_host.WorkDirectory, "elsewhere", "registry.db");
+        // Spectre wraps a line longer than the console at a space, dropping it: compare without whitespace.
+        var text = Squash(run.Out);
+        Assert.Contains(Squash($"The registry at {store} is empty"), text);
+        Assert.Contains(Squash("check --root/--registry"), text);
+        Assert.False(Directory.Exists(Path.Combine(_host.WorkDirectory, "elsewhere")));
+    }
+
+    [Fact]
     public void Should_List_The_Audit_Log_Filtered_By_Label()
     {
         var run = _host.Do("History", "--label=canary", "--format=json");
@@ -93,4 +107,6 @@ public sealed class StatusHistoryTaskTests : IDisposable
         format.AssertExit(2);
         Assert.Contains("table, json", format.Error);
     }
+
+    private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 }
