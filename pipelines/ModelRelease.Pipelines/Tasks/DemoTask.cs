@@ -32,7 +32,13 @@ public sealed class DemoTask : PipelineTask<ReleaseContext>
         var policy = context.FindPolicy(SampleModel.Name) ?? SampleModel.Policy;
         var elapsed = new DemoScript(workspace, policy, context.Console, environment).Run();
         context.Console.WriteLine();
-        context.Console.MarkupLineInterpolated($"[green]Demo finished in {elapsed.TotalSeconds:0.0} s.[/] Look around: ls -l {workspace.ServingRoot}/{SampleModel.Name}; cat {workspace.ServingRoot}/models.config");
+        // One command a line, so none is wrapped in the middle; the release tasks take the serving root, not the demo directory.
+        var root = Shown(workspace.ServingRoot, context.Environment.WorkingDirectory.FullPath);
+        context.Console.MarkupLineInterpolated($"[green]Demo finished in {elapsed.TotalSeconds:0.0} s.[/] Look around (the release tasks take the serving root as --root):");
+        context.Console.MarkupLineInterpolated($"  ./build.sh -t Status --root={root}");
+        context.Console.MarkupLineInterpolated($"  ./build.sh -t History --root={root} --label=stable");
+        context.Console.MarkupLineInterpolated($"  ls -l {root}/{SampleModel.Name}");
+        context.Console.MarkupLineInterpolated($"  cat {root}/models.config");
         context.Log.Verbose("Demo ran in {0}", directory);
     }
 
@@ -43,6 +49,13 @@ public sealed class DemoTask : PipelineTask<ReleaseContext>
         plan.Write(directory, DemoWorkspace.HoldsPreviousRun(directory) ? "replacing the previous demo run there" : "a new demo directory");
         plan.Run("git init and 6 commits in a throwaway training repository with the sample model");
         plan.Add(ChangeKind.Record, "push v1, v2, v4-v7 (v3 is rejected), canary, promote, rollback, label golden and prune, then print Status and History");
+    }
+
+    /// <summary><paramref name="path"/> relative to the working directory when it lies inside it, else as it is.</summary>
+    private static string Shown(string path, string workingDirectory)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
     private static string Directory(ReleaseContext context) =>

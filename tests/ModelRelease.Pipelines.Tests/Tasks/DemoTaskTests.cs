@@ -24,6 +24,11 @@ public sealed class DemoTaskTests : IDisposable
         Assert.Contains("Gate said no", run.Out);
         Assert.Contains("traffic: stable v2 100%", run.Out);
         Assert.Contains("Demo finished", run.Out);
+        // The closing hints point the release tasks at the serving root inside the demo directory, one command a line.
+        var serving = Path.Combine("demo", "serving_model");
+        Assert.Contains($"  ./build.sh -t Status --root={serving}{Environment.NewLine}", run.Out);
+        Assert.Contains($"  cat {serving}/models.config", run.Out);
+        Assert.Equal(0, _host.Run("--target=Status", $"--root={serving}", $"--model={SampleModel.Name}").ExitCode);
     }
 
     [Fact]
