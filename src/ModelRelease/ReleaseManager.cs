@@ -102,7 +102,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
         }
 
         var stable = state.At(LabelNames.Stable) ?? throw new RegistryException(
-            $"Model '{model}' has no stable version, so there is nothing to roll back. Promote a version first.");
+            $"Model '{model}' has no stable version, so there is nothing to roll back. Promote a version first: --target=Promote --model={model} --version=<name>.");
         var target = (to ?? Previous) switch
         {
             Previous => Registry.PreviousStable(model) ?? throw new RegistryException(

@@ -93,6 +93,20 @@ public sealed class RollbackTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Refuse_A_Model_With_No_Stable_Yet_Naming_The_Promote_To_Run()
+    {
+        _host.Push("v1");
+        var before = _host.Snapshot();
+
+        var run = _host.Run("--target=Rollback", "--model=mnist");
+
+        run.AssertExit(1);
+        Assert.Contains("has no stable version, so there is nothing to roll back", run.Error);
+        Assert.Contains("--target=Promote --model=mnist --version=<name>", run.Error);
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
     public void Should_Refuse_A_Pruned_Target()
     {
         _host.Push("v1");
