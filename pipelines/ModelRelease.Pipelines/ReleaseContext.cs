@@ -9,7 +9,7 @@ namespace ModelRelease.Pipelines;
 /// stops the run with exit code 2 before any task starts; tasks read properties, never strings.
 /// </summary>
 [TaskArgument("root", "serving root directory (default ./serving_model, or $MODELRELEASE_ROOT)", Example = "./serving_model")]
-[TaskArgument("registry", "metadata store: a SQLite path or a PostgreSQL connection string (default <root>/registry.db, or $MODELRELEASE_REGISTRY)", Example = "./registry.db")]
+[TaskArgument("registry", "metadata store: a SQLite file path (default <root>/registry.db, or $MODELRELEASE_REGISTRY)", Example = "./registry.db")]
 public class ReleaseContext : PipelineContext
 {
     /// <summary>The environment variable that sets the default serving root.</summary>

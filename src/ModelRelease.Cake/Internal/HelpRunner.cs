@@ -39,10 +39,17 @@ internal static class HelpRunner
             var table = new Table().Border(TableBorder.None).HideHeaders().AddColumn("name").AddColumn("meaning").AddColumn("read by");
             foreach (var group in arguments)
             {
-                table.AddRow(
-                    new Text($"  --{group.Key}"),
-                    new Text(group.First().Argument.Description),
-                    new Text("read by " + string.Join(", ", group.Select(x => x.Readers).Distinct())));
+                // Tasks that read one argument with different meanings (Push's --version names the new version,
+                // Canary's picks one to canary) each get their line, so no task's meaning is hidden behind another's.
+                var name = $"  --{group.Key}";
+                foreach (var meaning in group.GroupBy(x => x.Argument.Description, StringComparer.Ordinal))
+                {
+                    table.AddRow(
+                        new Text(name),
+                        new Text(meaning.Key),
+                        new Text("read by " + string.Join(", ", meaning.Select(x => x.Readers).Distinct())));
+                    name = "";
+                }
             }
 
             console.Out.Write(table);
