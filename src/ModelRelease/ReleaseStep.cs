@@ -49,6 +49,6 @@ public sealed record ReleaseStep(
 
         plan.Write(layout.ModelsConfigPath, "TF Serving: stable and canary as specific versions with labels");
         plan.Write(layout.RoutingPath, "traffic weights");
-        plan.Record($"{Edits.Count} audit {(Edits.Count == 1 ? "event" : "events")} ({string.Join(", ", Edits.Select(e => e.Change.Kind))})");
+        plan.Record($"{Edits.Count} audit {(Edits.Count == 1 ? "event" : "events")} ({string.Join(", ", Edits.Select(e => EventKindNames.Of(e.Change.Kind)))})");
     }
 }

@@ -18,7 +18,7 @@ public static class HistoryView
                 id = e.Id,
                 at = e.At,
                 model = e.Model,
-                kind = Kind(e.Kind),
+                kind = EventKindNames.Of(e.Kind),
                 label = e.Label,
                 from = e.FromVersion,
                 to = e.ToVersion,
@@ -46,7 +46,7 @@ public static class HistoryView
                 e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ReleaseText.Time(e.At).TrimEnd('Z'),
                 Markup.Escape(e.Model),
-                Kind(e.Kind),
+                EventKindNames.Of(e.Kind),
                 Markup.Escape(Change(e)),
                 Markup.Escape($"{e.Actor}@{e.Host}"),
                 Markup.Escape(e.Reason ?? ""));
@@ -54,15 +54,6 @@ public static class HistoryView
 
         console.Write(table);
     }
-
-    /// <summary>The kind as the CLI spells it: push, push-repeated, label-move, promote, rollback, label-clear, validation, prune.</summary>
-    public static string Kind(EventKind kind) => kind switch
-    {
-        EventKind.PushRepeated => "push-repeated",
-        EventKind.LabelMove => "label-move",
-        EventKind.LabelClear => "label-clear",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 
     private static string Change(RegistryEvent e) => e.Label is null
         ? e.ToVersion ?? "(candidate)"

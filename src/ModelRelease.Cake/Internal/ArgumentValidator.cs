@@ -31,7 +31,7 @@ internal static class ArgumentValidator
             .Select(a => a.Key)
             .ToHashSet(StringComparer.Ordinal);
         var required = contextArguments.Select(a => (Reader: "Every task", Argument: a))
-            .Concat(selected.SelectMany(t => t.Arguments.Select(a => (Reader: $"Task '{t.Name}'", Argument: a))))
+            .Concat(selected.SelectMany(t => t.Arguments.Select(a => (Reader: Reader(t.Name, targets), Argument: a))))
             .Where(x => x.Argument.Required);
         foreach (var (reader, argument) in required)
         {
@@ -46,6 +46,10 @@ internal static class ArgumentValidator
             throw new PipelineUsageException($"{reader} needs --{argument.Name} ({argument.Description}){example}{empty}.");
         }
     }
+
+    /// <summary>A dependency is named with the target it runs before, so "needs --model" is not about a task the user never asked for.</summary>
+    private static string Reader(string task, IReadOnlyList<string> targets) =>
+        targets.Contains(task, StringComparer.OrdinalIgnoreCase) ? $"Task '{task}'" : $"Task '{task}' (run before {string.Join(", ", targets)})";
 
     private static string UnknownArgumentMessage(
         string name,

@@ -28,7 +28,7 @@ internal static class MetricChecks
             var hint = near is null ? "" : $" (there is '{Names.Printable(near)}'; names are case-sensitive)";
             yield return new ValidationCheck($"{name} present", "missing", finite, false)
             {
-                Note = $"{name} is missing{hint}: add it to --metrics, e.g. {{\"{name}\": 0.9}}, or mark the rule optional",
+                Note = $"{name} is missing{hint}: add it to --metrics, e.g. {{\"{name}\": {NumberText.Format(rule.AtLeast ?? rule.AtMost ?? 0.9)}}}, or mark the rule optional",
             };
             yield break;
         }

@@ -19,6 +19,11 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         CheckRequest(registry, request);
         var git = Provenance(_options, request);
         var dataset = DatasetVersionResolver.Resolve(request.DatasetVersion, request.Dataset);
+        if (dataset.Source == DatasetVersionSource.Unknown)
+        {
+            _options.Warn("No --dataset-version and no --dataset: the version's dataset is recorded as 'unknown', so it cannot be traced to its training data. Pass one of them.");
+        }
+
         var artifact = ArtifactScanner.Scan(request.Artifact);
 
         bool modelIsNew, seenBefore;

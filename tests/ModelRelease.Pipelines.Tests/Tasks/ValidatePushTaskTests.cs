@@ -116,6 +116,18 @@ public sealed class ValidatePushTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Warn_When_A_Push_Records_An_Unknown_Dataset()
+    {
+        var with = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v1")}", ReleaseHost.Metrics(0.9, 50), "--dataset-version=mnist-2026-11");
+        var without = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v2")}", ReleaseHost.Metrics(0.9, 50));
+
+        with.AssertExit(0);
+        without.AssertExit(0);
+        Assert.DoesNotContain("recorded as 'unknown'", with.Out + with.Error);
+        Assert.Contains("dataset is recorded as 'unknown'", without.Out + without.Error);
+    }
+
+    [Fact]
     public void Should_Fail_With_Exit_1_When_The_Metrics_Are_Not_Numbers()
     {
         var run = _host.Run("--target=Validate", "--model=mnist", $"--artifact={_host.Artifact("a")}", "--metrics={\"accuracy\": \"high\"}");
@@ -156,7 +168,7 @@ public sealed class ValidatePushTaskTests : IDisposable
         var skipWithoutReason = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("a")}", "--skip-validation");
 
         noModel.AssertExit(2);
-        Assert.Contains("--model", noModel.Error);
+        Assert.Contains("Task 'Validate' (run before Push) needs --model", noModel.Error);
         noArtifact.AssertExit(2);
         Assert.Contains("--artifact", noArtifact.Error);
         skipWithoutReason.AssertExit(2);

@@ -45,7 +45,7 @@ public sealed class MetricValidationTests : IDisposable
 
         var check = Assert.Single(report.Checks.Skip(1));
         Assert.Equal(new ValidationCheck("accuracy present", "missing", "a finite number", false), check with { Note = null });
-        Assert.Contains("add it to --metrics, e.g. {\"accuracy\": 0.9}", check.Note);
+        Assert.Contains("add it to --metrics, e.g. {\"accuracy\": 0.8}", check.Note);
         Assert.Equal(Blessing.Rejected, report.Verdict);
     }
 
