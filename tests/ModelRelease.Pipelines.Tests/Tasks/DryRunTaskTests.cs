@@ -67,4 +67,30 @@ public sealed class DryRunTaskTests : IDisposable
         run.AssertExit(3);
         Assert.Equal(before, _host.Snapshot());
     }
+
+    public static TheoryData<string[]> StepsOnPrunedVersion => new()
+    {
+        { ["--target=Canary", "--model=mnist", "--version=v4"] },
+        { ["--target=Promote", "--model=mnist", "--version=v4"] },
+        { ["--target=Rollback", "--model=mnist", "--to=v4"] },
+        { ["--target=Label", "--model=mnist", "--label=golden", "--version=v4"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(StepsOnPrunedVersion))]
+    public void Should_Refuse_A_Pruned_Version_In_A_Dry_Run_As_The_Real_Run_Does(string[] args)
+    {
+        // v1 (previous stable), v2 (stable) and v3 (canary) are protected; v4 is not
+        _host.Do("Prune", "--keep=0");
+        var before = _host.Snapshot();
+
+        var rehearsal = _host.Run([.. args, "--dryrun"]);
+        var real = _host.Run(args);
+
+        rehearsal.AssertExit(1);
+        real.AssertExit(1);
+        Assert.Contains("v4", rehearsal.Error);
+        Assert.Contains("was pruned", rehearsal.Error);
+        Assert.Equal(before, _host.Snapshot());
+    }
 }
