@@ -93,4 +93,17 @@ public sealed class DryRunTaskTests : IDisposable
         Assert.Contains("was pruned", rehearsal.Error);
         Assert.Equal(before, _host.Snapshot());
     }
+
+    [Fact]
+    public void Should_Say_A_Rehearsed_Push_Of_Bytes_Already_Pushed_Copies_Nothing()
+    {
+        var before = _host.Snapshot();
+
+        var run = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v4")}", ReleaseHost.Metrics(0.9, 50), "--dryrun");
+
+        run.AssertExit(0);
+        Assert.Contains("a repeated push of mnist v4", run.Out);
+        Assert.DoesNotContain("would copy", run.Out);
+        Assert.Equal(before, _host.Snapshot());
+    }
 }
