@@ -106,4 +106,16 @@ public sealed class DryRunTaskTests : IDisposable
         Assert.DoesNotContain("would copy", run.Out);
         Assert.Equal(before, _host.Snapshot());
     }
+
+    [Fact]
+    public void Should_Plan_No_Writes_When_Rehearsing_A_Step_That_Changes_Nothing()
+    {
+        var run = _host.Run("--target=Label", "--model=mnist", "--label=golden", "--clear", "--dryrun");
+
+        run.AssertExit(0);
+        Assert.Contains("golden is not set; nothing to clear", run.Out);
+        Assert.DoesNotContain("models.config", run.Out);
+        Assert.DoesNotContain("routing.json", run.Out);
+        Assert.DoesNotContain("audit event", run.Out);
+    }
 }
