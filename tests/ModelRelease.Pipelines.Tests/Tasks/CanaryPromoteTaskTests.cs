@@ -165,4 +165,34 @@ public sealed class CanaryPromoteTaskTests : IDisposable
         Assert.Contains("no version 'v9'", run.Error);
         Assert.Contains("v1", run.Error);
     }
+
+    [Fact]
+    public void Should_Refuse_A_Default_Canary_When_The_Only_Other_Blessed_Version_Is_Older_Than_Stable()
+    {
+        _host.Push("v1");
+        _host.Push("v2");
+        _host.Do("Promote", "--version=v2");
+
+        var run = _host.Run("--target=Canary", "--model=mnist");
+
+        run.AssertExit(1);
+        Assert.Contains("no blessed version newer than stable v2", run.Error);
+        using var registry = _host.Open();
+        Assert.Null(registry.VersionAt("mnist", LabelNames.Canary));
+    }
+
+    [Fact]
+    public void Should_Not_Pick_A_Version_That_Skipped_Validation_As_The_Default_Canary()
+    {
+        _host.Push("v1");
+        _host.Do("Promote", "--version=v1");
+        _host.Push("v2");
+        _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v3")}", "--version=v3", "--skip-validation", "--reason=hotfix").AssertExit(0);
+
+        var run = _host.Do("Canary");
+
+        Assert.Contains("canary v2 at 20% of traffic against stable v1", run.Out);
+        using var registry = _host.Open();
+        Assert.Equal("v2", registry.VersionAt("mnist", LabelNames.Canary)!.Name);
+    }
 }

@@ -67,4 +67,55 @@ public sealed class DryRunTaskTests : IDisposable
         run.AssertExit(3);
         Assert.Equal(before, _host.Snapshot());
     }
+
+    public static TheoryData<string[]> StepsOnPrunedVersion => new()
+    {
+        { ["--target=Canary", "--model=mnist", "--version=v4"] },
+        { ["--target=Promote", "--model=mnist", "--version=v4"] },
+        { ["--target=Rollback", "--model=mnist", "--to=v4"] },
+        { ["--target=Label", "--model=mnist", "--label=golden", "--version=v4"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(StepsOnPrunedVersion))]
+    public void Should_Refuse_A_Pruned_Version_In_A_Dry_Run_As_The_Real_Run_Does(string[] args)
+    {
+        // v1 (previous stable), v2 (stable) and v3 (canary) are protected; v4 is not
+        _host.Do("Prune", "--keep=0");
+        var before = _host.Snapshot();
+
+        var rehearsal = _host.Run([.. args, "--dryrun"]);
+        var real = _host.Run(args);
+
+        rehearsal.AssertExit(1);
+        real.AssertExit(1);
+        Assert.Contains("v4", rehearsal.Error);
+        Assert.Contains("was pruned", rehearsal.Error);
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
+    public void Should_Say_A_Rehearsed_Push_Of_Bytes_Already_Pushed_Copies_Nothing()
+    {
+        var before = _host.Snapshot();
+
+        var run = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v4")}", ReleaseHost.Metrics(0.9, 50), "--dryrun");
+
+        run.AssertExit(0);
+        Assert.Contains("a repeated push of mnist v4", run.Out);
+        Assert.DoesNotContain("would copy", run.Out);
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
+    public void Should_Plan_No_Writes_When_Rehearsing_A_Step_That_Changes_Nothing()
+    {
+        var run = _host.Run("--target=Label", "--model=mnist", "--label=golden", "--clear", "--dryrun");
+
+        run.AssertExit(0);
+        Assert.Contains("golden is not set; nothing to clear", run.Out);
+        Assert.DoesNotContain("models.config", run.Out);
+        Assert.DoesNotContain("routing.json", run.Out);
+        Assert.DoesNotContain("audit event", run.Out);
+    }
 }

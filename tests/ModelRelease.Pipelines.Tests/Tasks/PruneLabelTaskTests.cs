@@ -127,4 +127,20 @@ public sealed class PruneLabelTaskTests : IDisposable
         noLabel.AssertExit(2);
         Assert.Contains("--label", noLabel.Error);
     }
+
+    [Fact]
+    public void Should_Refuse_Clearing_Canary_With_Label()
+    {
+        _host.Push("v1");
+        _host.Do("Promote", "--version=v1");
+        _host.Push("v2");
+        _host.Do("Canary", "--version=v2");
+
+        var run = _host.Run("--target=Label", "--model=mnist", "--label=canary", "--clear");
+
+        run.AssertExit(1);
+        Assert.Contains("Canary, Promote or Rollback", run.Error);
+        using var registry = _host.Open();
+        Assert.Equal("v2", registry.VersionAt("mnist", LabelNames.Canary)!.Name);
+    }
 }

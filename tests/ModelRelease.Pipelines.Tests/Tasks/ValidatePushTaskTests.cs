@@ -226,4 +226,26 @@ public sealed class ValidatePushTaskTests : IDisposable
         using var registry = _host.Open();
         Assert.Equal(Blessing.Blessed, registry.Version("mnist", "v1").Blessing);
     }
+
+    [Fact]
+    public void Should_Refuse_To_Validate_A_Pruned_Version_Again_Saying_It_Was_Pruned()
+    {
+        _host.Push("v1");
+        _host.Push("v2");
+        _host.Do("Promote", "--version=v2");
+        _host.Do("Prune", "--keep=0");
+        int events;
+        using (var before = _host.Open())
+        {
+            Assert.True(before.Version("mnist", "v1").IsPruned);
+            events = before.History(new EventQuery("mnist")).Count;
+        }
+
+        var run = _host.Run("--target=Validate", "--model=mnist", "--version=v1");
+
+        run.AssertExit(1);
+        Assert.Contains("Version 'v1' of model 'mnist' was pruned", run.Error);
+        using var registry = _host.Open();
+        Assert.Equal(events, registry.History(new EventQuery("mnist")).Count);
+    }
 }

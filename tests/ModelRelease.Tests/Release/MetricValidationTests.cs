@@ -258,4 +258,31 @@ public sealed class MetricValidationTests : IDisposable
     private ValidationReport Validate(MetricRule rule, IReadOnlyDictionary<string, double> metrics, ModelVersion? stable = null) =>
         CandidateValidator.Validate(
             ReleasePolicy.For("sentiment").RequireArtifact(ArtifactFormat.TensorFlowSavedModel).Metric(rule), _artifact, metrics, stable);
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void Should_Pass_With_No_Baseline_When_Stables_Value_Is_Not_Finite(double baseline)
+    {
+        var report = Validate(MetricRule.Higher("accuracy").MayDropBy(0.01), Metrics(("accuracy", 0.5)), Stable("v2", ("accuracy", baseline)));
+
+        var regression = report.Checks.Single(c => c.Name == "accuracy vs stable v2");
+        Assert.True(regression.Passed);
+        Assert.Equal("0.5 (no baseline)", regression.Actual);
+        Assert.True(report.Passed);
+    }
+
+    [Fact]
+    public void Should_Allow_No_Regression_At_All_With_A_Zero_Tolerance()
+    {
+        var absolute = MetricRule.Higher("accuracy").MayDropBy(0);
+        var percent = MetricRule.Lower("latency_p99_ms").MayGrowByPercent(0);
+        var stable = Stable("v2", ("accuracy", 0.9), ("latency_p99_ms", 100));
+
+        Assert.True(Validate(absolute, Metrics(("accuracy", 0.9)), stable).Passed);
+        Assert.False(Validate(absolute, Metrics(("accuracy", 0.8999)), stable).Passed);
+        Assert.True(Validate(percent, Metrics(("latency_p99_ms", 100)), stable).Passed);
+        Assert.False(Validate(percent, Metrics(("latency_p99_ms", 100.001)), stable).Passed);
+    }
 }

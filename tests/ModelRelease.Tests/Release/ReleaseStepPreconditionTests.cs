@@ -117,4 +117,28 @@ public sealed class ReleaseStepPreconditionTests : IDisposable
         Assert.Contains("stable of model 'mnist' now points at v2, not v1", error.Message);
         Assert.Null(registry.VersionAt("mnist", LabelNames.Canary));
     }
+
+    [Fact]
+    public void Should_Refuse_A_Promotion_When_Another_Job_Moved_Stable_After_It_Was_Planned()
+    {
+        // Given stable on v1, no canary, and a promotion of v2 planned on that read
+        PushBlessed("v1");
+        PushBlessed("v2");
+        PushBlessed("v3");
+        using var registry = _scenario.Open();
+        registry.SetLabel("mnist", LabelNames.Stable, "v1");
+        var release = new ReleaseManager(registry);
+        var step = release.PlanPromote("mnist", "v2");
+
+        // When another job promotes v3 first
+        using (var other = _scenario.Open())
+        {
+            other.SetLabel("mnist", LabelNames.Stable, "v3");
+        }
+
+        // Then the stale promotion is refused instead of silently undoing the other job's release
+        var error = Assert.Throws<RegistryException>(() => release.Apply(step));
+        Assert.Contains("stable of model 'mnist' now points at v3, not v1", error.Message);
+        Assert.Equal("v3", registry.VersionAt("mnist", LabelNames.Stable)!.Name);
+    }
 }
