@@ -23,9 +23,7 @@ public sealed class CanaryPromoteTaskTests : IDisposable
     [Fact]
     public void Should_Canary_The_Newest_Blessed_Version_At_The_Policy_First_Step_And_Write_Both_Configs()
     {
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
-        _host.Push("v2");
+        _host.StableV1Then("v2");
 
         var run = _host.Do("Canary");
 
@@ -50,10 +48,7 @@ public sealed class CanaryPromoteTaskTests : IDisposable
     [Fact]
     public void Should_Take_The_Given_Weight_And_Version()
     {
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
-        _host.Push("v2");
-        _host.Push("v3");
+        _host.StableV1Then("v2", "v3");
 
         _host.Do("Canary", "--version=v2", "--weight=35");
 
@@ -65,8 +60,7 @@ public sealed class CanaryPromoteTaskTests : IDisposable
     [Fact]
     public void Should_Refuse_An_Unvalidated_Version_With_Exit_3()
     {
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
+        _host.StableV1Then();
         using (var registry = _host.Open())
         {
             registry.Push(new PushRequest("mnist", _host.Artifact("raw")) { VersionName = "raw" });
@@ -82,9 +76,7 @@ public sealed class CanaryPromoteTaskTests : IDisposable
     [Fact]
     public void Should_Refuse_A_Rejected_Version_With_Exit_3()
     {
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
-        _host.Push("v2");
+        _host.StableV1Then("v2");
         File.WriteAllText(Path.Combine(_host.WorkDirectory, "strict.json"), """{ "model": "mnist", "metrics": { "accuracy": { "goal": "higher", "atLeast": 0.99 } } }""");
         _host.Run("--target=Validate", "--model=mnist", "--version=v2", "--policy=strict.json").AssertExit(3);
 
@@ -106,9 +98,7 @@ public sealed class CanaryPromoteTaskTests : IDisposable
     [Fact]
     public void Should_Promote_The_Canary_And_Clear_It_In_One_Change()
     {
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
-        _host.Push("v2");
+        _host.StableV1Then("v2");
         _host.Do("Canary");
 
         var run = _host.Do("Promote", "--reason=canary healthy");
@@ -184,9 +174,7 @@ public sealed class CanaryPromoteTaskTests : IDisposable
     [Fact]
     public void Should_Not_Pick_A_Version_That_Skipped_Validation_As_The_Default_Canary()
     {
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
-        _host.Push("v2");
+        _host.StableV1Then("v2");
         _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v3")}", "--version=v3", "--skip-validation", "--reason=hotfix").AssertExit(0);
 
         var run = _host.Do("Canary");

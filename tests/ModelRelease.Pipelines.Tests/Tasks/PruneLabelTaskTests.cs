@@ -131,9 +131,7 @@ public sealed class PruneLabelTaskTests : IDisposable
     [Fact]
     public void Should_Refuse_Clearing_Canary_With_Label()
     {
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
-        _host.Push("v2");
+        _host.StableV1Then("v2");
         _host.Do("Canary", "--version=v2");
 
         var run = _host.Run("--target=Label", "--model=mnist", "--label=canary", "--clear");

@@ -76,6 +76,17 @@ public sealed class ReleaseHost : IDisposable
         return run;
     }
 
+    /// <summary>The usual starting point: v1 pushed and promoted to stable, then <paramref name="candidates"/> pushed (blessed).</summary>
+    public void StableV1Then(params string[] candidates)
+    {
+        Push("v1");
+        Do("Promote", "--version=v1");
+        foreach (var candidate in candidates)
+        {
+            Push(candidate);
+        }
+    }
+
     /// <summary>Runs a target for mnist and fails the test unless it exits 0.</summary>
     public HostRun Do(string target, params string[] args)
     {

@@ -85,9 +85,7 @@ public sealed class ReviewFindingsTests : IDisposable
     public void Should_Advise_Raising_The_Same_Canary_Even_After_A_Newer_Version_Is_Pushed()
     {
         // Given canary v2 at the policy's first step, with the advice the task printed
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
-        _host.Push("v2");
+        _host.StableV1Then("v2");
         var canary = _host.Do("Canary");
         var advice = canary.Out.Split('\n').Single(line => line.StartsWith("Next:", StringComparison.Ordinal));
 

@@ -15,9 +15,7 @@ public sealed class RollbackTaskTests : IDisposable
     [Fact]
     public void Should_Abort_A_Canary_And_Leave_Stable_Untouched()
     {
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
-        _host.Push("v2");
+        _host.StableV1Then("v2");
         _host.Do("Canary", "--weight=30");
 
         var run = _host.Do("Rollback", "--reason=p99 doubled");
@@ -76,8 +74,7 @@ public sealed class RollbackTaskTests : IDisposable
     [Fact]
     public void Should_Refuse_Unknown_Pruned_And_Missing_Targets()
     {
-        _host.Push("v1");
-        _host.Do("Promote", "--version=v1");
+        _host.StableV1Then();
 
         var noPrevious = _host.Run("--target=Rollback", "--model=mnist");
         var noGolden = _host.Run("--target=Rollback", "--model=mnist", "--to=golden");

@@ -21,16 +21,26 @@ public sealed class ReleaseStepPreconditionTests : IDisposable
         return version;
     }
 
+    /// <summary>v1, v2 and v3 pushed and blessed, with <paramref name="labels"/> set; a registry as the planning job opens it.</summary>
+    private ModelRegistry ThreeBlessedVersions(params (string Label, string Version)[] labels)
+    {
+        PushBlessed("v1");
+        PushBlessed("v2");
+        PushBlessed("v3");
+        var registry = _scenario.Open();
+        foreach (var (label, version) in labels)
+        {
+            registry.SetLabel("mnist", label, version);
+        }
+
+        return registry;
+    }
+
     [Fact]
     public void Should_Refuse_A_Rollback_To_Golden_When_Another_Job_Moved_Golden_After_It_Was_Planned()
     {
         // Given stable on v3, golden on v1, and a rollback to golden planned on that read
-        PushBlessed("v1");
-        PushBlessed("v2");
-        PushBlessed("v3");
-        using var registry = _scenario.Open();
-        registry.SetLabel("mnist", LabelNames.Stable, "v3");
-        registry.SetLabel("mnist", LabelNames.Golden, "v1");
+        using var registry = ThreeBlessedVersions((LabelNames.Stable, "v3"), (LabelNames.Golden, "v1"));
         var release = new ReleaseManager(registry);
         var step = release.PlanRollback("mnist", LabelNames.Golden, "incident");
 
@@ -50,11 +60,7 @@ public sealed class ReleaseStepPreconditionTests : IDisposable
     public void Should_Refuse_A_Promotion_Planned_Without_A_Canary_When_Another_Job_Started_One()
     {
         // Given stable on v1, no canary, and a promotion of v2 planned on that read
-        PushBlessed("v1");
-        PushBlessed("v2");
-        PushBlessed("v3");
-        using var registry = _scenario.Open();
-        registry.SetLabel("mnist", LabelNames.Stable, "v1");
+        using var registry = ThreeBlessedVersions((LabelNames.Stable, "v1"));
         var release = new ReleaseManager(registry);
         var step = release.PlanPromote("mnist", "v2");
 
@@ -74,11 +80,7 @@ public sealed class ReleaseStepPreconditionTests : IDisposable
     public void Should_Apply_Two_Label_Sets_Planned_On_The_Same_Read_One_After_The_Other()
     {
         // Given golden on v1, and two jobs that each planned to set golden while it was there
-        PushBlessed("v1");
-        PushBlessed("v2");
-        PushBlessed("v3");
-        using var registry = _scenario.Open();
-        registry.SetLabel("mnist", LabelNames.Golden, "v1");
+        using var registry = ThreeBlessedVersions((LabelNames.Golden, "v1"));
         var release = new ReleaseManager(registry);
         var first = release.PlanLabel("mnist", LabelNames.Golden, "v2");
         var second = release.PlanLabel("mnist", LabelNames.Golden, "v3");
@@ -98,11 +100,7 @@ public sealed class ReleaseStepPreconditionTests : IDisposable
     public void Should_Refuse_A_Canary_When_Stable_Moved_After_It_Was_Planned()
     {
         // Given stable on v1 and a canary of v3 planned against it
-        PushBlessed("v1");
-        PushBlessed("v2");
-        PushBlessed("v3");
-        using var registry = _scenario.Open();
-        registry.SetLabel("mnist", LabelNames.Stable, "v1");
+        using var registry = ThreeBlessedVersions((LabelNames.Stable, "v1"));
         var release = new ReleaseManager(registry);
         var step = release.PlanCanary("mnist", "v3", 10);
 
@@ -122,11 +120,7 @@ public sealed class ReleaseStepPreconditionTests : IDisposable
     public void Should_Refuse_A_Promotion_When_Another_Job_Moved_Stable_After_It_Was_Planned()
     {
         // Given stable on v1, no canary, and a promotion of v2 planned on that read
-        PushBlessed("v1");
-        PushBlessed("v2");
-        PushBlessed("v3");
-        using var registry = _scenario.Open();
-        registry.SetLabel("mnist", LabelNames.Stable, "v1");
+        using var registry = ThreeBlessedVersions((LabelNames.Stable, "v1"));
         var release = new ReleaseManager(registry);
         var step = release.PlanPromote("mnist", "v2");
 
