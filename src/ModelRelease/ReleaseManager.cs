@@ -38,6 +38,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
             throw new RegistryException($"Version '{target.Name}' is already stable for model '{model}'; a canary tries a different version against it. Name another --version.");
         }
 
+        state.RequireLive(target, "it cannot become canary");
         var notes = RequireServable(target, "canary");
         var current = state.At(LabelNames.Canary);
         if (current?.Name == target.Name && state.Weight(LabelNames.Canary) == weight)
@@ -65,6 +66,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
                 $"Model '{model}' has no canary in progress, so there is nothing to promote. Canary a version first, or name one with --version" +
                 (state.Live.LastOrDefault() is { } newest ? $" (newest: {newest.Name})." : "."))
             : state.Require(version);
+        state.RequireLive(target, "it cannot become stable");
         var notes = RequireServable(target, "stable");
         var stable = state.At(LabelNames.Stable);
         var edits = new List<LabelEdit>();
@@ -111,11 +113,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
                 $"Model '{model}' has no golden version. Mark one first (--target=Label --label=golden --version=<name>), or roll back with --to=previous or --to=<version>."),
             var name => state.Require(name),
         };
-        if (target.IsPruned)
-        {
-            throw new RegistryException(
-                $"Rollback target '{target.Name}' of model '{model}' was pruned on {ReleaseText.Time(target.PrunedAt!.Value)}; its files are gone. Pick a live version: {state.LiveList()}.");
-        }
+        state.RequireLive(target, "stable cannot roll back to it");
 
         var edits = new List<LabelEdit>();
         if (target.Name != stable.Name)
@@ -160,10 +158,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
         }
 
         var target = state.Require(version);
-        if (target.IsPruned)
-        {
-            throw new RegistryException($"Version '{target.Name}' of model '{model}' was pruned; its files are gone, so '{label}' cannot point at it. Pick a live version: {state.LiveList()}.");
-        }
+        state.RequireLive(target, $"'{label}' cannot point at it");
 
         return current?.Name == target.Name
             ? state.Step($"{label} already points at {target.Name}; nothing to do", [], [])
@@ -259,11 +254,6 @@ public sealed class ReleaseManager(ModelRegistry registry)
     /// <summary>Only versions validation blessed (or that skipped it with a recorded reason) may take traffic.</summary>
     private static IReadOnlyList<string> RequireServable(ModelVersion version, string label)
     {
-        if (version.IsPruned)
-        {
-            throw new RegistryException($"Version '{version.Name}' of model '{version.Model}' was pruned; its files are gone, so it cannot become {label}. Push it again under a new name.");
-        }
-
         return version.Blessing switch
         {
             Blessing.Blessed => [],

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ModelRelease.Internal;
 
 namespace ModelRelease;
 
@@ -14,7 +15,7 @@ public static class ReleaseText
     }
 
     /// <summary>A metric value, compact and culture-independent (0.912, 118.5, 1.2E-05).</summary>
-    public static string Number(double value) => value.ToString("G6", CultureInfo.InvariantCulture);
+    public static string Number(double value) => NumberText.Format(value);
 
     /// <summary>A UTC time to the second, ISO 8601.</summary>
     public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);

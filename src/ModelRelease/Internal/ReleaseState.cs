@@ -63,6 +63,16 @@ internal sealed class ReleaseState
             $"Model '{Model}' has no version '{name}'. Known versions, newest first: {string.Join(", ", Versions.Reverse().Take(10).Select(v => v.Name))}{(Versions.Count > 10 ? ", …" : "")}.");
     }
 
+    /// <summary>Refuses a pruned version: its files are gone, so <paramref name="consequence"/>.</summary>
+    public void RequireLive(ModelVersion version, string consequence)
+    {
+        if (version.IsPruned)
+        {
+            throw new RegistryException(
+                $"Version '{version.Name}' of model '{Model}' was pruned on {ReleaseText.Time(version.PrunedAt!.Value)}; its files are gone, so {consequence}. Pick a live version: {LiveList()}.");
+        }
+    }
+
     /// <summary>Live version names, newest first, for "pick one of these" messages.</summary>
     public string LiveList() => string.Join(", ", Live.Reverse().Take(10).Select(v => v.Name));
 
