@@ -21,12 +21,13 @@ public sealed class CanaryTask : ReleaseTask
     {
         var model = context.RequireModel();
         var policy = context.FindPolicy(model);
-        context.Commands.Apply(context.Release.PlanCanary(model, context.Version, Weight(context, policy), context.Reason));
-        var later = policy?.CanarySteps.Where(step => step > Weight(context, policy)).ToList() ?? [];
+        var weight = Weight(context, policy);
+        context.Commands.Apply(context.Release.PlanCanary(model, context.Version, weight, context.Reason));
+        var nextStep = policy?.CanarySteps.FirstOrDefault(step => step > weight) ?? 0;
         // The advice names the version: without it, Canary picks the newest blessed version, which a push since may have changed.
         var canary = context.ModelRegistry.VersionAt(model, LabelNames.Canary)?.Name;
-        context.Console.WriteLine(later.Count > 0 && canary is not null
-            ? $"Next: raise the canary with --version={canary} --weight={later[0]} when it looks healthy, then Promote; or Rollback to abort it."
+        context.Console.WriteLine(nextStep > 0 && canary is not null
+            ? $"Next: raise the canary with --version={canary} --weight={nextStep} when it looks healthy, then Promote; or Rollback to abort it."
             : "Next: Promote when it looks healthy, or Rollback to abort it.");
     }
 
