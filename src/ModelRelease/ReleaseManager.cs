@@ -185,9 +185,10 @@ public sealed class ReleaseManager(ModelRegistry registry)
         var artifact = ArtifactScanner.Scan(request.Artifact);
         using var reader = Registry.Store.Read();
         var existing = VersionPublisher.Existing(reader, request, artifact.Manifest);
-        var taken = reader.Versions(request.Model).Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Versions lists pruned ones too, so its largest number is the writer's MaxNumber.
+        var versions = reader.Versions(request.Model);
         var (name, number) = existing is null
-            ? VersionNumbering.Next(Registry.Now(), reader.Versions(request.Model).Select(v => (long?)v.Number).Max(), request.VersionName, taken.Contains)
+            ? VersionPublisher.NextName(versions, versions.Select(v => (long?)v.Number).Max(), Registry.Now(), request.VersionName)
             : (existing.Name, existing.Number);
         return new PushPlan(request.Model, existing, name, number, artifact.Manifest.FileCount, artifact.Manifest.TotalBytes, artifact.Manifest.Digest, git, dataset);
     }

@@ -56,9 +56,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
                 }
 
                 var now = registry.Now();
-                // Names are compared ignoring case, so two versions never share a directory on a case-insensitive filesystem.
-                var taken = writer.Versions(model).Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-                var (name, number) = VersionNumbering.Next(now, writer.MaxNumber(model), request.VersionName, taken.Contains);
+                var (name, number) = NextName(writer.Versions(model), writer.MaxNumber(model), now, request.VersionName);
                 var destination = registry.Layout.VersionDirectory(model, name);
                 if (Path.Exists(destination))
                 {
@@ -106,6 +104,14 @@ internal sealed class VersionPublisher(ModelRegistry registry)
                 FileTree.DeleteEmptyDirectories(registry.Layout.VersionsDirectory(model), registry.Layout.ModelDirectory(model), registry.Layout.Root);
             }
         }
+    }
+
+    /// <summary>The new version's name and serving number, given the model's versions and its largest number so far.</summary>
+    internal static (string Name, long Number) NextName(IReadOnlyList<ModelVersion> versions, long? newestNumber, DateTimeOffset now, string? givenName)
+    {
+        // Names are compared ignoring case, so two versions never share a directory on a case-insensitive filesystem.
+        var taken = versions.Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return VersionNumbering.Next(now, newestNumber, givenName, taken.Contains);
     }
 
     /// <summary>The checks a push makes on its request before reading anything; a push plan makes them too.</summary>
