@@ -66,10 +66,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
     /// <summary>Runs a planned label step and prints what moved.</summary>
     public IReadOnlyList<LabelChangeResult> Apply(ReleaseStep step)
     {
-        foreach (var note in step.Notes)
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
+        PrintNotes(step);
 
         if (step.IsNoOp)
         {
@@ -87,10 +84,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
     /// <summary>The dry-run twin of <see cref="Apply"/>.</summary>
     public void Plan(ReleaseStep step, ChangePlan plan)
     {
-        foreach (var note in step.Notes)
-        {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
-        }
+        PrintNotes(step);
 
         if (step.IsNoOp)
         {
@@ -98,6 +92,14 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         }
 
         step.Describe(plan, Registry.Layout);
+    }
+
+    private void PrintNotes(ReleaseStep step)
+    {
+        foreach (var note in step.Notes)
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        }
     }
 
     /// <summary>Prunes a model and prints what it kept (and why) and what it removed.</summary>

@@ -146,6 +146,16 @@ public class ReleaseContext : PipelineContext
     public IReadOnlyDictionary<string, string?> RecordedArguments() =>
         Arguments.GetArguments().ToDictionary(a => a.Key, a => (string?)a.Value.LastOrDefault(), StringComparer.Ordinal);
 
+    /// <summary>
+    /// Who releases and from where, with provenance read from <paramref name="workingDirectory"/> and the host's
+    /// environment variables (which a host may set per run), not the process's.
+    /// </summary>
+    public RunEnvironment RunEnvironmentAt(string workingDirectory) => new(
+        workingDirectory,
+        name => Environment.GetEnvironmentVariable(name),
+        System.Environment.UserName,
+        System.Environment.MachineName);
+
     /// <summary>The model name; a model task without one is a usage error.</summary>
     public string RequireModel() => Model ?? throw new PipelineUsageException("This task needs --model (model name, e.g. --model=sentiment).");
 
@@ -194,11 +204,7 @@ public class ReleaseContext : PipelineContext
     private ModelRegistry OpenRegistry() => ModelRegistry.Open(Root, Store, new RegistryOptions
     {
         // Provenance is read from the host's working directory and environment, which a host may set per run.
-        Environment = new RunEnvironment(
-            Environment.WorkingDirectory.FullPath,
-            name => Environment.GetEnvironmentVariable(name),
-            System.Environment.UserName,
-            System.Environment.MachineName),
+        Environment = RunEnvironmentAt(Environment.WorkingDirectory.FullPath),
         Warn = message => Log.Warning("{0}", message),
     });
 

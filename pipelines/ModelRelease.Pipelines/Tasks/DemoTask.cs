@@ -24,11 +24,7 @@ public sealed class DemoTask : PipelineTask<ReleaseContext>
         context.Console.MarkupLineInterpolated($"Demo directory: {directory}");
         context.Console.MarkupLineInterpolated($"  training repository (throwaway git): {workspace.TrainingRepository}");
         context.Console.MarkupLineInterpolated($"  serving root: {workspace.ServingRoot}");
-        var environment = new RunEnvironment(
-            workspace.TrainingRepository,
-            name => context.Environment.GetEnvironmentVariable(name),
-            System.Environment.UserName,
-            System.Environment.MachineName);
+        var environment = context.RunEnvironmentAt(workspace.TrainingRepository);
         var policy = context.FindPolicy(SampleModel.Name) ?? SampleModel.Policy;
         var elapsed = new DemoScript(workspace, policy, context.Console, environment).Run();
         context.Console.WriteLine();
