@@ -8,4 +8,8 @@ namespace ModelRelease;
 /// <param name="Actor">Who.</param>
 /// <param name="Host">Where.</param>
 /// <param name="CiRunUrl">The CI run, if any.</param>
-public sealed record ExecutionDraft(string Task, string? Model, string Arguments, DateTimeOffset StartedAt, string Actor, string Host, string? CiRunUrl);
+public sealed record ExecutionDraft(string Task, string? Model, string Arguments, DateTimeOffset StartedAt, string Actor, string Host, string? CiRunUrl)
+{
+    /// <summary>Which process runs it: <c>&lt;pid&gt;:&lt;process start ticks&gt;</c> on <see cref="Host"/>.</summary>
+    public string? Lease { get; init; }
+}

@@ -14,4 +14,7 @@ public enum ExecutionOutcome
 
     /// <summary>A gate said no (validation rejected, analysis rolled back).</summary>
     Rejected,
+
+    /// <summary>Its process died before it finished; Verify --repair marked it so.</summary>
+    Aborted,
 }

@@ -25,4 +25,8 @@ public sealed record ExecutionRecord(
     string Actor,
     string Host,
     string? CiRunUrl,
-    IReadOnlyList<ExecutionLink> Links);
+    IReadOnlyList<ExecutionLink> Links)
+{
+    /// <summary>Which process runs it (<c>&lt;pid&gt;:&lt;process start ticks&gt;</c> on <see cref="Host"/>), so a run whose process died can be told from a live one.</summary>
+    public string? Lease { get; init; }
+}

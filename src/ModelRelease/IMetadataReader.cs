@@ -32,4 +32,7 @@ public interface IMetadataReader : IDisposable
 
     /// <summary>Recorded task runs, of one model or all when null, oldest first.</summary>
     IReadOnlyList<ExecutionRecord> Executions(string? model);
+
+    /// <summary>The serving root this store belongs to; null for a new store, or one written before roots were bound.</summary>
+    RootBinding? BoundRoot();
 }

@@ -37,6 +37,9 @@ public interface IMetadataWriter : IMetadataReader
     /// <summary>Records that a task run read or wrote a version; repeating a link is harmless.</summary>
     void LinkExecution(long id, string model, string version, ExecutionRole role);
 
+    /// <summary>Records the serving root this store belongs to (once: a store is never rebound to another root).</summary>
+    void BindRoot(RootBinding binding);
+
     /// <summary>Makes every change of this transaction durable and visible at once.</summary>
     void Commit();
 }

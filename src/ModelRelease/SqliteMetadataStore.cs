@@ -40,9 +40,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
     private int LatestSchema => _migrations[^1].Version;
 
     /// <inheritdoc />
-    public IMetadataReader Read() => Read(upgradeIfOlder: true);
-
-    private IMetadataReader Read(bool upgradeIfOlder)
+    public IMetadataReader Read()
     {
         // A store nobody has written yet reads as empty, without creating the file: a dry run or a Status on a new
         // root must leave the disk as it found it. An in-memory database with the schema stands in for it.
@@ -52,43 +50,26 @@ public sealed class SqliteMetadataStore : IMetadataStore
             return EmptyReader();
         }
 
-        var schema = 0;
-        var session = Start(SqliteOpenMode.ReadWrite, connection =>
+        // Read-only, so a read never changes the store: not even an upgrade of a store an older ModelRelease wrote,
+        // which is read as it is (the next write upgrades it). query_only makes SQLite refuse any write on this
+        // connection; it is not opened with SQLITE_OPEN_READONLY because such a connection, closing last, leaves the
+        // -wal and -shm files behind (it may not checkpoint), so a Status or a dry run would change the root. SQLite
+        // falls back to a read-only open by itself where the file cannot be written (a read-only mount).
+        return Start(SqliteOpenMode.ReadWrite, connection =>
         {
+            connection.Execute("PRAGMA query_only = ON");
             // A deferred transaction pins one WAL snapshot for the whole read, so every query agrees with the others.
             var transaction = connection.BeginTransaction(deferred: true);
-            schema = SchemaVersion(connection, transaction);
+            var schema = SchemaVersion(connection, transaction);
             RefuseForeignOrNewer(connection, transaction, schema);
-            if (schema == LatestSchema)
+            if (schema == 0)
             {
-                return new SqlMetadataSession(connection, transaction, writable: false, Explain);
+                transaction.Dispose();
+                return null;
             }
 
-            transaction.Dispose();
-            return null;
-        });
-        if (session is not null)
-        {
-            return session;
-        }
-
-        if (schema == 0)
-        {
-            return EmptyReader();
-        }
-
-        if (!upgradeIfOlder)
-        {
-            throw new RegistryException($"The registry '{Location}' is still at schema version {schema} after an upgrade to {LatestSchema}; it may be damaged. Restore it from a backup, or point --registry at another store.");
-        }
-
-        // Written by an older ModelRelease: upgrade it (a short write) and read the result.
-        using (var upgrade = Write())
-        {
-            upgrade.Commit();
-        }
-
-        return Read(upgradeIfOlder: false);
+            return new SqlMetadataSession(connection, transaction, writable: false, Explain, schema);
+        }) ?? EmptyReader();
     }
 
     /// <inheritdoc />

@@ -78,7 +78,7 @@ public sealed class SqliteMetadataStoreTests : IDisposable
     }
 
     [Fact]
-    public void Should_Upgrade_An_Older_Schema_In_Place()
+    public void Should_Read_An_Older_Schema_As_It_Is_And_Upgrade_It_On_The_Next_Write()
     {
         // Given a store made by a build that knew only the first migration
         var first = SchemaMigrations.All.Take(1).ToList();
@@ -88,15 +88,26 @@ public sealed class SqliteMetadataStoreTests : IDisposable
             writer.Commit();
         }
 
-        // When a build with one more migration opens it
+        // When a build with one more migration reads it
         var next = first.Append(new SchemaMigration(2, "notes", ["CREATE TABLE notes (id {identity}, text TEXT NOT NULL)"])).ToList();
+        var bytes = File.ReadAllBytes(_scenario.RegistryPath);
         using (var upgraded = new SqliteMetadataStore(_scenario.RegistryPath, next))
         using (var reader = upgraded.Read())
         {
             Assert.Empty(reader.Models());
+            Assert.Null(reader.BoundRoot());
         }
 
-        // Then the new step ran once and is recorded
+        // Then the read left the store as it was (a read never upgrades)
+        Assert.Equal(bytes, File.ReadAllBytes(_scenario.RegistryPath));
+
+        // And the first write runs the new step once and records it
+        using (var upgraded = new SqliteMetadataStore(_scenario.RegistryPath, next))
+        using (var writer = upgraded.Write())
+        {
+            writer.Commit();
+        }
+
         using var connection = Raw();
         Assert.Equal([1, 2], connection.Query<int>("SELECT version FROM schema_info ORDER BY version"));
         Assert.Equal(0, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM notes"));

@@ -14,8 +14,9 @@ internal sealed class ExecutionRow
     public string Actor { get; set; } = "";
     public string Host { get; set; } = "";
     public string? CiRunUrl { get; set; }
+    public string? Lease { get; set; }
 
     public ExecutionRecord ToRecord(IReadOnlyList<ExecutionLink> links) => new(
         Id, Task, Model, Arguments, SqlValues.ParseTime(StartedAt), SqlValues.ParseOptionalTime(FinishedAt),
-        SqlValues.ParseWord<ExecutionOutcome>(Outcome), Error, Actor, Host, CiRunUrl, links);
+        SqlValues.ParseWord<ExecutionOutcome>(Outcome), Error, Actor, Host, CiRunUrl, links) { Lease = Lease };
 }

@@ -100,6 +100,20 @@ internal static class SchemaMigrations
             """,
             "CREATE INDEX events_by_model_label ON events (model_id, label, id)",
         ], WithAppendOnlyEvents: true),
+        new(2, "root binding, execution leases", [
+            // One row: the serving root this store belongs to. A root records the same id in .modelrelease/root.json,
+            // so a task given a store of another root (or a new one by a typo) refuses it instead of syncing to it.
+            """
+            CREATE TABLE registry_root (
+                singleton INTEGER NOT NULL PRIMARY KEY CHECK (singleton = 1),
+                root_id TEXT NOT NULL,
+                root_path TEXT NOT NULL,
+                bound_at TEXT NOT NULL)
+            """,
+
+            // "<pid>:<process start ticks>" of the process that runs the task, so Verify can tell a killed run from a live one.
+            "ALTER TABLE executions ADD COLUMN lease TEXT",
+        ]),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

@@ -31,22 +31,29 @@ internal sealed class SqlMetadataSession : IMetadataWriter
     private const string ExecutionColumns = """
         x.id AS Id, x.task AS Task, m.name AS Model, x.arguments AS Arguments, x.started_at AS StartedAt,
         x.finished_at AS FinishedAt, x.outcome AS Outcome, x.error AS Error, x.actor AS Actor, x.host AS Host,
-        x.ci_run_url AS CiRunUrl
+        x.ci_run_url AS CiRunUrl, {lease} AS Lease
         FROM executions x LEFT JOIN models m ON m.id = x.model_id
         """;
+
+    /// <summary>The first schema with the registry_root table and execution leases.</summary>
+    private const int RootSchema = 2;
 
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
     private readonly bool _writable;
     private readonly Func<DbException, Exception> _explain;
+    private readonly int _schema;
     private bool _committed;
 
     /// <summary>
     /// Wraps an open connection and its transaction: a writer's exclusive one, or a reader's, which holds one
     /// snapshot for the session's life. <paramref name="explain"/> turns the database's errors into messages.
     /// </summary>
-    public SqlMetadataSession(DbConnection connection, DbTransaction transaction, bool writable, Func<DbException, Exception> explain)
+    /// <paramref name="schema"/> is the store's schema version: a reader of a store an older ModelRelease wrote reads
+    /// it as it is (reads never upgrade a store), leaving out what that schema does not have.
+    public SqlMetadataSession(DbConnection connection, DbTransaction transaction, bool writable, Func<DbException, Exception> explain, int schema = int.MaxValue)
     {
+        _schema = schema;
         _connection = connection;
         _transaction = transaction;
         _writable = writable;
@@ -111,12 +118,34 @@ internal sealed class SqlMetadataSession : IMetadataWriter
     }
 
     public ExecutionRecord? FindExecution(long id) =>
-        Query<ExecutionRow>($"SELECT {ExecutionColumns} WHERE x.id = @id", new { id })
+        Query<ExecutionRow>($"SELECT {Executions()} WHERE x.id = @id", new { id })
             .Select(row => row.ToRecord(LinksOf(row.Id))).SingleOrDefault();
 
     public IReadOnlyList<ExecutionRecord> Executions(string? model) =>
-        Query<ExecutionRow>($"SELECT {ExecutionColumns} WHERE @model IS NULL OR m.name = @model ORDER BY x.id", new { model })
+        Query<ExecutionRow>($"SELECT {Executions()} WHERE @model IS NULL OR m.name = @model ORDER BY x.id", new { model })
             .Select(row => row.ToRecord(LinksOf(row.Id))).ToList();
+
+    public RootBinding? BoundRoot() => _schema < RootSchema
+        ? null
+        : Query<(string RootId, string RootPath, string BoundAt)>("SELECT root_id, root_path, bound_at FROM registry_root")
+            .Select(row => new RootBinding(row.RootId, row.RootPath, SqlValues.ParseTime(row.BoundAt)))
+            .SingleOrDefault();
+
+    public void BindRoot(RootBinding binding)
+    {
+        ArgumentNullException.ThrowIfNull(binding);
+        if (BoundRoot() is { } bound && bound.RootId != binding.RootId)
+        {
+            throw new RegistryException($"This registry belongs to the serving root {bound.RootPath} (id {bound.RootId}); it cannot be bound to another root.");
+        }
+
+        Execute(
+            """
+            INSERT INTO registry_root (singleton, root_id, root_path, bound_at) VALUES (1, @rootId, @rootPath, @boundAt)
+            ON CONFLICT (singleton) DO UPDATE SET root_path = excluded.root_path
+            """,
+            new { rootId = binding.RootId, rootPath = binding.RootPath, boundAt = SqlValues.Time(binding.BoundAt) });
+    }
 
     public long? MaxNumber(string model) =>
         Query<long?>(
@@ -224,8 +253,8 @@ internal sealed class SqlMetadataSession : IMetadataWriter
         long? modelId = draft.Model is null ? null : EnsureModel(draft.Model, draft.StartedAt);
         return Query<long>(
                 """
-                INSERT INTO executions (task, model_id, arguments, started_at, finished_at, outcome, error, actor, host, ci_run_url)
-                VALUES (@task, @modelId, @arguments, @startedAt, NULL, @outcome, NULL, @actor, @host, @ciRunUrl)
+                INSERT INTO executions (task, model_id, arguments, started_at, finished_at, outcome, error, actor, host, ci_run_url, lease)
+                VALUES (@task, @modelId, @arguments, @startedAt, NULL, @outcome, NULL, @actor, @host, @ciRunUrl, @lease)
                 RETURNING id
                 """,
                 new
@@ -238,6 +267,7 @@ internal sealed class SqlMetadataSession : IMetadataWriter
                     actor = draft.Actor,
                     host = draft.Host,
                     ciRunUrl = draft.CiRunUrl,
+                    lease = draft.Lease,
                 })
             .Single();
     }
@@ -287,6 +317,8 @@ internal sealed class SqlMetadataSession : IMetadataWriter
         _transaction.Dispose();
         _connection.Dispose();
     }
+
+    private string Executions() => ExecutionColumns.Replace("{lease}", _schema < RootSchema ? "NULL" : "x.lease", StringComparison.Ordinal);
 
     private List<ExecutionLink> LinksOf(long executionId) =>
         Query<(string Model, string Version, string Role)>(
