@@ -118,7 +118,7 @@ public sealed class ModelRegistry : IDisposable
     public ModelVersion Version(string model, string name)
     {
         RequireModelName(model);
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         return RegistryRules.RequireVersion(reader, model, name);
     }
 
@@ -126,14 +126,14 @@ public sealed class ModelRegistry : IDisposable
     public IReadOnlyList<ModelVersion> Versions(string model)
     {
         RequireModelName(model);
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         return reader.Versions(model);
     }
 
     /// <summary>The models in the registry.</summary>
     public IReadOnlyList<string> Models()
     {
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         return reader.Models();
     }
 
@@ -141,7 +141,7 @@ public sealed class ModelRegistry : IDisposable
     public IReadOnlyList<LabelAssignment> Labels(string model)
     {
         RequireModelName(model);
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         return reader.Labels(model);
     }
 
@@ -150,7 +150,7 @@ public sealed class ModelRegistry : IDisposable
     {
         RequireModelName(model);
         RegistryRules.RequireLabelName(label);
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         var assignment = reader.Labels(model).FirstOrDefault(l => l.Label == label);
         return assignment is null ? null : reader.FindVersion(model, assignment.Version);
     }
@@ -160,7 +160,7 @@ public sealed class ModelRegistry : IDisposable
     {
         RequireModelName(model);
         RegistryRules.RequireLabelName(label);
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         var labels = reader.Labels(model);
         var assignment = labels.FirstOrDefault(l => l.Label == label);
         if (assignment is null)
@@ -180,7 +180,7 @@ public sealed class ModelRegistry : IDisposable
     public ModelVersion? PreviousStable(string model)
     {
         RequireModelName(model);
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         return LabelLog.PreviousStable(reader, model);
     }
 
@@ -189,7 +189,7 @@ public sealed class ModelRegistry : IDisposable
     {
         RequireModelName(model);
         RegistryRules.RequireLabelName(label);
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         return reader.Events(new EventQuery(model, label));
     }
 
@@ -197,7 +197,7 @@ public sealed class ModelRegistry : IDisposable
     public IReadOnlyList<RegistryEvent> History(EventQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         return reader.Events(query);
     }
 
@@ -205,7 +205,7 @@ public sealed class ModelRegistry : IDisposable
     public VersionManifest Manifest(string model, string version)
     {
         RequireModelName(model);
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         RegistryRules.RequireVersion(reader, model, version);
         return reader.Manifest(model, version)!;
     }
@@ -213,7 +213,7 @@ public sealed class ModelRegistry : IDisposable
     /// <summary>Recorded task runs with the versions they read and wrote.</summary>
     public IReadOnlyList<ExecutionRecord> Executions(string? model = null)
     {
-        using var reader = Store.Read();
+        using var reader = OpenRead();
         return reader.Executions(model);
     }
 
@@ -255,7 +255,10 @@ public sealed class ModelRegistry : IDisposable
         }
 
         var env = _options.Environment;
-        var draft = new ExecutionDraft(task, model, JsonSerializer.Serialize(SecretRedactor.Redact(arguments)), Now(), env.Actor, env.Host, env.CiRunUrl);
+        var draft = new ExecutionDraft(task, model, JsonSerializer.Serialize(SecretRedactor.Redact(arguments)), Now(), env.Actor, env.Host, env.CiRunUrl)
+        {
+            Lease = StepJournal.OwnLease,
+        };
         return new ExecutionScope(draft, (scope, outcome, error) =>
         {
             // The scope ends even if recording its end fails, so the next task run can start.
@@ -275,13 +278,111 @@ public sealed class ModelRegistry : IDisposable
 
     /// <summary>
     /// Brings the serving directory and configs of every model in line with the store: finishes or undoes what an
-    /// interrupted change left behind. Every change already does this; run it on its own to repair a root after a crash.
+    /// interrupted change left behind (as its journal entry says), and moves what the store does not know to the
+    /// quarantine. Every change already does this; run it on its own to repair a root after a crash.
     /// </summary>
     public void Sync()
     {
+        RootGuard.RequireSafeLocation(Layout, _options.Environment);
         using var writer = Store.Write();
-        _sync.Apply(writer);
+        if (RootGuard.Check(Layout, writer, Store.Location).NeedsBinding)
+        {
+            // A new root and a new store: there is nothing to bring in line, and nothing is created for it.
+            return;
+        }
+
+        _sync.Apply(writer, Now());
         writer.Commit();
+    }
+
+    /// <summary>
+    /// What <see cref="Sync"/> (and so the next change) would do to the serving directory now: the clean-up a dry run
+    /// shows and Verify reports. Reads only.
+    /// </summary>
+    public IReadOnlyList<SyncAction> PlanSync()
+    {
+        using var reader = OpenRead();
+        return PlanSync(reader);
+    }
+
+    internal IReadOnlyList<SyncAction> PlanSync(IMetadataReader reader) => _sync.Plan(reader, Now());
+
+    /// <summary>
+    /// Checks the root against the store: every live version's files against its manifest (re-hashed), every
+    /// directory and link, the configs, the journal, and task runs left running by a process that is gone. Reads only.
+    /// </summary>
+    public VerifyReport Verify() => new RegistryVerifier(this).Verify();
+
+    /// <summary>
+    /// Repairs what is safe to repair: rebuilds links, the numeric view and the configs from the store, deletes
+    /// leftovers a journal entry proves are ModelRelease's, moves unknown directories to the quarantine, and marks
+    /// runs whose process is gone aborted. Never deletes a registered version's files. Returns what it did.
+    /// </summary>
+    public IReadOnlyList<string> Repair() => new RegistryVerifier(this).Repair();
+
+    /// <summary>What <see cref="Adopt"/> would do, read without changing anything.</summary>
+    public AdoptResult PlanAdopt() => new RootAdopter(this).Plan();
+
+    /// <summary>
+    /// Binds this root and this store when the store records no root yet (a root an older ModelRelease made, or a
+    /// store moved elsewhere): writes the root's marker if missing and the id into the store. Deletes nothing.
+    /// </summary>
+    /// <exception cref="RegistryException">The store belongs to another root, or is empty while the root holds versions.</exception>
+    public AdoptResult Adopt() => new RootAdopter(this).Adopt();
+
+    /// <summary>
+    /// Refuses, before anything is read as this root's or changed, a root and store that do not belong together (see
+    /// the guide's "Serving layout"): a store of another root, a new or empty store for a root that has one, a
+    /// directory that is not a ModelRelease root, <c>/</c>, a home directory, the repository itself, and, when
+    /// <paramref name="artifact"/> is given, an artifact inside the root or a root inside it. Reads only.
+    /// </summary>
+    /// <returns>True when the root and the store are both new: the first change writes the root's marker and binds the store.</returns>
+    /// <exception cref="RegistryException">The pair is refused; the message names both paths and the fix.</exception>
+    public bool CheckRoot(string? artifact = null)
+    {
+        RootGuard.RequireSafeLocation(Layout, _options.Environment);
+        if (artifact is not null)
+        {
+            RootGuard.RequireSeparate(Layout, artifact);
+        }
+
+        using var reader = Store.Read();
+        return CheckPair(reader).NeedsBinding;
+    }
+
+    /// <summary>
+    /// <see cref="RootGuard.Check"/> on a read. A root's first change writes its marker and files before its commit
+    /// binds the store, so a read in that window sees a marked root with content and an unbound store: when that is
+    /// what it sees, it asks again once the writer is done (after its lock), and refuses only then.
+    /// </summary>
+    private RootState CheckPair(IMetadataReader reader)
+    {
+        try
+        {
+            return RootGuard.Check(Layout, reader, Store.Location);
+        }
+        catch (RegistryException) when (reader.BoundRoot() is null && File.Exists(Store.Location) && File.Exists(Layout.RootMarkerPath))
+        {
+            using var writer = Store.Write();
+            return RootGuard.Check(Layout, writer, Store.Location);
+        }
+    }
+
+    /// <summary>A read of the store, after the root and the store were checked to belong together.</summary>
+    internal IMetadataReader OpenRead()
+    {
+        RootGuard.RequireSafeLocation(Layout, _options.Environment);
+        var reader = Store.Read();
+        try
+        {
+            CheckPair(reader);
+            return reader;
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Nothing to release beyond the store.</summary>
@@ -294,24 +395,39 @@ public sealed class ModelRegistry : IDisposable
     /// new state, commit. <paramref name="precheck"/> runs first on a plain read, so input the change would refuse
     /// is refused without creating or locking the store. If anything fails, <paramref name="undo"/> runs while the
     /// lock is still held (so no other job can see or reuse what it removes), the transaction rolls back, and the
-    /// serving directory is synced back to the store's state. <paramref name="spareCopies"/>, which the change may
-    /// fill, names version directories this change's sync must not delete (see <see cref="ServingSync.Apply"/>).
+    /// serving directory is synced back to the store's state. The root and the store are checked to belong together
+    /// under the lock; a new pair is bound in the same transaction (the marker written first, and removed again if
+    /// the change fails), so a store is never synced to a root it does not own.
     /// </summary>
-    internal T Change<T>(string model, Func<IMetadataReader, object?>? precheck, Func<IMetadataWriter, T> change, Action? undo = null, IReadOnlySet<string>? spareCopies = null)
+    internal T Change<T>(string model, Func<IMetadataReader, object?>? precheck, Func<IMetadataWriter, T> change, Action? undo = null)
     {
         if (precheck is not null)
         {
-            using var reader = Store.Read();
+            using var reader = OpenRead();
             precheck(reader);
         }
 
         var filesTouched = false;
+        var markerWritten = false;
         try
         {
             using var writer = Store.Write();
             var recordedRunHere = false;
             try
             {
+                var root = RootGuard.Check(Layout, writer, Store.Location);
+                if (root.NeedsBinding)
+                {
+                    var id = root.RootId ?? RootMarker.NewId();
+                    if (root.RootId is null)
+                    {
+                        RootMarker.Write(Layout, id, Now());
+                        markerWritten = true;
+                    }
+
+                    writer.BindRoot(new RootBinding(id, Layout.Root, Now()));
+                }
+
                 if (_execution is { RecordedId: null } pending)
                 {
                     // A tracked run is recorded with its first change, in the same transaction.
@@ -322,7 +438,7 @@ public sealed class ModelRegistry : IDisposable
                 var result = change(writer);
                 _options.Fault("before-sync");
                 filesTouched = true;
-                _sync.Apply(writer, spareCopies);
+                _sync.Apply(writer, Now());
                 _options.Fault("before-commit");
                 writer.Commit();
                 return result;
@@ -330,6 +446,13 @@ public sealed class ModelRegistry : IDisposable
             catch
             {
                 undo?.Invoke();
+                if (markerWritten)
+                {
+                    // The store never recorded this root: the marker goes too, so a failed first change leaves no new root.
+                    FileTree.Delete(Layout.RootMarkerPath);
+                    FileTree.DeleteEmptyDirectories(Layout.StateDirectory);
+                }
+
                 if (recordedRunHere)
                 {
                     // Rolled back with the change: the next change records the run again.
@@ -378,7 +501,7 @@ public sealed class ModelRegistry : IDisposable
         try
         {
             using var writer = Store.Write();
-            _sync.Apply(writer);
+            _sync.Apply(writer, Now());
             writer.Commit();
         }
         catch (Exception error)

@@ -183,7 +183,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
         var git = VersionPublisher.Provenance(Registry.Options, request);
         var dataset = DatasetVersionResolver.Resolve(request.DatasetVersion, request.Dataset);
         var artifact = ArtifactScanner.Scan(request.Artifact);
-        using var reader = Registry.Store.Read();
+        using var reader = Registry.OpenRead();
         var existing = VersionPublisher.Existing(reader, request, artifact.Manifest);
         // Versions lists pruned ones too, so its largest number is the writer's MaxNumber.
         var versions = reader.Versions(request.Model);
@@ -217,7 +217,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
 
         ArtifactScanner.Check(request.Artifact);
         bool taken;
-        using (var reader = Registry.Store.Read())
+        using (var reader = Registry.OpenRead())
         {
             taken = request.VersionName is { } name && reader.FindVersion(request.Model, name) is not null;
         }
@@ -269,7 +269,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     private ReleaseState Read(string model)
     {
         Registry.RequireModelName(model);
-        using var reader = Registry.Store.Read();
+        using var reader = Registry.OpenRead();
         return new ReleaseState(reader, model);
     }
 }

@@ -37,6 +37,27 @@ public sealed class ServingLayout
     /// <summary>The default SQLite store.</summary>
     public string DefaultRegistryPath => Path.Combine(Root, "registry.db");
 
+    /// <summary>The directory name of the root's own state: its identity, the step journal, the quarantine.</summary>
+    public const string StateDirectoryName = ".modelrelease";
+
+    /// <summary>The root's own state: <c>&lt;root&gt;/.modelrelease</c>.</summary>
+    public string StateDirectory => Path.Combine(Root, StateDirectoryName);
+
+    /// <summary>The root's identity (its id, also recorded in its store): what makes a directory a ModelRelease root.</summary>
+    public string RootMarkerPath => Path.Combine(StateDirectory, "root.json");
+
+    /// <summary>Write-ahead intents of the steps in progress: what each will create and remove.</summary>
+    public string JournalDirectory => Path.Combine(StateDirectory, "journal");
+
+    /// <summary>Where directories the store does not know are moved, never deleted.</summary>
+    public string QuarantineDirectory => Path.Combine(StateDirectory, "quarantine");
+
+    /// <summary><paramref name="path"/> relative to the root, with forward slashes (as the journal records paths).</summary>
+    public string Relative(string path) => Path.GetRelativePath(Root, path).Replace(Path.DirectorySeparatorChar, '/');
+
+    /// <summary>The absolute path of <paramref name="relative"/>, a path the journal recorded relative to the root.</summary>
+    public string Absolute(string relative) => Path.GetFullPath(Path.Combine(Root, relative));
+
     /// <summary>The directory of <paramref name="model"/>.</summary>
     public string ModelDirectory(string model) => Path.Combine(Root, model);
 

@@ -58,7 +58,7 @@ internal sealed class LabelEditor(ModelRegistry registry)
         }
 
         // A first pass on a plain read refuses bad input and finds out whether anything would change at all.
-        using (var reader = registry.Store.Read())
+        using (var reader = registry.OpenRead())
         {
             var planned = ApplyEdits(reader, writer: null, model, edits, expectations);
             if (planned.All(r => !r.Changed))

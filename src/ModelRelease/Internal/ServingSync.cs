@@ -2,48 +2,137 @@ namespace ModelRelease.Internal;
 
 /// <summary>
 /// Makes the serving directory say what the store says, for every model: a numeric link per unpruned version, a
-/// link per label, no copy or link the store does not know, and models.config and routing.json rendered from the
-/// labels. It runs inside the write transaction, so no other writer can interleave, and it is idempotent, so the
-/// next change after a crash finishes or undoes whatever the crash left half done, on any model.
+/// link per label, and models.config and routing.json rendered from the labels. It is a pure planner (<see cref="Plan"/>:
+/// what a dry run and Verify show) and an executor of that plan (<see cref="Apply"/>, inside the write transaction,
+/// so no other writer interleaves). It deletes a directory only when the journal entry of a step whose process is
+/// gone names it; a directory the store does not know is moved to the quarantine, never deleted.
 /// </summary>
 internal sealed class ServingSync(ServingLayout layout, ServingLinks links, string basePath, Action<string> warn)
 {
-    /// <param name="store">The state to make the serving directory say.</param>
-    /// <param name="spare">
-    /// Version directories to leave in place although the store no longer has them live: a prune marks its versions
-    /// pruned inside the transaction but must not lose their files before it commits, or a rollback would leave live
-    /// rows without files. It deletes them itself once the commit is durable.
-    /// </param>
-    public void Apply(IMetadataReader store, IReadOnlySet<string>? spare = null)
+    private readonly StepJournal _journal = new(layout);
+
+    /// <summary>What <see cref="Apply"/> would change now, read without changing anything.</summary>
+    public IReadOnlyList<SyncAction> Plan(IMetadataReader store, DateTimeOffset now)
     {
+        var actions = new List<SyncAction>();
+        var settled = new HashSet<string>(StringComparer.Ordinal);
+        PlanJournal(store, now, actions, settled);
+
         var known = store.Models();
         foreach (var model in known.Union(ModelDirectoriesOnDisk(), StringComparer.Ordinal))
         {
             var versions = store.Versions(model);
-            SyncVersionCopies(model, versions, spare);
-            SyncNumbers(model, versions);
-            SyncLabels(model, store.Labels(model));
-            if (versions.Count == 0)
-            {
-                FileTree.DeleteEmptyDirectories(layout.VersionsDirectory(model), layout.ServingDirectory(model), layout.ModelDirectory(model));
-            }
+            PlanVersionCopies(model, versions, settled, actions);
+            PlanNumbers(model, versions, actions);
+            PlanLabels(model, store.Labels(model), actions);
         }
 
-        RemoveTemporaryFiles(layout.Root);
+        PlanTemporaries(layout.Root, actions);
         var labels = store.Labels(model: null);
 
         // The configs exist exactly when the registry holds a version, so a failed first push leaves none behind.
         if (known.Count > 0)
         {
-            AtomicFile.WriteAllTextIfChanged(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath));
-            AtomicFile.WriteAllTextIfChanged(layout.RoutingPath, ServingConfig.Routing(labels));
+            PlanConfig(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath), actions);
+            PlanConfig(layout.RoutingPath, ServingConfig.Routing(labels), actions);
         }
         else
         {
-            foreach (var config in new[] { layout.ModelsConfigPath, layout.RoutingPath }.Where(File.Exists))
+            actions.AddRange(new[] { layout.ModelsConfigPath, layout.RoutingPath }.Where(File.Exists)
+                .Select(config => new SyncAction(SyncActionKind.DeleteConfig, config, "the registry holds no version")));
+        }
+
+        return actions;
+    }
+
+    /// <summary>Plans and carries out the plan, reporting every deletion and quarantine through the warning sink.</summary>
+    public void Apply(IMetadataReader store, DateTimeOffset now)
+    {
+        foreach (var action in Plan(store, now))
+        {
+            Execute(action, now);
+        }
+
+        foreach (var model in store.Models().Union(ModelDirectoriesOnDisk(), StringComparer.Ordinal).Where(m => store.Versions(m).Count == 0))
+        {
+            FileTree.DeleteEmptyDirectories(layout.VersionsDirectory(model), layout.ServingDirectory(model), layout.ModelDirectory(model));
+        }
+    }
+
+    private void Execute(SyncAction action, DateTimeOffset now)
+    {
+        switch (action.Kind)
+        {
+            case SyncActionKind.DeleteLeftover:
+                warn($"Removing {action.Path}: {action.Why}.");
+                FileTree.Delete(action.Path);
+                break;
+            case SyncActionKind.Quarantine:
+                var destination = Quarantine.Move(layout, action.Path, now);
+                warn($"Moved {action.Path} to {destination}: {action.Why}. Nothing was deleted: look at it, then delete it yourself or push it again.");
+                break;
+            case SyncActionKind.PointLink:
+                Directories.Create(Path.GetDirectoryName(action.Path)!);
+                links.Point(action.Path, action.Content!);
+                break;
+            case SyncActionKind.RemoveLink:
+                links.Remove(action.Path);
+                break;
+            case SyncActionKind.RemoveTemporary:
+                File.Delete(action.Path);
+                break;
+            case SyncActionKind.WriteConfig:
+                AtomicFile.WriteAllTextIfChanged(action.Path, action.Content!);
+                break;
+            case SyncActionKind.DeleteConfig:
+                File.Delete(action.Path);
+                break;
+            case SyncActionKind.FinishJournal:
+                _journal.Remove(action.Path);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Settles the entries of steps whose process is gone: a directory such a step created is deleted unless the
+    /// store has it as a live version (the step committed); one it was removing is deleted only when the store says
+    /// pruned (the prune committed). Paths of steps still running are left alone, and so is anything no entry names.
+    /// </summary>
+    private void PlanJournal(IMetadataReader store, DateTimeOffset now, List<SyncAction> actions, HashSet<string> settled)
+    {
+        foreach (var (path, entry) in _journal.Entries())
+        {
+            if (entry is null)
             {
-                File.Delete(config);
+                // Unreadable: nothing in it is trusted, and nothing it might name is deleted. Verify reports it.
+                continue;
             }
+
+            var paths = entry.Creates.Concat(entry.Removes).Select(layout.Absolute).Where(IsVersionEntry).ToList();
+            settled.UnionWith(paths);
+            if (!StepJournal.IsAbandoned(entry, now))
+            {
+                continue;
+            }
+
+            var who = $"left by an interrupted {entry.Operation} of {entry.Model} (process {entry.Pid} on {entry.Host}, {entry.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z), as its journal entry says";
+            foreach (var created in entry.Creates.Select(layout.Absolute).Where(IsVersionEntry))
+            {
+                if (Posix.KindOf(created) != FileKind.Missing && !IsLiveVersion(store, created))
+                {
+                    actions.Add(new SyncAction(SyncActionKind.DeleteLeftover, created, who));
+                }
+            }
+
+            foreach (var removed in entry.Removes.Select(layout.Absolute).Where(IsVersionEntry))
+            {
+                if (Posix.KindOf(removed) != FileKind.Missing && (IsHidden(removed) || IsPrunedVersion(store, removed)))
+                {
+                    actions.Add(new SyncAction(SyncActionKind.DeleteLeftover, removed, who));
+                }
+            }
+
+            actions.Add(new SyncAction(SyncActionKind.FinishJournal, path, "its step is settled"));
         }
     }
 
@@ -62,8 +151,8 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
             .Select(d => d.Name);
     }
 
-    /// <summary>A copy with no live version row is either a push that crashed before commit or a prune that crashed mid-delete.</summary>
-    private void SyncVersionCopies(string model, IReadOnlyList<ModelVersion> versions, IReadOnlySet<string>? spare)
+    /// <summary>An entry of versions/ that is neither a live version nor named by a journal entry goes to the quarantine.</summary>
+    private void PlanVersionCopies(string model, IReadOnlyList<ModelVersion> versions, HashSet<string> settled, List<SyncAction> actions)
     {
         var directory = layout.VersionsDirectory(model);
         if (!Directory.Exists(directory))
@@ -71,96 +160,122 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
             return;
         }
 
-        var live = versions.Where(v => !v.IsPruned).Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        var byName = versions.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
         {
-            if (entry.Name.StartsWith(ServingLayout.TemporaryPrefix, StringComparison.Ordinal))
+            var known = byName.GetValueOrDefault(entry.Name);
+            if (known is { IsPruned: false } || settled.Contains(entry.FullName))
             {
-                // Copies are made outside the lock, so one may belong to a push that is still copying.
-                if (IncomingCopies.IsAbandoned(entry))
-                {
-                    warn($"Removing {entry.FullName}: the push that was copying it has stopped (its process is gone, or it is a day old).");
-                    FileTree.Delete(entry.FullName);
-                }
+                continue;
             }
-            else if (!live.Contains(entry.Name) && spare?.Contains(entry.FullName) != true)
-            {
-                warn($"Removing {entry.FullName}: the registry has no live version '{entry.Name}' (a push or prune was interrupted).");
-                FileTree.Delete(entry.FullName);
-            }
+
+            var why = known is not null
+                ? $"the files of version '{entry.Name}', which the registry says was pruned, and no journal entry says ModelRelease left them"
+                : entry.Name.StartsWith(ServingLayout.TemporaryPrefix, StringComparison.Ordinal)
+                    ? "an unfinished copy that no journal entry claims"
+                    : $"the registry has no version '{entry.Name}' of '{model}'";
+            actions.Add(new SyncAction(SyncActionKind.Quarantine, entry.FullName, why));
         }
     }
 
-    private void SyncNumbers(string model, IReadOnlyList<ModelVersion> versions)
+    private void PlanNumbers(string model, IReadOnlyList<ModelVersion> versions, List<SyncAction> actions)
     {
-        var directory = layout.ServingDirectory(model);
         var wanted = versions
             .Where(v => !v.IsPruned)
             .ToDictionary(v => Path.GetFileName(layout.ServingPath(model, v.Number)), v => ServingLayout.ServingTarget(v.Name), StringComparer.Ordinal);
-        if (wanted.Count > 0)
-        {
-            Directories.Create(directory);
-        }
-
+        var directory = layout.ServingDirectory(model);
         foreach (var (name, target) in wanted)
         {
-            PointIfDifferent(Path.Combine(directory, name), target);
+            PlanLink(Path.Combine(directory, name), target, $"serving number of version {target[(ServingLayout.ServingTarget("").Length)..]}", actions);
         }
 
-        RemoveUnwanted(directory, name => wanted.ContainsKey(name) || !long.TryParse(name, out _));
+        PlanUnwanted(directory, name => wanted.ContainsKey(name) || !long.TryParse(name, out _), actions);
     }
 
-    private void SyncLabels(string model, IReadOnlyList<LabelAssignment> labels)
+    private void PlanLabels(string model, IReadOnlyList<LabelAssignment> labels, List<SyncAction> actions)
     {
-        var directory = layout.ModelDirectory(model);
         var wanted = labels.ToDictionary(l => l.Label, l => ServingLayout.LabelTarget(l.Version), StringComparer.Ordinal);
         foreach (var (label, target) in wanted)
         {
-            PointIfDifferent(layout.LabelPath(model, label), target);
+            PlanLink(layout.LabelPath(model, label), target, $"{label} of {model} is {target[(ServingLayout.LabelTarget("").Length)..]} in the registry", actions);
         }
 
-        RemoveUnwanted(directory, name => wanted.ContainsKey(name) || LabelNames.Problem(name) is not null);
+        PlanUnwanted(layout.ModelDirectory(model), name => wanted.ContainsKey(name) || LabelNames.Problem(name) is not null, actions);
     }
 
-    private void PointIfDifferent(string linkPath, string target)
+    private void PlanLink(string linkPath, string target, string why, List<SyncAction> actions)
     {
         if (links.TargetOf(linkPath) != target)
         {
-            links.Point(linkPath, target);
+            actions.Add(new SyncAction(SyncActionKind.PointLink, linkPath, why, target));
         }
     }
 
-    /// <summary>Removes links the store does not know, and temporary links a dead writer left; <paramref name="keep"/> protects names that are not ours.</summary>
-    private void RemoveUnwanted(string directory, Func<string, bool> keep)
+    /// <summary>Links the store does not know, and temporary links a dead writer left; <paramref name="keep"/> protects names that are not ours.</summary>
+    private void PlanUnwanted(string directory, Func<string, bool> keep, List<SyncAction> actions)
     {
         if (!Directory.Exists(directory))
         {
             return;
         }
 
-        RemoveTemporaryFiles(directory);
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+        PlanTemporaries(directory, actions);
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
         {
             if (!keep(entry.Name) && IsLink(entry.FullName))
             {
-                links.Remove(entry.FullName);
+                actions.Add(new SyncAction(SyncActionKind.RemoveLink, entry.FullName, "the registry has no such label or version"));
             }
         }
     }
 
-    /// <summary>Temporary links and config files are only made under the write lock this sync holds, so any found now belongs to a dead process.</summary>
-    private static void RemoveTemporaryFiles(string directory)
+    /// <summary>
+    /// Temporary links and config files are made only under the write lock, and renamed before it is released, so one
+    /// found now was left by a dead process. They are never directories: a real directory with such a name is not ours.
+    /// </summary>
+    private static void PlanTemporaries(string directory, List<SyncAction> actions)
     {
         if (!Directory.Exists(directory))
         {
             return;
         }
 
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().Where(e => TempName.IsTemporary(e.Name) && e is not DirectoryInfo { LinkTarget: null }))
+        actions.AddRange(new DirectoryInfo(directory).EnumerateFileSystemInfos()
+            .Where(e => TempName.IsTemporary(e.Name) && e is not DirectoryInfo { LinkTarget: null })
+            .OrderBy(e => e.Name, StringComparer.Ordinal)
+            .Select(e => new SyncAction(SyncActionKind.RemoveTemporary, e.FullName, "a temporary file or link of a process that stopped before renaming it")));
+    }
+
+    private static void PlanConfig(string path, string content, List<SyncAction> actions)
+    {
+        var current = Posix.KindOf(path) == FileKind.Regular ? File.ReadAllText(path) : null;
+        if (current != content)
         {
-            entry.Delete();
+            actions.Add(new SyncAction(SyncActionKind.WriteConfig, path, current is null ? "missing" : "it disagrees with the registry", content));
         }
     }
+
+    /// <summary>True for <c>&lt;root&gt;/&lt;model&gt;/versions/&lt;name&gt;</c>: the only shape of path a journal entry may make clean-up touch.</summary>
+    private bool IsVersionEntry(string path)
+    {
+        var parts = layout.Relative(path).Split('/');
+        return parts.Length == 3 && Names.ModelProblem(parts[0]) is null && parts[1] == ServingLayout.VersionsDirectoryName
+            && parts[2].Length > 0 && parts[2] != "." && parts[2] != "..";
+    }
+
+    private bool IsLiveVersion(IMetadataReader store, string path)
+    {
+        var parts = layout.Relative(path).Split('/');
+        return store.FindVersion(parts[0], parts[2]) is { IsPruned: false };
+    }
+
+    private bool IsPrunedVersion(IMetadataReader store, string path)
+    {
+        var parts = layout.Relative(path).Split('/');
+        return store.FindVersion(parts[0], parts[2]) is { IsPruned: true };
+    }
+
+    private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith(ServingLayout.TemporaryPrefix, StringComparison.Ordinal);
 
     /// <summary>A real file or directory someone put here is theirs, not a stale link of ours: leave it.</summary>
     private bool IsLink(string path)

@@ -4,11 +4,11 @@ namespace ModelRelease.Internal;
 
 /// <summary>
 /// Prunes the versions of a model that <see cref="RetentionPlanner"/> does not keep. The store is the source of
-/// truth, so it changes first: one registry change replans under the lock, marks the versions pruned, logs them and
-/// removes their numeric links, sparing their directories until the commit. Only then do the files go: renamed to
-/// hidden incoming-style names under a short lock, deleted outside it. A crash before the commit leaves the old
-/// state (the next sync restores the links); after it, the next change deletes what is left as it would any
-/// directory of a pruned version, or any incoming copy whose process is gone.
+/// truth, so it changes first: one registry change replans under the lock, writes the journal entry naming the
+/// copies it will remove, marks the versions pruned, logs them and removes their numeric links. Only after the
+/// commit do the files go: renamed to the hidden names the journal gave them under a short lock, deleted outside
+/// it. A crash before the commit leaves the old state (the next sync restores the links); after it, the next change
+/// deletes what is left, because the journal entry of a process that is gone names it.
 /// </summary>
 internal sealed class VersionPruner(ModelRegistry registry)
 {
@@ -19,7 +19,7 @@ internal sealed class VersionPruner(ModelRegistry registry)
     {
         registry.RequireModelName(model);
         RegistryRules.RequireKeep(keep);
-        using var reader = registry.Store.Read();
+        using var reader = registry.OpenRead();
         return PlanFrom(reader, model, keep);
     }
 
@@ -31,26 +31,53 @@ internal sealed class VersionPruner(ModelRegistry registry)
             return nothing;
         }
 
-        var spare = new HashSet<string>(StringComparer.Ordinal);
+        var journal = new StepJournal(registry.Layout);
+        JournalEntry? entry = null;
+        var trash = new Dictionary<string, string>(StringComparer.Ordinal);
         var plan = registry.Change(model, precheck: null, writer =>
         {
             // Planned again on the writer's state: a label moved since the read must protect its version.
             var current = PlanFrom(writer, model, keep);
             var now = registry.Now();
+
+            // Write-ahead, before the store says pruned: the journal names each copy and the hidden name it will be
+            // moved to, so a crash at any later point leaves files that clean-up can prove are a pruned version's.
+            foreach (var version in current.Removed)
+            {
+                trash[registry.Layout.VersionDirectory(model, version.Name)] = Path.Combine(registry.Layout.VersionsDirectory(model), IncomingCopies.NewName());
+            }
+
+            entry = journal.Begin("prune", model, [], trash.Keys.Concat(trash.Values).ToList(), now);
             foreach (var version in current.Removed)
             {
                 writer.MarkPruned(model, version.Name, now);
                 writer.AppendEvent(registry.Event(model, EventKind.Prune, null, null, version.Name, reason, Evidence(version, keep), now));
                 registry.Link(writer, model, version.Name, ExecutionRole.Output);
-                spare.Add(registry.Layout.VersionDirectory(model, version.Name));
             }
 
             return current with { Removed = current.Removed.Select(v => v with { PrunedAt = now }).ToList() };
         },
-        spareCopies: spare);
+        undo: () =>
+        {
+            // Not committed: the versions stay live, and the entry has nothing left to settle.
+            if (entry is not null)
+            {
+                journal.Complete(entry);
+            }
+        });
 
-        _options.Fault("prune-after-commit");
-        DeleteCopies(model, plan.Removed);
+        try
+        {
+            _options.Fault("prune-after-commit");
+            DeleteCopies(model, trash);
+            journal.Complete(entry!);
+        }
+        finally
+        {
+            // Committed: whatever stopped this prune now, the next sync finishes it from the journal entry.
+            StepJournal.Release(entry!);
+        }
+
         return plan;
     }
 
@@ -62,38 +89,36 @@ internal sealed class VersionPruner(ModelRegistry registry)
 
     /// <summary>
     /// Runs after the commit, when the store already says pruned: a failure here only leaves files behind, which the
-    /// next change deletes, so it is a warning rather than a failed prune.
+    /// next change deletes as the journal entry says, so it is a warning rather than a failed prune.
     /// </summary>
-    private void DeleteCopies(string model, IReadOnlyList<ModelVersion> removed)
+    private void DeleteCopies(string model, IReadOnlyDictionary<string, string> trash)
     {
-        var hidden = MoveAside(model, removed);
+        var hidden = MoveAside(model, trash);
         try
         {
             _options.Fault("prune-before-delete");
         }
         finally
         {
-            // As a push deletes its incoming copy on any failure; only a killed process leaves these to the next change.
-            foreach (var trash in hidden)
+            foreach (var path in hidden)
             {
                 try
                 {
-                    FileTree.Delete(trash);
+                    FileTree.Delete(path);
                 }
                 catch (Exception error) when (error is IOException or UnauthorizedAccessException)
                 {
-                    _options.Warn($"Could not delete {trash}, the files of a pruned version ({error.Message}); the next change deletes it once this process has exited.");
+                    _options.Warn($"Could not delete {path}, the files of a pruned version ({error.Message}); the next change deletes it once this process has exited.");
                 }
             }
         }
     }
 
     /// <summary>
-    /// Renames each copy still there to a hidden incoming name, under the write lock so no other job's sync deletes a
-    /// copy while this one renames it. The rename takes the whole copy out of view at once, and the incoming name
-    /// says whose it is: if this process dies before deleting it, the next change removes it as an abandoned copy.
+    /// Renames each copy still there to the hidden name the journal gave it, under the write lock so no other job's
+    /// sync moves a copy while this one renames it. The rename takes the whole copy out of view at once.
     /// </summary>
-    private List<string> MoveAside(string model, IReadOnlyList<ModelVersion> removed)
+    private List<string> MoveAside(string model, IReadOnlyDictionary<string, string> trash)
     {
         var hidden = new List<string>();
         try
@@ -101,22 +126,13 @@ internal sealed class VersionPruner(ModelRegistry registry)
             using (registry.Store.Write())
             {
                 var versions = registry.Layout.VersionsDirectory(model);
-                foreach (var version in removed)
+                foreach (var (copy, aside) in trash)
                 {
-                    var copy = registry.Layout.VersionDirectory(model, version.Name);
-                    if (!Directory.Exists(copy))
+                    if (Directory.Exists(copy))
                     {
-                        // Another job's change synced after the commit and deleted it already.
-                        continue;
+                        Posix.Rename(copy, aside);
+                        hidden.Add(aside);
                     }
-
-                    var trash = Path.Combine(versions, IncomingCopies.NewName());
-                    Posix.Rename(copy, trash);
-                    hidden.Add(trash);
-
-                    // A copy pushed over a day ago would look abandoned by its age, and another job's sync would delete
-                    // it under this one's feet; fresh, it is left to this live process.
-                    Directory.SetLastWriteTimeUtc(trash, DateTime.UtcNow);
                 }
 
                 if (hidden.Count > 0)
@@ -127,7 +143,7 @@ internal sealed class VersionPruner(ModelRegistry registry)
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException or RegistryException)
         {
-            _options.Warn($"Pruned {removed.Count} version(s) of '{model}' in the registry, but could not move all their files aside ({error.Message}); the next change or Sync deletes them.");
+            _options.Warn($"Pruned {trash.Count} version(s) of '{model}' in the registry, but could not move all their files aside ({error.Message}); the next change or Sync deletes them.");
         }
 
         return hidden;

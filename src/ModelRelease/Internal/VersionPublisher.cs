@@ -27,7 +27,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         var artifact = ArtifactScanner.Scan(request.Artifact);
 
         bool modelIsNew, seenBefore;
-        using (var reader = registry.Store.Read())
+        using (var reader = registry.OpenRead())
         {
             modelIsNew = reader.Versions(model).Count == 0;
             seenBefore = Existing(reader, request, artifact.Manifest) is not null;
@@ -42,6 +42,11 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         var incoming = Path.Combine(versions, IncomingCopies.NewName());
         string? published = null;
         var succeeded = false;
+
+        // Write-ahead: the journal names the copy before it exists, so only a crash of this push can make it a
+        // leftover, and clean-up can prove the directory is ModelRelease's before deleting it.
+        var journal = new StepJournal(registry.Layout);
+        var entry = journal.Begin("push", model, [incoming], [], registry.Now());
         try
         {
             Directories.Create(versions);
@@ -60,12 +65,13 @@ internal sealed class VersionPublisher(ModelRegistry registry)
                 var destination = registry.Layout.VersionDirectory(model, name);
                 if (Path.Exists(destination))
                 {
-                    // No version of that name (in any letter case) is recorded, and only a writer holding the lock
-                    // renames into place: this is the leftover of a push that crashed before its commit.
-                    _options.Warn($"Replacing {destination}: a push was interrupted before it was recorded.");
-                    FileTree.Delete(destination);
+                    // No version of that name (in any letter case) is recorded, and this push did not make the
+                    // directory: it is not provably ModelRelease's, so it is set aside, not deleted.
+                    var aside = Quarantine.Move(registry.Layout, destination, now);
+                    _options.Warn($"Moved {destination} to {aside}: the registry has no version '{name}' of '{model}'. Nothing was deleted: look at it, then delete it yourself.");
                 }
 
+                entry = journal.Extend(entry, creates: [destination]);
                 Posix.Rename(incoming, destination);
                 published = destination;
                 Posix.FsyncDirectory(versions);
@@ -97,11 +103,14 @@ internal sealed class VersionPublisher(ModelRegistry registry)
                 FileTree.Delete(incoming);
             }
 
+            // Settled either way now: committed, or undone by this process.
+            journal.Complete(entry);
             if (!succeeded && modelIsNew)
             {
                 // A failed first push leaves no empty directories. Only empty ones go: a second job pushing the same
                 // new model has its copy in there, and the copier recreates missing parents anyway.
-                FileTree.DeleteEmptyDirectories(registry.Layout.VersionsDirectory(model), registry.Layout.ModelDirectory(model), registry.Layout.Root);
+                var layout = registry.Layout;
+                FileTree.DeleteEmptyDirectories(layout.VersionsDirectory(model), layout.ModelDirectory(model), layout.JournalDirectory, layout.StateDirectory, layout.Root);
             }
         }
     }
@@ -118,6 +127,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
     internal static void CheckRequest(ModelRegistry registry, PushRequest request)
     {
         registry.RequireModelName(request.Model);
+        RootGuard.RequireSeparate(registry.Layout, request.Artifact);
         if (request.VersionName is { } given)
         {
             RegistryRules.RequireVersionName(given);

@@ -1,4 +1,5 @@
 using ModelRelease.Internal;
+using ModelRelease.Tests.Fixtures;
 
 namespace ModelRelease.Tests.Registry;
 
@@ -125,52 +126,51 @@ public sealed class FaultInjectionTests : IDisposable
     }
 
     [Fact]
-    public void Should_Remove_A_Copy_A_Crashed_Push_Renamed_Into_Place_But_Never_Recorded()
+    public async Task Should_Remove_A_Copy_A_Crashed_Push_Renamed_Into_Place_When_Its_Journal_Entry_Names_It()
     {
-        // Given a version directory and numeric link the store knows nothing about (a crash between rename and commit)
+        // Given a version directory and numeric link the store knows nothing about (a crash between rename and commit),
+        // named by the journal entry of the push's process, which is gone
         var v1 = _scenario.Push("one");
         var orphan = _scenario.Layout.VersionDirectory("mnist", "v-20261128-235959");
         Directory.CreateDirectory(orphan);
         File.WriteAllText(Path.Combine(orphan, "saved_model.pb"), "half");
         new SymlinkServingLinks().Point(_scenario.Layout.ServingPath("mnist", 20261128235959), "../versions/v-20261128-235959");
+        var entry = JournalFiles.Write(_scenario.Layout, await JournalFiles.ExitedPid(), Environment.MachineName, creates: [orphan]);
 
         // When the next push runs
         var v2 = _scenario.Push("two");
 
-        // Then the orphan is gone, with a warning, and the real versions are intact
+        // Then the orphan is gone, with a warning, the entry is settled, and the real versions are intact
         Assert.False(Directory.Exists(orphan));
+        Assert.False(File.Exists(entry));
         Assert.False(Path.Exists(_scenario.Layout.ServingPath("mnist", 20261128235959)));
         Assert.Equal(
             new[] { v1.Name, v2.Name },
             Directory.GetDirectories(_scenario.Layout.VersionsDirectory("mnist")).Select(Path.GetFileName).Order());
-        Assert.Contains(_scenario.Warnings, w => w.Contains("v-20261128-235959", StringComparison.Ordinal));
+        Assert.Contains(_scenario.Warnings, w => w.Contains("v-20261128-235959", StringComparison.Ordinal) && w.Contains("journal", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Should_Leave_A_Young_Temporary_Copy_Alone_Because_Another_Push_May_Be_Writing_It()
+    [Theory]
+    [InlineData("v-20261128-235959", 0)]
+    [InlineData(".incoming-1-abc", 0)]
+    [InlineData(".incoming-1-abc", 25)]
+    public void Should_Quarantine_A_Directory_No_Version_And_No_Journal_Entry_Claims(string name, int hoursOld)
     {
+        // Given a directory in versions/ that neither the store nor the journal knows (young, or a day old)
         _scenario.Push("one");
-        var incoming = Path.Combine(_scenario.Layout.VersionsDirectory("mnist"), ".incoming-1-abc");
-        Directory.CreateDirectory(incoming);
+        var stranger = Path.Combine(_scenario.Layout.VersionsDirectory("mnist"), name);
+        Directory.CreateDirectory(stranger);
+        File.WriteAllText(Path.Combine(stranger, "notes.txt"), "someone's work");
+        Directory.SetLastWriteTimeUtc(stranger, DateTime.UtcNow.AddHours(-hoursOld));
 
+        // When the next change runs
         _scenario.Push("two");
 
-        Assert.True(Directory.Exists(incoming));
-    }
-
-    [Fact]
-    public void Should_Remove_A_Temporary_Copy_A_Push_Abandoned_A_Day_Ago()
-    {
-        _scenario.Push("one");
-        var abandoned = Path.Combine(_scenario.Layout.VersionsDirectory("mnist"), ".incoming-1-abc");
-        Directory.CreateDirectory(abandoned);
-        File.WriteAllText(Path.Combine(abandoned, "saved_model.pb"), "half");
-        Directory.SetLastWriteTimeUtc(abandoned, DateTime.UtcNow.AddHours(-25));
-
-        _scenario.Push("two");
-
-        Assert.False(Directory.Exists(abandoned));
-        Assert.Contains(_scenario.Warnings, w => w.Contains(".incoming-1-abc", StringComparison.Ordinal));
+        // Then it is moved, whole, into the quarantine and reported: never deleted
+        Assert.False(Directory.Exists(stranger));
+        var moved = Assert.Single(Directory.GetDirectories(_scenario.Layout.QuarantineDirectory));
+        Assert.Equal("someone's work", File.ReadAllText(Path.Combine(moved, "notes.txt")));
+        Assert.Contains(_scenario.Warnings, w => w.Contains(name, StringComparison.Ordinal) && w.Contains("Nothing was deleted", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -202,16 +202,19 @@ public sealed class FaultInjectionTests : IDisposable
     }
 
     [Fact]
-    public async Task Should_Remove_A_Copy_At_Once_When_The_Process_Making_It_Is_Gone_From_This_Host()
+    public async Task Should_Remove_A_Journalled_Copy_Only_When_Its_Process_Is_Gone_From_This_Host()
     {
-        // Given copies named for a process that has exited on this host, and for this (running) process
+        // Given copies whose journal entries name a process that has exited on this host, a running one, and another host's process
         _scenario.Push("one");
-        using var exited = System.Diagnostics.Process.Start("true")!;
-        await exited.WaitForExitAsync();
+        using var running = System.Diagnostics.Process.Start("sleep", "60")!;
         var versions = _scenario.Layout.VersionsDirectory("mnist");
-        var dead = Directory.CreateDirectory(Path.Combine(versions, $".incoming-{exited.Id}-{Guid.NewGuid():N}-{Environment.MachineName}")).FullName;
-        var live = Directory.CreateDirectory(Path.Combine(versions, $".incoming-{Environment.ProcessId}-{Guid.NewGuid():N}-{Environment.MachineName}")).FullName;
-        var elsewhere = Directory.CreateDirectory(Path.Combine(versions, $".incoming-{exited.Id}-{Guid.NewGuid():N}-another-host")).FullName;
+        var exited = await JournalFiles.ExitedPid();
+        var dead = Directory.CreateDirectory(Path.Combine(versions, $".incoming-{exited}-{Guid.NewGuid():N}-{Environment.MachineName}")).FullName;
+        var live = Directory.CreateDirectory(Path.Combine(versions, $".incoming-{running.Id}-{Guid.NewGuid():N}-{Environment.MachineName}")).FullName;
+        var elsewhere = Directory.CreateDirectory(Path.Combine(versions, $".incoming-{exited}-{Guid.NewGuid():N}-another-host")).FullName;
+        JournalFiles.Write(_scenario.Layout, exited, Environment.MachineName, creates: [dead]);
+        JournalFiles.Write(_scenario.Layout, running.Id, Environment.MachineName, creates: [live], processStart: running.StartTime.ToUniversalTime().Ticks);
+        JournalFiles.Write(_scenario.Layout, exited, "another-host", creates: [elsewhere]);
 
         // When the next change runs
         _scenario.Push("two");
@@ -220,5 +223,7 @@ public sealed class FaultInjectionTests : IDisposable
         Assert.False(Directory.Exists(dead));
         Assert.True(Directory.Exists(live));
         Assert.True(Directory.Exists(elsewhere));
+        Assert.False(Directory.Exists(_scenario.Layout.QuarantineDirectory));
+        running.Kill();
     }
 }

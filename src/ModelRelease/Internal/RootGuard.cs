@@ -1,0 +1,178 @@
+namespace ModelRelease.Internal;
+
+/// <summary>
+/// Decides whether a serving root and a metadata store belong together before anything reads the root as the
+/// store's: a store syncs the serving directory to itself, so the wrong pair would treat every model as a leftover.
+/// A root and its store share an id (the root's marker, the store's registry_root row); anything else is refused
+/// with both paths named, and nothing is touched.
+/// </summary>
+internal static class RootGuard
+{
+    /// <summary>Refuses a root that can never be a serving root: <c>/</c>, a home directory, the repository itself, a file.</summary>
+    public static void RequireSafeLocation(ServingLayout layout, RunEnvironment environment)
+    {
+        var root = layout.Root;
+        var real = RealPathOf(root);
+        if (real == Path.GetPathRoot(real))
+        {
+            throw new RegistryException($"The serving root {root} is the filesystem root. Point --root (or ${"MODELRELEASE_ROOT"}) at a directory of its own, e.g. ./serving_model or /srv/models.");
+        }
+
+        foreach (var home in new[] { environment.Variable("HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) })
+        {
+            if (!string.IsNullOrWhiteSpace(home) && Path.IsPathFullyQualified(home) && real == RealPathOf(home))
+            {
+                throw new RegistryException($"The serving root {root} is a home directory. Point --root at a directory of its own inside it, e.g. {Path.Combine(home, "serving_model")}.");
+            }
+        }
+
+        if (RepositoryTop(environment.WorkingDirectory) is { } repository && real == RealPathOf(repository))
+        {
+            throw new RegistryException($"The serving root {root} is the repository {repository} itself. Point --root at a directory inside it, e.g. {Path.Combine(repository, "serving_model")} (the default).");
+        }
+
+        var kind = Posix.KindOf(real);
+        if (kind is not (FileKind.Missing or FileKind.Directory))
+        {
+            throw new RegistryException($"The serving root {root} is a {FileKindNames.Describe(kind)}, not a directory. Point --root at a directory.");
+        }
+    }
+
+    /// <summary>Refuses an artifact inside the root or a root inside the artifact: a push would copy the registry into itself.</summary>
+    public static void RequireSeparate(ServingLayout layout, string artifact)
+    {
+        var root = RealPathOf(layout.Root);
+        var source = RealPathOf(Path.GetFullPath(artifact));
+        if (IsSameOrInside(source, root))
+        {
+            throw new RegistryException($"The artifact {artifact} is inside the serving root {layout.Root}. Pass the directory your training job exported, outside the root (a pushed version is already in the registry: use its name).");
+        }
+
+        if (IsSameOrInside(root, source))
+        {
+            throw new RegistryException($"The serving root {layout.Root} is inside the artifact {artifact}, so a push would copy the registry into itself. Keep the serving root outside the exported model directory.");
+        }
+    }
+
+    /// <summary>
+    /// Accepts the pair when the store records the root's id, or when both are new (or the root holds only what a
+    /// failed first change left: its marker). Refuses, naming both paths and the fix, everything else.
+    /// </summary>
+    public static RootState Check(ServingLayout layout, IMetadataReader store, string storeLocation)
+    {
+        var marker = RootMarker.Read(layout);
+        var bound = store.BoundRoot();
+        if (bound is not null)
+        {
+            if (marker == bound.RootId)
+            {
+                return new RootState(marker, NeedsBinding: false);
+            }
+
+            throw new RegistryException(marker is null
+                ? $"The registry {storeLocation} belongs to the serving root {bound.RootPath} (id {bound.RootId}), but {layout.Root} is {(Contents(layout, storeLocation).Count == 0 ? "a new, empty directory" : "not a ModelRelease root (it has no .modelrelease/root.json)")}. " +
+                  $"Point --root at {bound.RootPath}, or give this root a new store with --registry=<new path>. Nothing was changed."
+                : $"The registry {storeLocation} belongs to another serving root, {bound.RootPath} (id {bound.RootId}), not to {layout.Root} (id {marker}). " +
+                  $"Point --registry at the store of {layout.Root} (by default {layout.DefaultRegistryPath}), or --root at {bound.RootPath}. Nothing was changed.");
+        }
+
+        if (store.Models().Count > 0)
+        {
+            throw new RegistryException(
+                $"The registry {storeLocation} holds versions but records no serving root (an older ModelRelease wrote it, or it was copied), so it cannot be trusted with {layout.Root}. " +
+                $"If it is this root's store, bind them once with: ./build.sh -t Adopt --root={layout.Root} --registry={storeLocation}. Nothing was changed.");
+        }
+
+        var contents = Contents(layout, storeLocation);
+        if (contents.Count == 0)
+        {
+            return new RootState(marker, NeedsBinding: true);
+        }
+
+        var sample = string.Join(", ", contents.Take(3)) + (contents.Count > 3 ? ", …" : "");
+        throw new RegistryException(marker is not null
+            ? $"The registry {storeLocation} is {(File.Exists(storeLocation) ? "empty" : "new (no such file)")}, but {layout.Root} is a ModelRelease serving root (id {marker}) holding {sample}. " +
+              $"Is --registry or ${"MODELRELEASE_REGISTRY"} mistyped? Point it at this root's store (by default {layout.DefaultRegistryPath}). " +
+              $"To move this root to a new store on purpose, run: ./build.sh -t Adopt --root={layout.Root} --registry={storeLocation}. Nothing was changed."
+            : $"{layout.Root} is not a ModelRelease serving root: it holds {sample} and no .modelrelease/root.json. " +
+              "Point --root at your serving root, or at a new or empty directory for a new one; to take over a serving root an older ModelRelease made, " +
+              $"run: ./build.sh -t Adopt --root={layout.Root} --registry={storeLocation}. Nothing was changed.");
+    }
+
+    /// <summary>
+    /// What the root holds besides its own state directory, the store's files, and the copies of pushes still running
+    /// (a first push copies before it binds the root, and so may a second job pushing at the same time).
+    /// </summary>
+    public static IReadOnlyList<string> Contents(ServingLayout layout, string storeLocation)
+    {
+        if (!Directory.Exists(layout.Root))
+        {
+            return [];
+        }
+
+        var store = Path.GetFullPath(storeLocation);
+        var running = new StepJournal(layout).Entries()
+            .Where(e => e.Entry is { } entry && !StepJournal.IsAbandoned(entry, DateTimeOffset.UtcNow))
+            .SelectMany(e => e.Entry!.Creates.Select(layout.Absolute))
+            .ToList();
+        return new DirectoryInfo(layout.Root).EnumerateFileSystemInfos()
+            .Where(entry => entry.Name != ServingLayout.StateDirectoryName)
+            .Where(entry => !new[] { "", "-wal", "-shm", "-journal" }.Any(suffix => entry.FullName == store + suffix))
+            .Where(entry => !HoldsOnly(entry, running))
+            .Select(entry => entry.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>True when <paramref name="entry"/> is one of <paramref name="paths"/>, or a real directory holding nothing but their parents and them.</summary>
+    private static bool HoldsOnly(FileSystemInfo entry, IReadOnlyList<string> paths)
+    {
+        if (paths.Contains(entry.FullName, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        var prefix = entry.FullName + Path.DirectorySeparatorChar;
+        return entry is DirectoryInfo { LinkTarget: null } directory
+            && paths.Any(path => path.StartsWith(prefix, StringComparison.Ordinal))
+            && directory.EnumerateFileSystemInfos().All(child => HoldsOnly(child, paths));
+    }
+
+    /// <summary>The top of the git working tree around <paramref name="directory"/>, or null outside one.</summary>
+    private static string? RepositoryTop(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            if (Path.Exists(Path.Combine(current.FullName, ".git")))
+            {
+                return current.FullName;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The real path of <paramref name="path"/>, or of its nearest existing ancestor with the rest appended.</summary>
+    private static string RealPathOf(string path)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+        var rest = new Stack<string>();
+        for (var current = full; ; current = Path.GetDirectoryName(current)!)
+        {
+            if (RealPaths.Resolve(current) is { } real)
+            {
+                return Path.TrimEndingDirectorySeparator(rest.Aggregate(real, Path.Combine));
+            }
+
+            if (Path.GetDirectoryName(current) is null)
+            {
+                return full;
+            }
+
+            rest.Push(Path.GetFileName(current));
+        }
+    }
+
+    private static bool IsSameOrInside(string path, string directory) =>
+        path == directory || path.StartsWith(Path.TrimEndingDirectorySeparator(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+}
