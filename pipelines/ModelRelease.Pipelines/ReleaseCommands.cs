@@ -128,6 +128,89 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         return pruning;
     }
 
+    /// <summary>
+    /// Checks the root against the registry and prints each finding with its fix; with <paramref name="repair"/>, first
+    /// repairs what is safe. Fails (exit 1) while a finding remains.
+    /// </summary>
+    public VerifyReport Verify(bool repair)
+    {
+        if (repair)
+        {
+            var done = Registry.Repair();
+            foreach (var action in done)
+            {
+                console.MarkupLineInterpolated($"[yellow]repaired:[/] {action}");
+            }
+
+            if (done.Count == 0)
+            {
+                console.MarkupLine("Nothing to repair.");
+            }
+        }
+
+        var report = Registry.Verify();
+        VerifyView.Print(console, report, Registry.Layout.Root);
+        return report.IsClean ? report : throw new RegistryException(
+            $"Verify found {report.Findings.Count} {(report.Findings.Count == 1 ? "inconsistency" : "inconsistencies")} in {Registry.Layout.Root}" +
+            (report.Findings.Any(f => f.Repairable) && !repair ? "; run Verify --repair to fix what is safe to fix." : "; the rest needs a person (see the fix column)."));
+    }
+
+    /// <summary>The dry-run twin of <see cref="Verify"/> with repair: what the repair would do.</summary>
+    public void PlanRepair(ChangePlan plan)
+    {
+        foreach (var action in Registry.PlanSync())
+        {
+            plan.Add(action.ChangeKind, action.Describe());
+        }
+
+        foreach (var finding in Registry.Verify().Findings.Where(f => f.Kind == "execution"))
+        {
+            plan.Record($"{finding.Path} as aborted ({finding.Problem})");
+        }
+    }
+
+    /// <summary>Binds the root and the store, and prints what it did and what the store does not know.</summary>
+    public AdoptResult Adopt()
+    {
+        var result = Registry.Adopt();
+        if (!result.WroteMarker && !result.BoundStore)
+        {
+            console.MarkupLineInterpolated($"{Registry.Layout.Root} and {Registry.Store.Location} already belong together (root id {result.RootId}); nothing was changed.");
+        }
+        else
+        {
+            console.MarkupLineInterpolated($"[green]Adopted[/] {Registry.Layout.Root} with the registry {Registry.Store.Location} (root id {result.RootId}). Nothing was deleted or moved.");
+        }
+
+        PrintUnknown(result);
+        return result;
+    }
+
+    /// <summary>The dry-run twin of <see cref="Adopt"/>.</summary>
+    public void PlanAdopt(ChangePlan plan)
+    {
+        var result = Registry.PlanAdopt();
+        if (result.WroteMarker)
+        {
+            plan.Write(Registry.Layout.RootMarkerPath, $"the root's identity, id {result.RootId}");
+        }
+
+        if (result.BoundStore)
+        {
+            plan.Record($"the root {Registry.Layout.Root} (id {result.RootId}) as the registry's own");
+        }
+
+        PrintUnknown(result);
+    }
+
+    private void PrintUnknown(AdoptResult result)
+    {
+        foreach (var path in result.Unknown)
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] the registry does not know {path}; the next change moves it to {Registry.Layout.QuarantineDirectory} (never deletes it). Verify lists it.");
+        }
+    }
+
     /// <summary>Prints the status of one model, or of every model when <paramref name="model"/> is null.</summary>
     public void Status(string? model, bool json) => StatusView.Print(console, StatusView.Read(Registry, model), json, Registry.Store.Location);
 

@@ -57,7 +57,13 @@ public class ReleaseContext : PipelineContext
 
         PolicyFile = ReadPath("policy");
         RequireCleanGit = ReadFlag("require-clean-git");
+        Repair = ReadFlag("repair");
         _registry = new Lazy<ModelRegistry>(OpenRegistry);
+        _checkedRegistry = new Lazy<ModelRegistry>(() =>
+        {
+            _registry.Value.CheckRoot(Artifact);
+            return _registry.Value;
+        });
         _policies = new Lazy<IReadOnlyDictionary<string, ReleasePolicy>>(CollectPolicies);
     }
 
@@ -130,8 +136,18 @@ public class ReleaseContext : PipelineContext
     /// <summary>True when Push must refuse a dirty or unknown git tree (<c>--require-clean-git</c>).</summary>
     public bool RequireCleanGit { get; }
 
+    /// <summary>True when Verify should repair what is safe before checking (<c>--repair</c>).</summary>
+    public bool Repair { get; }
+
     /// <summary>The registry at <see cref="Root"/> and <see cref="Store"/>, opened on first use; opening creates nothing.</summary>
-    public ModelRegistry ModelRegistry => _registry.Value;
+    /// <remarks>
+    /// Before any task reads the root as this store's or changes anything, the pair is checked: a store of another
+    /// root, a new store for a root that has one (a typo), or a directory that is not a serving root is refused (exit 1).
+    /// </remarks>
+    public ModelRegistry ModelRegistry => _checkedRegistry.Value;
+
+    /// <summary>Adopt's commands: over the registry without the root check, which Adopt exists to satisfy.</summary>
+    internal ReleaseCommands AdoptionCommands => new(new ReleaseManager(_registry.Value), Console);
 
     /// <summary>The release steps over <see cref="ModelRegistry"/>.</summary>
     public ReleaseManager Release => new(ModelRegistry);
@@ -199,7 +215,36 @@ public class ReleaseContext : PipelineContext
     public static bool IsConnectionString(string registry) => MetadataStores.IsConnectionString(registry);
 
     private readonly Lazy<ModelRegistry> _registry;
+    private readonly Lazy<ModelRegistry> _checkedRegistry;
     private readonly Lazy<IReadOnlyDictionary<string, ReleasePolicy>> _policies;
+
+    /// <summary>
+    /// Adds to <paramref name="plan"/> what the registry's next change would also do beyond the task's own step: the
+    /// root's marker for a new root, and the clean-up of the serving directory (journal-proven leftovers deleted,
+    /// unknown directories quarantined, links and configs rewritten). Only once per run: the first change does it.
+    /// </summary>
+    public void PlanCleanup(ChangePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (_cleanupPlanned)
+        {
+            return;
+        }
+
+        _cleanupPlanned = true;
+        if (ModelRegistry.CheckRoot())
+        {
+            plan.Write(ModelRegistry.Layout.RootMarkerPath, "the new root's identity, recorded in the registry too");
+            return;
+        }
+
+        foreach (var action in ModelRegistry.PlanSync())
+        {
+            plan.Add(action.ChangeKind, action.Describe());
+        }
+    }
+
+    private bool _cleanupPlanned;
 
     private ModelRegistry OpenRegistry() => ModelRegistry.Open(Root, Store, new RegistryOptions
     {

@@ -34,6 +34,22 @@ public abstract class ReleaseTask : PipelineTask<ReleaseContext>
     /// <summary>Does the task's work; what it changes in the registry is linked to this run.</summary>
     protected abstract void Release(ReleaseContext context);
 
+    /// <summary>
+    /// The task's plan for <c>--dryrun</c>, followed (once per run, and only when the task would change something) by
+    /// the clean-up its change would also carry out: a dry run shows every change, the clean-up included.
+    /// </summary>
+    public sealed override void Plan(ReleaseContext context, ChangePlan plan)
+    {
+        PlanRelease(context, plan);
+        if (!plan.IsEmpty)
+        {
+            context.PlanCleanup(plan);
+        }
+    }
+
+    /// <summary>What <see cref="Release"/> would change, worked out without changing anything.</summary>
+    protected abstract void PlanRelease(ReleaseContext context, ChangePlan plan);
+
     private static void Finish(ReleaseContext context, ExecutionScope execution, ExecutionOutcome outcome, string? error)
     {
         try

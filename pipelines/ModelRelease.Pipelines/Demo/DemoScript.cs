@@ -84,6 +84,9 @@ public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IA
 
         Step("History");
         commands.History(new EventQuery(model), json: false);
+
+        Step("Verify: every live version re-hashed against its manifest; links, configs and journal checked against the registry");
+        commands.Verify(repair: false);
         return clock.Elapsed;
     }
 

@@ -32,7 +32,7 @@ public sealed class CanaryTask : ReleaseTask
     }
 
     /// <inheritdoc />
-    public override void Plan(ReleaseContext context, ChangePlan plan)
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var model = context.RequireModel();
         context.Commands.Plan(context.Release.PlanCanary(model, context.Version, Weight(context, context.FindPolicy(model)), context.Reason), plan);

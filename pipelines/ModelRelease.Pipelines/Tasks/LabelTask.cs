@@ -16,7 +16,7 @@ public sealed class LabelTask : ReleaseTask
     protected override void Release(ReleaseContext context) => context.Commands.Apply(Step(context));
 
     /// <inheritdoc />
-    public override void Plan(ReleaseContext context, ChangePlan plan) => context.Commands.Plan(Step(context), plan);
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) => context.Commands.Plan(Step(context), plan);
 
     private static ReleaseStep Step(ReleaseContext context)
     {

@@ -15,6 +15,6 @@ public sealed class PromoteTask : ReleaseTask
         context.Commands.Apply(context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason));
 
     /// <inheritdoc />
-    public override void Plan(ReleaseContext context, ChangePlan plan) =>
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) =>
         context.Commands.Plan(context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason), plan);
 }

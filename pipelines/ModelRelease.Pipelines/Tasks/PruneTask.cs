@@ -22,7 +22,7 @@ public sealed class PruneTask : ReleaseTask
     }
 
     /// <inheritdoc />
-    public override void Plan(ReleaseContext context, ChangePlan plan)
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var model = context.RequireModel();
         context.Commands.PlanPrune(model, Keep(context, model), plan);

@@ -26,7 +26,7 @@ public sealed class PushTask : ReleaseTask
     protected override void Release(ReleaseContext context) => context.Commands.Push(Request(context));
 
     /// <inheritdoc />
-    public override void Plan(ReleaseContext context, ChangePlan plan) => context.Commands.PlanPush(Request(context), plan);
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) => context.Commands.PlanPush(Request(context), plan);
 
     /// <summary>The push request from the arguments; with <paramref name="validated"/> false, before Validate has run (for its input checks).</summary>
     internal static PushRequest Request(ReleaseContext context, bool validated = true)

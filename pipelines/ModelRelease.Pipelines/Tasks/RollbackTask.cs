@@ -18,6 +18,6 @@ public sealed class RollbackTask : ReleaseTask
         context.Commands.Apply(context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason));
 
     /// <inheritdoc />
-    public override void Plan(ReleaseContext context, ChangePlan plan) =>
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) =>
         context.Commands.Plan(context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason), plan);
 }

@@ -35,7 +35,7 @@ public sealed class ValidateTask : ReleaseTask
     }
 
     /// <inheritdoc />
-    public override void Plan(ReleaseContext context, ChangePlan plan)
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var (policy, artifact, metrics, version) = Candidate(context);
         context.Validation = context.Commands.PlanValidate(policy, artifact, metrics, version, plan);
