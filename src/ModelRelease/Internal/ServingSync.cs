@@ -35,7 +35,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         // The configs exist exactly when the registry holds a version, so a failed first push leaves none behind.
         if (known.Count > 0)
         {
-            AtomicFile.WriteAllTextIfChanged(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath));
+            AtomicFile.WriteAllTextIfChanged(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath, ServingConfig.FormatsIn(store), warn));
             AtomicFile.WriteAllTextIfChanged(layout.RoutingPath, ServingConfig.Routing(labels));
         }
         else
