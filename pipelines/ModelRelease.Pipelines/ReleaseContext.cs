@@ -58,6 +58,7 @@ public class ReleaseContext : PipelineContext
         PolicyFile = ReadPath("policy");
         RequireCleanGit = ReadFlag("require-clean-git");
         Repair = ReadFlag("repair");
+        ServingPath = ReadServingPath();
         _registry = new Lazy<ModelRegistry>(OpenRegistry);
         _checkedRegistry = new Lazy<ModelRegistry>(() =>
         {
@@ -121,7 +122,7 @@ public class ReleaseContext : PipelineContext
     /// <summary>The label the Label task sets or clears, and the label History filters by (<c>--label</c>).</summary>
     public string? Label { get; }
 
-    /// <summary>True when the Label task should clear <see cref="Label"/> (<c>--clear</c>).</summary>
+    /// <summary>True when the Label task should clear <see cref="Label"/>, or Configure the serving path (<c>--clear</c>).</summary>
     public bool Clear { get; }
 
     /// <summary>History lists events at or after this time (<c>--since</c>: an ISO date or time, or an age such as 90m, 12h, 7d).</summary>
@@ -138,6 +139,9 @@ public class ReleaseContext : PipelineContext
 
     /// <summary>True when Verify should repair what is safe before checking (<c>--repair</c>).</summary>
     public bool Repair { get; }
+
+    /// <summary>The root's path as the model server sees it (<c>--serving-path</c>, Configure), or null when not given.</summary>
+    public string? ServingPath { get; }
 
     /// <summary>The registry at <see cref="Root"/> and <see cref="Store"/>, opened on first use; opening creates nothing.</summary>
     /// <remarks>
@@ -246,12 +250,23 @@ public class ReleaseContext : PipelineContext
 
     private bool _cleanupPlanned;
 
-    private ModelRegistry OpenRegistry() => ModelRegistry.Open(Root, Store, new RegistryOptions
+    /// <summary>
+    /// The registry at <see cref="Root"/> and <see cref="Store"/> rendering models.config under
+    /// <paramref name="settings"/> (Configure syncs under the settings it has just written).
+    /// </summary>
+    public ModelRegistry OpenRegistry(RootSettings settings)
     {
-        // Provenance is read from the host's working directory and environment, which a host may set per run.
-        Environment = RunEnvironmentAt(Environment.WorkingDirectory.FullPath),
-        Warn = message => Log.Warning("{0}", message),
-    });
+        ArgumentNullException.ThrowIfNull(settings);
+        return ModelRegistry.Open(Root, Store, new RegistryOptions
+        {
+            // Provenance is read from the host's working directory and environment, which a host may set per run.
+            Environment = RunEnvironmentAt(Environment.WorkingDirectory.FullPath),
+            Warn = message => Log.Warning("{0}", message),
+            ServingBasePath = settings.ServingPath,
+        });
+    }
+
+    private ModelRegistry OpenRegistry() => OpenRegistry(RootSettings.Load(Root));
 
     private IReadOnlyDictionary<string, ReleasePolicy> CollectPolicies()
     {
@@ -319,6 +334,20 @@ public class ReleaseContext : PipelineContext
         }
 
         return Names.VersionProblem(version) is { } problem ? throw new PipelineUsageException($"--version: {problem}.") : version;
+    }
+
+    private string? ReadServingPath()
+    {
+        // ReadText takes an empty value for none: an empty --serving-path must not read as "no change".
+        if (Arguments.HasArgument("serving-path") && ReadText("serving-path") is null)
+        {
+            throw new PipelineUsageException("--serving-path needs a value: the root's path as the model server sees it, e.g. --serving-path=/models. To go back to the root's own path, use --clear.");
+        }
+
+        var path = ReadText("serving-path");
+        return path is not null && RootSettings.ServingPathProblem(path) is { } problem
+            ? throw new PipelineUsageException($"--serving-path {problem}.")
+            : path;
     }
 
     private string ResolveRegistry(string registry) => IsConnectionString(registry) ? registry : FullPath(registry);

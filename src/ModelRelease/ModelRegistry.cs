@@ -22,7 +22,8 @@ public sealed class ModelRegistry : IDisposable
         _options = options ?? new RegistryOptions();
         Layout = new ServingLayout(root);
         Store = store;
-        _sync = new ServingSync(Layout, _options.Links, _options.ServingBasePath ?? Layout.Root, _options.Warn);
+        // The path the model server sees the root at: given, else the root's own setting (Configure), else its real path.
+        _sync = new ServingSync(Layout, _options.Links, _options.ServingBasePath ?? RootSettings.Load(Layout.Root).ServingPath ?? Layout.Root, _options.Warn);
     }
 
     /// <summary>

@@ -178,15 +178,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     /// </summary>
     public PushPlan PlanPush(PushRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        VersionPublisher.CheckRequest(Registry, request);
-        var git = VersionPublisher.Provenance(Registry.Options, request);
-        var dataset = DatasetVersionResolver.Resolve(request.DatasetVersion, request.Dataset);
-        var artifact = ArtifactScanner.Scan(request.Artifact);
-        using var reader = Registry.OpenRead();
-        var existing = VersionPublisher.Existing(reader, request, artifact.Manifest);
-        // Versions lists pruned ones too, so its largest number is the writer's MaxNumber.
-        var versions = reader.Versions(request.Model);
+        var (_, git, dataset, artifact, versions, existing) = new VersionPublisher(Registry).Prepare(request, warn: true);
         var (name, number) = existing is null
             ? VersionPublisher.NextName(versions, versions.Select(v => (long?)v.Number).Max(), Registry.Now(), request.VersionName)
             : (existing.Name, existing.Number);
@@ -194,39 +186,18 @@ public sealed class ReleaseManager(ModelRegistry registry)
     }
 
     /// <summary>
-    /// Makes the checks <see cref="ModelRegistry.Push"/> makes on <paramref name="request"/> before it copies anything
-    /// (names, hyperparameters, a clean tree when required, the dataset, an artifact linking outside itself, a name taken by other bytes),
-    /// reading only. Run before recording a verdict for the candidate, so a push that would be refused records nothing.
+    /// Makes every check <see cref="ModelRegistry.Push"/> makes on <paramref name="request"/> before it copies
+    /// anything (names, hyperparameters, a clean tree when required, the dataset's version or fingerprint, the
+    /// artifact's scan and hashes, a name taken by other bytes, pruned or differing only in case), through the very
+    /// method the push uses, reading only. Run before recording a verdict for the candidate, so a push that would be
+    /// refused records nothing. The price: the artifact is hashed (and a <c>--dataset</c> fingerprinted) once more.
     /// </summary>
     public void CheckPush(PushRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        // Metrics are the gate's to judge: a NaN there is a rejection (exit 3), not bad input.
-        VersionPublisher.CheckRequest(Registry, request with { Metrics = new Dictionary<string, double>() });
-        // The push itself warns about unknown provenance; once is enough.
-        VersionPublisher.Provenance(new RegistryOptions { Environment = Registry.Options.Environment }, request);
-        if (request.DatasetVersion is not null)
-        {
-            DatasetVersionResolver.Resolve(request.DatasetVersion, null);
-        }
-        else if (request.Dataset is { } dataset && RealPaths.Resolve(FullPaths.Normalize(dataset)) is null)
-        {
-            // Only whether it exists: fingerprinting a large dataset twice is the push's job, once.
-            DatasetVersionResolver.Resolve(null, dataset);
-        }
-
-        ArtifactScanner.Check(request.Artifact);
-        bool taken;
-        using (var reader = Registry.OpenRead())
-        {
-            taken = request.VersionName is { } name && reader.FindVersion(request.Model, name) is not null;
-        }
-
-        if (taken)
-        {
-            // Rare: only then is the artifact hashed, to tell a repeated push from a name taken by other bytes.
-            PlanPush(request);
-        }
+        // Metrics are the gate's to judge: a NaN there is a rejection (exit 3), not bad input. The push itself warns
+        // about unknown provenance; once is enough.
+        new VersionPublisher(Registry).Prepare(request with { Metrics = new Dictionary<string, double>() }, warn: false);
     }
 
     /// <summary>Checks a candidate against <paramref name="policy"/> and the model's current stable version; records nothing.</summary>

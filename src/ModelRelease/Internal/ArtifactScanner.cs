@@ -41,21 +41,6 @@ internal static class ArtifactScanner
         return new ScannedArtifact(root, VersionManifest.FromEntries(entries.Select(e => e.Entry)), entries);
     }
 
-    /// <summary>
-    /// The refusals of <see cref="Scan"/> (a missing root, links leaving it, special files, no files at all) without
-    /// hashing anything: a cheap check before a verdict is recorded for a candidate about to be pushed.
-    /// </summary>
-    public static void Check(string artifactDirectory)
-    {
-        var (root, realRoot, rules) = Prepare(artifactDirectory);
-        // Walked to the end (not stopped at the first file), since a refusal is thrown only when the walk reaches it.
-        if (TreeWalker.Walk(realRoot, rules).Count(entry => !entry.IsDirectory) == 0)
-        {
-            throw new RegistryException(
-                $"The artifact directory '{root}' holds no files (it is empty or has only empty directories); point --artifact at the exported model, or wait until the training job has finished writing it.");
-        }
-    }
-
     private static (string Root, string RealRoot, TreeWalkRules Rules) Prepare(string artifactDirectory)
     {
         if (string.IsNullOrWhiteSpace(artifactDirectory))

@@ -9,6 +9,7 @@ internal static class ArtifactStructure
     private const string Graph = "saved_model.pb";
     private const string TextGraph = "saved_model.pbtxt";
     private const string Variables = "variables";
+    private const string OnnxExtension = ".onnx";
     private const int Shown = 5;
 
     public static ValidationCheck Check(ArtifactFormat format, string directory)
@@ -53,6 +54,18 @@ internal static class ArtifactStructure
             ArtifactFormat.Onnx => Onnx(name, expected, full, entries),
             _ => NonEmpty(name, expected, full, entries),
         };
+    }
+
+    /// <summary>
+    /// The format a pushed version's manifest shows at its top level, for the serving config: a SavedModel graph,
+    /// else an <c>.onnx</c> file, else <see cref="ArtifactFormat.Any"/>.
+    /// </summary>
+    public static ArtifactFormat FormatOf(VersionManifest manifest)
+    {
+        var top = manifest.Entries.Where(e => !e.IsDirectory && !e.Path.Contains('/', StringComparison.Ordinal)).Select(e => e.Path).ToList();
+        return top.Any(name => name is Graph or TextGraph) ? ArtifactFormat.TensorFlowSavedModel
+            : top.Any(name => name.EndsWith(OnnxExtension, StringComparison.OrdinalIgnoreCase)) ? ArtifactFormat.Onnx
+            : ArtifactFormat.Any;
     }
 
     private static ValidationCheck SavedModel(string name, string expected, string directory, List<FileSystemInfo> entries)
@@ -123,7 +136,7 @@ internal static class ArtifactStructure
     private static bool IsSavedModelGraph(string directory) =>
         File.Exists(Path.Combine(directory, Graph)) || File.Exists(Path.Combine(directory, TextGraph));
 
-    private static bool IsOnnx(FileInfo file) => file.Extension.Equals(".onnx", StringComparison.OrdinalIgnoreCase);
+    private static bool IsOnnx(FileInfo file) => file.Extension.Equals(OnnxExtension, StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<FileInfo> SafeFiles(DirectoryInfo directory)
     {

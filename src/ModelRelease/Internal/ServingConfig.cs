@@ -11,7 +11,18 @@ namespace ModelRelease.Internal;
 /// </summary>
 internal static class ServingConfig
 {
-    public static string ModelsConfig(IReadOnlyList<LabelAssignment> labels, string basePath)
+    /// <summary>The <c>model_platform</c> of a model whose loaded version is ONNX.</summary>
+    public const string OnnxPlatform = "onnx";
+
+    /// <summary>The <c>model_platform</c> of a SavedModel, and of a layout that shows no format (TF Serving's own).</summary>
+    public const string TensorFlowPlatform = "tensorflow";
+
+    /// <summary>Renders models.config.</summary>
+    /// <param name="labels">Every label of every model.</param>
+    /// <param name="basePath">The serving root as the server sees it; each model's <c>base_path</c> is under it.</param>
+    /// <param name="formatOf">The artifact format of a labelled version; null takes every version for a SavedModel.</param>
+    /// <param name="warn">Where a model whose loaded versions mix formats is reported.</param>
+    public static string ModelsConfig(IReadOnlyList<LabelAssignment> labels, string basePath, Func<LabelAssignment, ArtifactFormat>? formatOf = null, Action<string>? warn = null)
     {
         var text = new StringBuilder("model_config_list {\n");
         foreach (var model in ServedModels(labels))
@@ -20,7 +31,7 @@ internal static class ServingConfig
             text.Append("  config {\n");
             text.Append(CultureInfo.InvariantCulture, $"    name: \"{model.Key}\"\n");
             text.Append(CultureInfo.InvariantCulture, $"    base_path: \"{Escape(JoinBasePath(basePath, model.Key))}\"\n");
-            text.Append("    model_platform: \"tensorflow\"\n");
+            text.Append(CultureInfo.InvariantCulture, $"    model_platform: \"{Platform(served, formatOf ?? (_ => ArtifactFormat.TensorFlowSavedModel), warn)}\"\n");
             text.Append("    model_version_policy {\n      specific {\n");
             foreach (var number in served.Select(l => l.Number).Distinct().Order())
             {
@@ -38,6 +49,10 @@ internal static class ServingConfig
 
         return text.Append("}\n").ToString();
     }
+
+    /// <summary>A version's artifact format, from the manifest the store recorded for it.</summary>
+    public static Func<LabelAssignment, ArtifactFormat> FormatsIn(IMetadataReader store) =>
+        label => store.Manifest(label.Model, label.Version) is { } manifest ? ArtifactStructure.FormatOf(manifest) : ArtifactFormat.Any;
 
     public static string Routing(IReadOnlyList<LabelAssignment> labels)
     {
@@ -77,6 +92,25 @@ internal static class ServingConfig
             .OrderBy(l => l.Model, StringComparer.Ordinal)
             .ThenBy(l => l.Label == LabelNames.Stable ? 0 : 1)
             .GroupBy(l => l.Model);
+
+    /// <summary>
+    /// TF Serving takes one platform per model, so the loaded versions decide it, stable first: a canary of another
+    /// format than stable cannot load beside it, and says so, instead of stable's platform changing under live traffic.
+    /// </summary>
+    private static string Platform(IReadOnlyList<LabelAssignment> served, Func<LabelAssignment, ArtifactFormat> formatOf, Action<string>? warn)
+    {
+        var platforms = served.Select(l => (Label: l, Platform: formatOf(l) == ArtifactFormat.Onnx ? OnnxPlatform : TensorFlowPlatform)).ToList();
+        var chosen = platforms[0];
+        foreach (var other in platforms.Skip(1).Where(p => p.Platform != chosen.Platform))
+        {
+            warn?.Invoke(
+                $"Model '{chosen.Label.Model}' loads {chosen.Label.Label} {chosen.Label.Version} ({chosen.Platform}) and {other.Label.Label} {other.Label.Version} ({other.Platform}); " +
+                $"TF Serving takes one platform per model, so models.config says '{chosen.Platform}' and {other.Label.Version} will not load. " +
+                $"Roll the {other.Label.Label} back, or release the other format under its own model name.");
+        }
+
+        return chosen.Platform;
+    }
 
     private static void WriteRoute(Utf8JsonWriter json, LabelAssignment label, int weight)
     {

@@ -33,7 +33,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         // The configs exist exactly when the registry holds a version, so a failed first push leaves none behind.
         if (known.Count > 0)
         {
-            PlanConfig(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath), actions);
+            PlanConfig(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath, ServingConfig.FormatsIn(store), warn), actions);
             PlanConfig(layout.RoutingPath, ServingConfig.Routing(labels), actions);
         }
         else

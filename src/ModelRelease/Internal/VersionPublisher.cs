@@ -16,24 +16,9 @@ internal sealed class VersionPublisher(ModelRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(request);
         var model = request.Model;
-        CheckRequest(registry, request);
-        var git = Provenance(_options, request);
-        var dataset = DatasetVersionResolver.Resolve(request.DatasetVersion, request.Dataset);
-        if (dataset.Source == DatasetVersionSource.Unknown)
-        {
-            _options.Warn("No --dataset-version and no --dataset: the version's dataset is recorded as 'unknown', so it cannot be traced to its training data. Pass one of them.");
-        }
-
-        var artifact = ArtifactScanner.Scan(request.Artifact);
-
-        bool modelIsNew, seenBefore;
-        using (var reader = registry.OpenRead())
-        {
-            modelIsNew = reader.Versions(model).Count == 0;
-            seenBefore = Existing(reader, request, artifact.Manifest) is not null;
-        }
-
-        if (seenBefore && TryRepeat(request, artifact.Manifest) is { } repeated)
+        var (_, git, dataset, artifact, known, seen) = Prepare(request, warn: true);
+        var modelIsNew = known.Count == 0;
+        if (seen is not null && TryRepeat(request, artifact.Manifest) is { } repeated)
         {
             return repeated;
         }
@@ -113,6 +98,32 @@ internal sealed class VersionPublisher(ModelRegistry registry)
                 FileTree.DeleteEmptyDirectories(layout.VersionsDirectory(model), layout.ModelDirectory(model), layout.JournalDirectory, layout.StateDirectory, layout.Root);
             }
         }
+    }
+
+    /// <summary>
+    /// Every check a push makes before it copies anything, and what it found: the request's names and values, git
+    /// provenance (a clean tree when required), the dataset version, the artifact's scan and hashes, and a version
+    /// the push resolves to (or a taken, pruned or case-alike name it refuses). Push, its dry-run plan and the check
+    /// made before a verdict is recorded all call this, so none of them can refuse what the others accept.
+    /// </summary>
+    /// <param name="request">The push request.</param>
+    /// <param name="warn">False to keep quiet about unknown provenance, for a check whose push will warn itself.</param>
+    internal PreparedPush Prepare(PushRequest request, bool warn)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = warn ? _options : new RegistryOptions { Environment = _options.Environment };
+        CheckRequest(registry, request);
+        var git = Provenance(options, request);
+        var dataset = DatasetVersionResolver.Resolve(request.DatasetVersion, request.Dataset);
+        if (dataset.Source == DatasetVersionSource.Unknown)
+        {
+            options.Warn("No --dataset-version and no --dataset: the version's dataset is recorded as 'unknown', so it cannot be traced to its training data. Pass one of them.");
+        }
+
+        var artifact = ArtifactScanner.Scan(request.Artifact);
+        using var reader = registry.OpenRead();
+        // Versions lists pruned ones too, so its largest number is the writer's MaxNumber.
+        return new PreparedPush(request, git, dataset, artifact, reader.Versions(request.Model), Existing(reader, request, artifact.Manifest));
     }
 
     /// <summary>The new version's name and serving number, given the model's versions and its largest number so far.</summary>
