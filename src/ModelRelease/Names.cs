@@ -35,7 +35,7 @@ public static partial class Names
 
         return ModelPattern().IsMatch(name)
             ? null
-            : $"model name '{Printable(name)}' is not valid: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. mnist or fraud-detector_2)";
+            : $"model name '{DisplayText.Escape(name)}' is not valid: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. mnist or fraud-detector_2)";
     }
 
     /// <summary>Why <paramref name="name"/> is not a valid version name, or null when it is.</summary>
@@ -53,14 +53,10 @@ public static partial class Names
 
         return VersionPattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal)
             ? null
-            : $"version name '{Printable(name)}' is not valid: use letters, digits, '.', '_' and '-', starting with a letter or digit, without '..' (e.g. segmentation-v1.2.3)";
+            : $"version name '{DisplayText.Escape(name)}' is not valid: use letters, digits, '.', '_' and '-', starting with a letter or digit, without '..' (e.g. segmentation-v1.2.3)";
     }
 
-    private static string Shorten(string name) => Printable(name.Length > 20 ? name[..20] + "…" : name);
-
-    /// <summary>Control characters would garble the terminal that shows the error; show them escaped.</summary>
-    internal static string Printable(string name) =>
-        string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    private static string Shorten(string name) => DisplayText.Escape(name.Length > 20 ? name[..20] + "…" : name);
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex ModelPattern();
