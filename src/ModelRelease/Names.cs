@@ -38,6 +38,30 @@ public static partial class Names
             : $"model name '{DisplayText.Escape(name)}' is not valid: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. mnist or fraud-detector_2)";
     }
 
+    /// <summary>
+    /// Words a new version cannot be named, in any letter case: <c>--to</c> reads <c>previous</c> and <c>golden</c> as
+    /// rollback targets and <c>--label</c> reads <c>stable</c>, <c>canary</c> and <c>golden</c> as labels, so a version
+    /// named so could not be reached by its name (<c>--to=golden</c> means the golden label, never a version "golden").
+    /// </summary>
+    public static IReadOnlyList<string> ReservedVersionNames { get; } =
+        [LabelNames.Stable, LabelNames.Canary, LabelNames.Golden, ReleaseManager.Previous];
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot name a new version, or null when it can: <see cref="VersionProblem"/>, and
+    /// not one of <see cref="ReservedVersionNames"/>. A store may hold older versions named so; they stay readable.
+    /// </summary>
+    public static string? NewVersionProblem(string? name)
+    {
+        if (VersionProblem(name) is { } problem)
+        {
+            return problem;
+        }
+
+        return ReservedVersionNames.FirstOrDefault(word => string.Equals(word, name, StringComparison.OrdinalIgnoreCase)) is { } reserved
+            ? $"version name '{name}' is reserved: --to and --label read '{reserved}' as {(reserved == ReleaseManager.Previous ? "a rollback target" : "a label")}, so a version named so could not be reached by its name. Pick another name, e.g. {reserved}-v2 or sentiment-v1.2.3"
+            : null;
+    }
+
     /// <summary>Why <paramref name="name"/> is not a valid version name, or null when it is.</summary>
     public static string? VersionProblem(string? name)
     {

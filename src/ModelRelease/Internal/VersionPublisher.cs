@@ -120,7 +120,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         registry.RequireModelName(request.Model);
         if (request.VersionName is { } given)
         {
-            RegistryRules.RequireVersionName(given);
+            RegistryRules.RequireNewVersionName(given);
         }
 
         RequireFinite(request.Metrics);
