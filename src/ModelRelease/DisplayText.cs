@@ -12,9 +12,13 @@ namespace ModelRelease;
 public static class DisplayText
 {
     /// <summary><paramref name="text"/> with every control, bidi and line-separator character written as <c>\uXXXX</c>; null gives "".</summary>
-    public static string Escape(string? text)
+    public static string Escape(string? text) => Escape(text, NeedsEscape);
+
+    /// <summary><paramref name="text"/> with each character <paramref name="needsEscape"/> picks written as <c>\uXXXX</c> (for text in other syntaxes, such as JSON).</summary>
+    public static string Escape(string? text, Func<char, bool> needsEscape)
     {
-        if (string.IsNullOrEmpty(text) || !text.Any(NeedsEscape))
+        ArgumentNullException.ThrowIfNull(needsEscape);
+        if (string.IsNullOrEmpty(text) || !text.Any(needsEscape))
         {
             return text ?? "";
         }
@@ -22,7 +26,7 @@ public static class DisplayText
         var escaped = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            if (NeedsEscape(c))
+            if (needsEscape(c))
             {
                 escaped.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
             }

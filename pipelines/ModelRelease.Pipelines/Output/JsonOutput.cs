@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -19,29 +17,8 @@ internal static class JsonOutput
     /// and a GitHub Actions runner acts on "##[" anywhere in a line (its older command syntax). Neither is ever JSON
     /// syntax, so each can only be inside a string, where its \uXXXX escape is the same value.
     /// </summary>
-    public static string Serialize(object value)
-    {
-        var json = JsonSerializer.Serialize(value, Options).Replace("##[", "##\\u005B", StringComparison.Ordinal);
-        if (!json.Any(IsRawInString))
-        {
-            return json;
-        }
-
-        var safe = new StringBuilder(json.Length + 16);
-        foreach (var c in json)
-        {
-            if (IsRawInString(c))
-            {
-                safe.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-            }
-            else
-            {
-                safe.Append(c);
-            }
-        }
-
-        return safe.ToString();
-    }
+    public static string Serialize(object value) =>
+        DisplayText.Escape(JsonSerializer.Serialize(value, Options).Replace("##[", "##\\u005B", StringComparison.Ordinal), IsRawInString);
 
     /// <summary>Controls are escaped by JSON itself (a raw one here is the indentation's newline); the rest of DisplayText's set is not.</summary>
     private static bool IsRawInString(char c) => !char.IsControl(c) && DisplayText.NeedsEscape(c);
