@@ -41,15 +41,15 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         var v = result.Version;
         if (result.Created)
         {
-            console.MarkupLineInterpolated($"Pushed [bold]{v.Model} {v.Name}[/] as serving number [bold]{v.Number}[/]: {v.FileCount} files, {ByteSize.Format(v.TotalBytes)}, commit {ReleaseText.ShortCommit(v.Git)}, dataset {v.Dataset.Value}, {Blessings.Describe(v)}.");
+            console.MarkupLineInterpolated($"Pushed [bold]{D(v.Model)} {D(v.Name)}[/] as serving number [bold]{v.Number}[/]: {v.FileCount} files, {ByteSize.Format(v.TotalBytes)}, commit {D(ReleaseText.ShortCommit(v.Git))}, dataset {D(v.Dataset.Value)}, {Blessings.Describe(v)}.");
         }
         else
         {
             // A different --version asked for is not created: say so, so nobody deploys a name that does not exist.
             var asked = request.VersionName is { } name && !string.Equals(name, v.Name, StringComparison.Ordinal)
-                ? $" No version {name} was created: use {v.Name}."
+                ? $" No version {D(name)} was created: use {D(v.Name)}."
                 : "";
-            console.MarkupLineInterpolated($"[yellow]{v.Model} {v.Name}[/] (serving number {v.Number}) already holds these exact bytes; nothing was copied.{asked}");
+            console.MarkupLineInterpolated($"[yellow]{D(v.Model)} {D(v.Name)}[/] (serving number {v.Number}) already holds these exact bytes; nothing was copied.{asked}");
         }
 
         return result;
@@ -70,14 +70,14 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
 
         if (step.IsNoOp)
         {
-            console.MarkupLineInterpolated($"{step.Summary}.");
+            console.MarkupLineInterpolated($"{D(step.Summary)}.");
             return [];
         }
 
         var results = release.Apply(step);
-        console.MarkupLineInterpolated($"[green]Done:[/] {step.Summary}.");
+        console.MarkupLineInterpolated($"[green]Done:[/] {D(step.Summary)}.");
         var labels = Registry.Labels(step.Model);
-        console.MarkupLineInterpolated($"  labels of {step.Model}: {Labels.Describe(labels)}");
+        console.MarkupLineInterpolated($"  labels of {D(step.Model)}: {Labels.Describe(labels)}");
         return results;
     }
 
@@ -88,7 +88,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
 
         if (step.IsNoOp)
         {
-            console.MarkupLineInterpolated($"{step.Summary}.");
+            console.MarkupLineInterpolated($"{D(step.Summary)}.");
         }
 
         step.Describe(plan, Registry.Layout);
@@ -98,9 +98,12 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
     {
         foreach (var note in step.Notes)
         {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+            console.MarkupLineInterpolated($"[yellow]note:[/] {D(note)}");
         }
     }
+
+    /// <summary>User and stored text printed in a line: control characters as visible escapes, so a value cannot start a line of its own.</summary>
+    private static string D(string? text) => DisplayText.Escape(text);
 
     /// <summary>Prunes a model and prints what it kept (and why) and what it removed.</summary>
     public PrunePlan Prune(string model, int keep, string? reason)

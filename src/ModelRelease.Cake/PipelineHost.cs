@@ -96,7 +96,7 @@ public sealed class PipelineHost
     public async Task<int> RunAsync(IEnumerable<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var console = HostConsole.Create(_output, _error);
+        var console = HostConsole.Create(_output, _error, name => _configuration.EnvironmentOverrides.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name));
         try
         {
             if (_configuration.Assemblies.Count == 0 && _configuration.TaskTypes.Count == 0 && Assembly.GetEntryAssembly() is { } entry)
@@ -163,6 +163,10 @@ public sealed class PipelineHost
             var cause = ExceptionClassifier.Unwrap(exception);
             console.WriteError(cause.Message);
             return ExceptionClassifier.ExitCodeFor(cause);
+        }
+        finally
+        {
+            console.Complete();
         }
     }
 

@@ -30,7 +30,7 @@ public static partial class LabelNames
 
         if (label.Length > MaxLength)
         {
-            return $"label name '{Names.Printable(label[..MaxLength])}…' is {label.Length} characters long; the limit is {MaxLength}: use a shorter one";
+            return $"label name '{DisplayText.Escape(label[..MaxLength])}…' is {label.Length} characters long; the limit is {MaxLength}: use a shorter one";
         }
 
         if (Reserved.Contains(label))
@@ -40,7 +40,7 @@ public static partial class LabelNames
 
         return Pattern().IsMatch(label)
             ? null
-            : $"label name '{Names.Printable(label)}' is not valid: use lower-case letters, digits, '_' and '-', starting with a letter (e.g. golden or shadow-eu)";
+            : $"label name '{DisplayText.Escape(label)}' is not valid: use lower-case letters, digits, '_' and '-', starting with a letter (e.g. golden or shadow-eu)";
     }
 
     [GeneratedRegex(@"^[a-z][a-z0-9_-]*\z", RegexOptions.CultureInvariant)]

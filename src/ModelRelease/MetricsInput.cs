@@ -78,7 +78,7 @@ public static class MetricsInput
     private static double Number(JsonProperty property, string source)
     {
         var value = property.Value;
-        var name = Names.Printable(property.Name);
+        var name = DisplayText.Escape(property.Name);
         switch (value.ValueKind)
         {
             case JsonValueKind.Number when value.TryGetDouble(out var number) && double.IsFinite(number):

@@ -35,7 +35,31 @@ public static partial class Names
 
         return ModelPattern().IsMatch(name)
             ? null
-            : $"model name '{Printable(name)}' is not valid: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. mnist or fraud-detector_2)";
+            : $"model name '{DisplayText.Escape(name)}' is not valid: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. mnist or fraud-detector_2)";
+    }
+
+    /// <summary>
+    /// Words a new version cannot be named, in any letter case: <c>--to</c> reads <c>previous</c> and <c>golden</c> as
+    /// rollback targets and <c>--label</c> reads <c>stable</c>, <c>canary</c> and <c>golden</c> as labels, so a version
+    /// named so could not be reached by its name (<c>--to=golden</c> means the golden label, never a version "golden").
+    /// </summary>
+    public static IReadOnlyList<string> ReservedVersionNames { get; } =
+        [LabelNames.Stable, LabelNames.Canary, LabelNames.Golden, ReleaseManager.Previous];
+
+    /// <summary>
+    /// Why <paramref name="name"/> cannot name a new version, or null when it can: <see cref="VersionProblem"/>, and
+    /// not one of <see cref="ReservedVersionNames"/>. A store may hold older versions named so; they stay readable.
+    /// </summary>
+    public static string? NewVersionProblem(string? name)
+    {
+        if (VersionProblem(name) is { } problem)
+        {
+            return problem;
+        }
+
+        return ReservedVersionNames.FirstOrDefault(word => string.Equals(word, name, StringComparison.OrdinalIgnoreCase)) is { } reserved
+            ? $"version name '{name}' is reserved: --to and --label read '{reserved}' as {(reserved == ReleaseManager.Previous ? "a rollback target" : "a label")}, so a version named so could not be reached by its name. Pick another name, e.g. {reserved}-v2 or sentiment-v1.2.3"
+            : null;
     }
 
     /// <summary>Why <paramref name="name"/> is not a valid version name, or null when it is.</summary>
@@ -53,14 +77,10 @@ public static partial class Names
 
         return VersionPattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal)
             ? null
-            : $"version name '{Printable(name)}' is not valid: use letters, digits, '.', '_' and '-', starting with a letter or digit, without '..' (e.g. segmentation-v1.2.3)";
+            : $"version name '{DisplayText.Escape(name)}' is not valid: use letters, digits, '.', '_' and '-', starting with a letter or digit, without '..' (e.g. segmentation-v1.2.3)";
     }
 
-    private static string Shorten(string name) => Printable(name.Length > 20 ? name[..20] + "…" : name);
-
-    /// <summary>Control characters would garble the terminal that shows the error; show them escaped.</summary>
-    internal static string Printable(string name) =>
-        string.Concat(name.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+    private static string Shorten(string name) => DisplayText.Escape(name.Length > 20 ? name[..20] + "…" : name);
 
     [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex ModelPattern();

@@ -229,9 +229,9 @@ public sealed class ReleaseManager(ModelRegistry registry)
         return version.Blessing switch
         {
             Blessing.Blessed => [],
-            Blessing.Skipped => [$"{version.Name} skipped validation ({version.BlessingReason ?? "no reason recorded"})."],
+            Blessing.Skipped => [$"{version.Name} skipped validation ({DisplayText.Escape(version.BlessingReason ?? "no reason recorded")})."],
             Blessing.Rejected => throw new GateRejectedException(
-                $"Version '{version.Name}' of model '{version.Model}' was rejected by validation ({version.BlessingReason ?? "see History"}); it must not become {label}. Push a better candidate."),
+                $"Version '{version.Name}' of model '{version.Model}' was rejected by validation ({DisplayText.Escape(version.BlessingReason ?? "see History")}); it must not become {label}. Push a better candidate."),
             _ => throw new GateRejectedException(
                 $"Version '{version.Name}' of model '{version.Model}' was never validated, so it must not become {label}. Validate it first: --target=Validate --model={version.Model} --version={version.Name}."),
         };

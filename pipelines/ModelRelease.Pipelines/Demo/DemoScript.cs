@@ -32,7 +32,7 @@ public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IA
         using var registry = ModelRegistry.Open(workspace.ServingRoot, options: new RegistryOptions
         {
             Environment = environment,
-            Warn = message => console.MarkupLineInterpolated($"[yellow]warning:[/] {message}"),
+            Warn = message => console.MarkupLineInterpolated($"[yellow]warning:[/] {DisplayText.Escape(message)}"),
         });
         var release = new ReleaseManager(registry);
         var commands = new ReleaseCommands(release, console);
@@ -55,7 +55,7 @@ public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IA
         }
         catch (GateRejectedException rejected)
         {
-            console.MarkupLineInterpolated($"[red]Gate said no:[/] {rejected.Message}");
+            console.MarkupLineInterpolated($"[red]Gate said no:[/] {DisplayText.Escape(rejected.Message)}");
             console.MarkupLineInterpolated($"v3 is not in the registry: {(registry.Versions(model).Any(v => v.Name == "v3") ? "WRONG, it is" : "correct")}.");
         }
 

@@ -28,7 +28,7 @@ public static class HistoryView
                 evidence = e.Evidence is null ? (JsonElement?)null : JsonDocument.Parse(e.Evidence).RootElement.Clone(),
                 executionId = e.ExecutionId,
             });
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { events = rows }, JsonOutput.Options));
+            console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(new { events = rows }));
             return;
         }
 
@@ -45,11 +45,11 @@ public static class HistoryView
             table.AddRow(
                 e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ReleaseText.Time(e.At).TrimEnd('Z'),
-                Markup.Escape(e.Model),
+                MarkupText.Of(e.Model),
                 EventKindNames.Of(e.Kind),
-                Markup.Escape(Change(e)),
-                Markup.Escape($"{e.Actor}@{e.Host}"),
-                Markup.Escape(e.Reason ?? ""));
+                MarkupText.Of(Change(e)),
+                MarkupText.Of($"{e.Actor}@{e.Host}"),
+                MarkupText.Of(e.Reason));
         }
 
         console.Write(table);

@@ -3,11 +3,11 @@ namespace ModelRelease.Pipelines.Output;
 /// <summary>How output spells a model's labels.</summary>
 public static class Labels
 {
-    /// <summary>"stable → v2, canary → v4 (10%), golden → v2", or "none".</summary>
+    /// <summary>"stable → v2, canary → v4 (10%), golden → v2", or "none"; names shown with <see cref="DisplayText.Escape"/>.</summary>
     public static string Describe(IEnumerable<LabelAssignment> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        var text = string.Join(", ", Ordered(labels).Select(l => l.Weight is { } weight ? $"{l.Label} → {l.Version} ({weight}%)" : $"{l.Label} → {l.Version}"));
+        var text = string.Join(", ", Ordered(labels).Select(l => l.Weight is { } weight ? $"{DisplayText.Escape(l.Label)} → {DisplayText.Escape(l.Version)} ({weight}%)" : $"{DisplayText.Escape(l.Label)} → {DisplayText.Escape(l.Version)}"));
         return text.Length == 0 ? "none" : text;
     }
 

@@ -10,17 +10,17 @@ public static class PruneReport
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(plan);
-        var table = new Table().Title($"Prune {Markup.Escape(plan.Model)} --keep={plan.Keep}")
+        var table = new Table().Title($"Prune {MarkupText.Of(plan.Model)} --keep={plan.Keep}")
             .AddColumn("version").AddColumn("number").AddColumn("size").AddColumn("decision");
         foreach (var kept in plan.Kept)
         {
-            table.AddRow(Markup.Escape(kept.Version.Name), kept.Version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ByteSize.Format(kept.Version.TotalBytes), "[green]keep[/]: " + Markup.Escape(string.Join(", ", kept.Reasons)));
+            table.AddRow(MarkupText.Of(kept.Version.Name), kept.Version.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ByteSize.Format(kept.Version.TotalBytes), "[green]keep[/]: " + MarkupText.Of(string.Join(", ", kept.Reasons)));
         }
 
         foreach (var removed in plan.Removed)
         {
-            table.AddRow(Markup.Escape(removed.Name), removed.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            table.AddRow(MarkupText.Of(removed.Name), removed.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ByteSize.Format(removed.TotalBytes), dryRun ? "[red]would remove[/]" : "[red]removed[/]");
         }
 
@@ -28,6 +28,6 @@ public static class PruneReport
         var verb = dryRun ? "Would remove" : "Removed";
         console.MarkupLine(plan.Removed.Count == 0
             ? "Nothing to prune: every live version is protected or among the newest kept."
-            : $"{verb} {plan.Removed.Count} {(plan.Removed.Count == 1 ? "version" : "versions")} ({Markup.Escape(string.Join(", ", plan.Removed.Select(v => v.Name)))}), reclaiming {ByteSize.Format(plan.BytesReclaimed)}; their metadata stays in the registry for the audit.");
+            : $"{verb} {plan.Removed.Count} {(plan.Removed.Count == 1 ? "version" : "versions")} ({MarkupText.Of(string.Join(", ", plan.Removed.Select(v => v.Name)))}), reclaiming {ByteSize.Format(plan.BytesReclaimed)}; their metadata stays in the registry for the audit.");
     }
 }

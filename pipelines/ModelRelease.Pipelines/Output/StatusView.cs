@@ -38,7 +38,7 @@ public static class StatusView
         if (json)
         {
             // Written past Spectre, which would wrap long lines at the console width.
-            console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(new { models = models.Select(Json) }, JsonOutput.Options));
+            console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(new { models = models.Select(Json) }));
             return;
         }
 
@@ -50,7 +50,7 @@ public static class StatusView
             }
             else
             {
-                console.MarkupLineInterpolated($"The registry at {location} is empty: no model has a version yet. Push a version first, or check --root/--registry.");
+                console.MarkupLineInterpolated($"The registry at {DisplayText.Escape(location)} is empty: no model has a version yet. Push a version first, or check --root/--registry.");
             }
             return;
         }
@@ -63,28 +63,28 @@ public static class StatusView
             var traffic = stable is null
                 ? "no stable version: serves nothing"
                 : canary is null ? $"stable {stable.Version} 100%" : $"stable {stable.Version} {100 - model.CanaryWeight}%, canary {canary.Version} {model.CanaryWeight}%";
-            console.MarkupLineInterpolated($"  traffic: {traffic}; labels: {Labels.Describe(model.Labels)}");
+            console.MarkupLineInterpolated($"  traffic: {DisplayText.Escape(traffic)}; labels: {Labels.Describe(model.Labels)}");
         }
     }
 
     private static Table Table(ModelStatus model)
     {
-        var table = new Table().Title($"{Markup.Escape(model.Model)}: {model.Versions.Count(v => !v.IsPruned)} live, {model.Versions.Count(v => v.IsPruned)} pruned")
+        var table = new Table().Title($"{MarkupText.Of(model.Model)}: {model.Versions.Count(v => !v.IsPruned)} live, {model.Versions.Count(v => v.IsPruned)} pruned")
             .AddColumn("version").AddColumn("number").AddColumn("created (UTC)").AddColumn("commit").AddColumn("dataset")
             .AddColumn("metrics").AddColumn("blessing").AddColumn("labels");
         foreach (var version in model.Versions.Reverse())
         {
             var labels = string.Join(", ", model.LabelsOf(version.Name).Select(l => l.Weight is { } w ? $"{l.Label} {w}%" : l.Label));
-            var name = version.IsPruned ? $"[grey]{Markup.Escape(version.Name)} (pruned)[/]" : Markup.Escape(version.Name);
+            var name = version.IsPruned ? $"[grey]{MarkupText.Of(version.Name)} (pruned)[/]" : MarkupText.Of(version.Name);
             table.AddRow(
                 name,
                 version.Number.ToString(CultureInfo.InvariantCulture),
                 ReleaseText.Time(version.CreatedAt).TrimEnd('Z'),
-                Markup.Escape(ReleaseText.ShortCommit(version.Git)),
-                Markup.Escape(version.Dataset.Value),
-                Markup.Escape(string.Join(" ", version.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Take(KeyMetrics).Select(m => $"{m.Key}={ReleaseText.Number(m.Value)}"))),
+                MarkupText.Of(ReleaseText.ShortCommit(version.Git)),
+                MarkupText.Of(version.Dataset.Value),
+                MarkupText.Of(string.Join(" ", version.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Take(KeyMetrics).Select(m => $"{m.Key}={ReleaseText.Number(m.Value)}"))),
                 Markup.Escape(version.Blessing.ToString().ToLowerInvariant()),
-                labels.Length == 0 ? "" : $"[bold]{Markup.Escape(labels)}[/]");
+                labels.Length == 0 ? "" : $"[bold]{MarkupText.Of(labels)}[/]");
         }
 
         return table;

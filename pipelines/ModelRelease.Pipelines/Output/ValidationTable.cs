@@ -12,20 +12,20 @@ public static class ValidationTable
         ArgumentNullException.ThrowIfNull(report);
         var subject = version is null ? "candidate" : version;
         var baseline = report.Baseline is null ? "no stable version yet, so no regression checks" : $"compared with stable {report.Baseline}";
-        var table = new Table().Title($"Validation of {Markup.Escape(report.Model)} {Markup.Escape(subject)} ({Markup.Escape(baseline)})")
+        var table = new Table().Title($"Validation of {MarkupText.Of(report.Model)} {MarkupText.Of(subject)} ({MarkupText.Of(baseline)})")
             .AddColumn("check").AddColumn("actual").AddColumn("expected").AddColumn("verdict");
         foreach (var check in report.Checks)
         {
             table.AddRow(
-                Markup.Escape(check.Name),
-                Markup.Escape(check.Actual),
-                Markup.Escape(check.Expected),
+                MarkupText.Of(check.Name),
+                MarkupText.Of(check.Actual),
+                MarkupText.Of(check.Expected),
                 check.Passed ? "[green]pass[/]" : "[red]FAIL[/]");
         }
 
         console.Write(table);
         console.MarkupLine(report.Passed
             ? $"[green]Blessed:[/] all {report.Checks.Count} checks passed."
-            : $"[red]Rejected:[/] {Markup.Escape(report.FailureText())}");
+            : $"[red]Rejected:[/] {MarkupText.Of(report.FailureText())}");
     }
 }

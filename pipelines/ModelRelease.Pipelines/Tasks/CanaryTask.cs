@@ -27,7 +27,7 @@ public sealed class CanaryTask : ReleaseTask
         // The advice names the version: without it, Canary picks the newest blessed version, which a push since may have changed.
         var canary = context.ModelRegistry.VersionAt(model, LabelNames.Canary)?.Name;
         context.Console.WriteLine(nextStep > 0 && canary is not null
-            ? $"Next: raise the canary with --version={canary} --weight={nextStep} when it looks healthy, then Promote; or Rollback to abort it."
+            ? $"Next: raise the canary with --version={DisplayText.Escape(canary)} --weight={nextStep} when it looks healthy, then Promote; or Rollback to abort it."
             : "Next: Promote when it looks healthy, or Rollback to abort it.");
     }
 

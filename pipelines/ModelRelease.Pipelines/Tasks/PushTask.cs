@@ -32,6 +32,12 @@ public sealed class PushTask : ReleaseTask
     internal static PushRequest Request(ReleaseContext context, bool validated = true)
     {
         var model = context.RequireModel();
+        if (context.Version is { } name && Names.NewVersionProblem(name) is { } problem)
+        {
+            // Other tasks read --version as an existing version; only a new one may not take a reserved word.
+            throw new PipelineUsageException($"--version: {problem}.");
+        }
+
         var artifact = context.Artifact ?? throw new PipelineUsageException("Push needs --artifact=<dir>, the directory your training job exported.");
         if (validated && !context.SkipValidation && context.Validation is not { Passed: true })
         {

@@ -37,7 +37,7 @@ internal sealed class DryRunExecutionStrategy(
 
         foreach (var change in plan.Changes)
         {
-            console.Out.MarkupLine($"  [{Colour(change.Kind)}]would[/] {Markup.Escape(change.Description)}");
+            console.Out.MarkupLine($"  [{Colour(change.Kind)}]would[/] {Markup.Escape(DisplayText.Escape(change.Description))}");
         }
 
         return Task.CompletedTask;

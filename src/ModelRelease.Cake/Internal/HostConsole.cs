@@ -9,12 +9,16 @@ namespace ModelRelease.Cake.Internal;
 internal sealed class HostConsole
 {
     private readonly bool _errorColor;
+    private readonly WorkflowCommandGuard? _guardedOut;
+    private readonly WorkflowCommandGuard? _guardedError;
 
-    private HostConsole(IAnsiConsole output, TextWriter error, bool errorColor)
+    private HostConsole(IAnsiConsole output, TextWriter error, bool errorColor, WorkflowCommandGuard? guardedOut)
     {
         Out = output;
         Error = error;
         _errorColor = errorColor;
+        _guardedOut = guardedOut;
+        _guardedError = error as WorkflowCommandGuard;
     }
 
     public IAnsiConsole Out { get; }
@@ -22,10 +26,20 @@ internal sealed class HostConsole
     public TextWriter Error { get; }
 
 
-    public static HostConsole Create(TextWriter? output, TextWriter? error)
+    /// <summary>The host's console; <paramref name="variable"/> reads the environment as the host sees it (its overrides first).</summary>
+    public static HostConsole Create(TextWriter? output, TextWriter? error, Func<string, string?> variable)
     {
         var writer = output ?? System.Console.Out;
         var color = UseColor(writer, System.Console.Out, System.Console.IsOutputRedirected);
+        var errorWriter = error ?? System.Console.Error;
+        var errorColor = UseColor(errorWriter, System.Console.Error, System.Console.IsErrorRedirected);
+        if (WorkflowCommandGuard.IsActive(variable))
+        {
+            // In a GitHub Actions job every line reaches the runner, which acts on the workflow commands it finds.
+            writer = new WorkflowCommandGuard(writer);
+            errorWriter = new WorkflowCommandGuard(errorWriter);
+        }
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
@@ -40,18 +54,26 @@ internal sealed class HostConsole
             console.Profile.Width = 160;
         }
 
-        var errorWriter = error ?? System.Console.Error;
-        return new HostConsole(console, errorWriter, UseColor(errorWriter, System.Console.Error, System.Console.IsErrorRedirected));
+        return new HostConsole(console, errorWriter, errorColor, writer as WorkflowCommandGuard);
+    }
+
+    /// <summary>Writes out any line the GitHub Actions guard still holds (one the run ended without a newline).</summary>
+    public void Complete()
+    {
+        (_guardedOut as IDisposable)?.Dispose();
+        (_guardedError as IDisposable)?.Dispose();
     }
 
     public void WriteError(string message)
     {
-        Error.WriteLine(_errorColor ? $"\u001b[31merror:\u001b[0m {message}" : $"error: {message}");
+        // A message can quote user text (a name, a path); its control characters must not reach the terminal or the CI log raw.
+        var text = DisplayText.Escape(message);
+        Error.WriteLine(_errorColor ? $"\u001b[31merror:\u001b[0m {text}" : $"error: {text}");
         Error.Flush();
     }
 
     public void WriteWarning(string message) =>
-        Out.MarkupLine($"[yellow]warning:[/] {Markup.Escape(message)}");
+        Out.MarkupLine($"[yellow]warning:[/] {Markup.Escape(DisplayText.Escape(message))}");
 
     /// <summary>Each stream on its own: <c>./build.sh 2&gt;err.log</c> at a terminal keeps escapes out of the log.</summary>
     private static bool UseColor(TextWriter writer, TextWriter processStream, bool redirected)

@@ -160,6 +160,6 @@ internal static class ArtifactStructure
 
         var names = entries.Take(Shown).Select(e => e is DirectoryInfo ? e.Name + "/" : e.Name);
         var more = entries.Count > Shown ? $", … ({entries.Count - Shown} more)" : "";
-        return Names.Printable(string.Join(", ", names)) + more;
+        return DisplayText.Escape(string.Join(", ", names)) + more;
     }
 }

@@ -45,7 +45,7 @@ internal static class HyperparameterReader
         }
 
         throw new RegistryException(
-            $"--hyperparameters: '{Names.Printable(text)}' is neither a file (there is none at {full}) nor name=value pairs. {Fix}");
+            $"--hyperparameters: '{DisplayText.Escape(text)}' is neither a file (there is none at {full}) nor name=value pairs. {Fix}");
     }
 
     private static Dictionary<string, string> FromPairs(string text)
@@ -57,21 +57,21 @@ internal static class HyperparameterReader
             if (item.Length == 0)
             {
                 throw new RegistryException(
-                    $"--hyperparameters '{Names.Printable(text)}' has an empty item (two commas in a row, or one at an end). Separate name=value pairs with single commas, e.g. {Example}.");
+                    $"--hyperparameters '{DisplayText.Escape(text)}' has an empty item (two commas in a row, or one at an end). Separate name=value pairs with single commas, e.g. {Example}.");
             }
 
             var equals = item.IndexOf('=', StringComparison.Ordinal);
             if (equals < 0)
             {
                 throw new RegistryException(
-                    $"--hyperparameters: '{Names.Printable(item)}' has no '='. Give each one as name=value, e.g. {Example}.");
+                    $"--hyperparameters: '{DisplayText.Escape(item)}' has no '='. Give each one as name=value, e.g. {Example}.");
             }
 
             var (name, value) = (item[..equals].Trim(), item[(equals + 1)..].Trim());
             if (name.Length == 0)
             {
                 throw new RegistryException(
-                    $"--hyperparameters: '{Names.Printable(item)}' has no name before '='. Give each one as name=value, e.g. {Example}.");
+                    $"--hyperparameters: '{DisplayText.Escape(item)}' has no name before '='. Give each one as name=value, e.g. {Example}.");
             }
 
             // An empty value is nearly always a shell variable that expanded to nothing (lr=$LR); recording it would
@@ -79,13 +79,13 @@ internal static class HyperparameterReader
             if (value.Length == 0)
             {
                 throw new RegistryException(
-                    $"--hyperparameters: '{Names.Printable(name)}' has no value after '='. Give one, e.g. {name}=0.001, or leave the name out.");
+                    $"--hyperparameters: '{DisplayText.Escape(name)}' has no value after '='. Give one, e.g. {name}=0.001, or leave the name out.");
             }
 
             if (!result.TryAdd(name, value))
             {
                 throw new RegistryException(
-                    $"--hyperparameters: '{Names.Printable(name)}' is given twice ({Names.Printable(result[name])} and {Names.Printable(value)}). Give each hyperparameter once.");
+                    $"--hyperparameters: '{DisplayText.Escape(name)}' is given twice ({DisplayText.Escape(result[name])} and {DisplayText.Escape(value)}). Give each hyperparameter once.");
             }
         }
 

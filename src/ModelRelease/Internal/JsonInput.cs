@@ -99,7 +99,7 @@ internal static class JsonInput
         {
             if (!seen.Add(property.Name))
             {
-                throw new RegistryException($"{source}: key '{Names.Printable(property.Name)}' appears twice {where}. Keep one of them.");
+                throw new RegistryException($"{source}: key '{DisplayText.Escape(property.Name)}' appears twice {where}. Keep one of them.");
             }
 
             properties.Add(property);

@@ -11,7 +11,7 @@ internal static class MetricChecks
 
     public static IEnumerable<ValidationCheck> For(MetricRule rule, IReadOnlyDictionary<string, double> metrics, ModelVersion? stable)
     {
-        var name = Names.Printable(rule.Name);
+        var name = DisplayText.Escape(rule.Name);
         const string finite = "a finite number";
         if (!metrics.TryGetValue(rule.Name, out var value))
         {
@@ -25,7 +25,7 @@ internal static class MetricChecks
             }
 
             var near = metrics.Keys.FirstOrDefault(k => string.Equals(k, rule.Name, StringComparison.OrdinalIgnoreCase));
-            var hint = near is null ? "" : $" (there is '{Names.Printable(near)}'; names are case-sensitive)";
+            var hint = near is null ? "" : $" (there is '{DisplayText.Escape(near)}'; names are case-sensitive)";
             yield return new ValidationCheck($"{name} present", "missing", finite, false)
             {
                 Note = $"{name} is missing{hint}: add it to --metrics, e.g. {{\"{name}\": {NumberText.Format(rule.AtLeast ?? rule.AtMost ?? 0.9)}}}, or mark the rule optional",

@@ -75,7 +75,7 @@ internal sealed class PolicyFileReader
         var text = Text(value, Artifact, "\"onnx\"");
         return Formats.TryGetValue(text, out var format)
             ? format
-            : throw Error($"\"{Artifact}\" is \"{Names.Printable(text)}\", which is not a format this tool knows. Use one of {Quoted(Formats.Keys)}.");
+            : throw Error($"\"{Artifact}\" is \"{DisplayText.Escape(text)}\", which is not a format this tool knows. Use one of {Quoted(Formats.Keys)}.");
     }
 
     private List<MetricRule> Rules(JsonElement value)
@@ -101,7 +101,7 @@ internal sealed class PolicyFileReader
 
     private MetricRule Rule(string name, JsonElement value)
     {
-        var path = $"{Metrics}.{Names.Printable(name)}";
+        var path = $"{Metrics}.{DisplayText.Escape(name)}";
         if (value.ValueKind != JsonValueKind.Object)
         {
             throw Error($"{path} must be an object, not {JsonInput.Describe(value)}, e.g. {{\"{Goal}\": \"higher\", \"{AtLeast}\": 0.85}}.");
@@ -158,7 +158,7 @@ internal sealed class PolicyFileReader
         {
             Higher => MetricGoal.HigherIsBetter,
             Lower => MetricGoal.LowerIsBetter,
-            var other => throw Error($"{path}.{PolicyFileKeys.Goal} is \"{Names.Printable(other)}\". Use \"{Higher}\" (bigger is better) or \"{Lower}\" (smaller is better)."),
+            var other => throw Error($"{path}.{PolicyFileKeys.Goal} is \"{DisplayText.Escape(other)}\". Use \"{Higher}\" (bigger is better) or \"{Lower}\" (smaller is better)."),
         };
     }
 
@@ -212,7 +212,7 @@ internal sealed class PolicyFileReader
     {
         var near = valid.FirstOrDefault(v => string.Equals(v, key, StringComparison.OrdinalIgnoreCase));
         var hint = near is null ? "" : $" Did you mean \"{near}\"?";
-        return Error($"unknown key \"{Names.Printable(key)}\" {where}.{hint} Valid keys: {string.Join(", ", valid)}.");
+        return Error($"unknown key \"{DisplayText.Escape(key)}\" {where}.{hint} Valid keys: {string.Join(", ", valid)}.");
     }
 
     private RegistryException Error(string problem) => new($"{_source}: {problem}");

@@ -31,7 +31,7 @@ internal static class PolicyRules
                 $"Release policy for '{model}': a metric rule has no name. Name the metric as the evaluation reports it, e.g. MetricRule.Higher(\"accuracy\").");
         }
 
-        var name = Names.Printable(rule.Name);
+        var name = DisplayText.Escape(rule.Name);
         if (!Enum.IsDefined(rule.Goal))
         {
             throw new RegistryException(
@@ -59,7 +59,7 @@ internal static class PolicyRules
         if (existing.Any(r => r.Name == rule.Name))
         {
             throw new RegistryException(
-                $"Release policy for '{model}': metric '{Names.Printable(rule.Name)}' has two rules. Give each metric one rule, with all its bounds and its tolerance.");
+                $"Release policy for '{model}': metric '{DisplayText.Escape(rule.Name)}' has two rules. Give each metric one rule, with all its bounds and its tolerance.");
         }
     }
 

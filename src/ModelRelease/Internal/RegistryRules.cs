@@ -19,6 +19,15 @@ internal static class RegistryRules
         }
     }
 
+    /// <summary>A name for a version about to be created: also refuses the words --to and --label give meaning to.</summary>
+    public static void RequireNewVersionName(string version)
+    {
+        if (Names.NewVersionProblem(version) is { } problem)
+        {
+            throw new RegistryException(Sentence(problem));
+        }
+    }
+
     public static ModelVersion RequireVersion(IMetadataReader reader, string model, string version)
     {
         RequireVersionName(version);

@@ -46,7 +46,7 @@ internal static class TreeWalker
             if (name.Any(char.IsControl))
             {
                 // A manifest is "path\tsize\tsha256\n" lines; a tab or newline in a name could forge a line.
-                throw walk.Rules.Refuse(new TreeWalkRefusal(TreeWalkProblem.ControlCharacter, Names.Printable(relative)));
+                throw walk.Rules.Refuse(new TreeWalkRefusal(TreeWalkProblem.ControlCharacter, DisplayText.Escape(relative)));
             }
 
             var path = Path.Join(directory, name);

@@ -141,7 +141,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         RootGuard.RequireSeparate(registry.Layout, request.Artifact);
         if (request.VersionName is { } given)
         {
-            RegistryRules.RequireVersionName(given);
+            RegistryRules.RequireNewVersionName(given);
         }
 
         RequireFinite(request.Metrics);

@@ -38,18 +38,26 @@ public sealed class ReleaseHost : IDisposable
     public string StorePath => Path.Combine(Root, "registry.db");
 
     /// <summary>Runs the host with <paramref name="args"/>.</summary>
-    public HostRun Run(params string[] args)
+    public HostRun Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the host with <paramref name="args"/>, seeing <paramref name="environment"/> on top of the process's variables.</summary>
+    public HostRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var error = new StringWriter(CultureInfo.InvariantCulture);
-        var exitCode = new PipelineHost()
+        var host = new PipelineHost()
             .UseContext<TestReleaseContext>()
             .AddAssembly(typeof(ReleaseContext).Assembly)
             .AddTask<ShipTask>()
             .UseConsole(output, error)
             .UseWorkingDirectory(WorkDirectory)
-            .UseEnvironmentVariable("NO_COLOR", "1")
-            .Run(args);
+            .UseEnvironmentVariable("NO_COLOR", "1");
+        foreach (var (name, value) in environment)
+        {
+            host.UseEnvironmentVariable(name, value);
+        }
+
+        var exitCode = host.Run(args);
         return new HostRun(exitCode, output.ToString(), error.ToString());
     }
 

@@ -35,6 +35,48 @@ public sealed class BadInputTests : IDisposable
         Assert.False(Directory.Exists(_scenario.Root));
     }
 
+    [Theory]
+    [InlineData("golden")]
+    [InlineData("Previous")]
+    [InlineData("STABLE")]
+    [InlineData("canary")]
+    public void Should_Refuse_To_Create_A_Version_Named_After_A_Label_Or_Rollback_Word(string name)
+    {
+        // Given a registry
+        using var registry = _scenario.Open();
+
+        // When a push asks for a version named like a word --to or --label reads
+        var error = Assert.Throws<RegistryException>(() => registry.Push(_scenario.Request("one") with { VersionName = name }));
+
+        // Then it is refused with the word and a free name, and nothing is created
+        Assert.Contains($"'{name}' is reserved", error.Message, StringComparison.Ordinal);
+        Assert.Contains("sentiment-v1.2.3", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_scenario.Root));
+    }
+
+    [Fact]
+    public void Should_Still_Read_A_Version_An_Old_Store_Named_Golden()
+    {
+        // Given a store written before the reserved words, holding a version named "golden"
+        var pushed = _scenario.Push("one", name: "legacy");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_scenario.RegistryPath};Pooling=False"))
+        {
+            connection.Open();
+            using var rename = connection.CreateCommand();
+            rename.CommandText = "UPDATE versions SET name = 'golden' WHERE name = 'legacy'";
+            Assert.Equal(1, rename.ExecuteNonQuery());
+        }
+
+        // When it is read by name and planned as a label target
+        using var registry = _scenario.Open();
+        var version = registry.Version("mnist", "golden");
+        var step = new ReleaseManager(registry).PlanLabel("mnist", "champion", "golden");
+
+        // Then it is the version that was pushed, and a label can still be set on it
+        Assert.Equal(pushed.Digest, version.Digest);
+        Assert.Contains("set champion to golden", step.Summary, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Should_Refuse_A_Missing_Artifact()
     {
