@@ -362,7 +362,7 @@ public sealed class ModelRegistry : IDisposable
         {
             return RootGuard.Check(Layout, reader, Store.Location);
         }
-        catch (RegistryException) when (reader.BoundRoot() is null && File.Exists(Store.Location) && File.Exists(Layout.RootMarkerPath))
+        catch (RegistryException) when (reader.BoundRoot() is null && new FileInfo(Store.Location) is { Exists: true, Length: > 0 } && File.Exists(Layout.RootMarkerPath))
         {
             using var writer = Store.Write();
             return RootGuard.Check(Layout, writer, Store.Location);

@@ -69,7 +69,7 @@ public sealed record RootSettings
         {
             if (property.Name != ServingPathKey)
             {
-                throw new RegistryException($"{source}: unknown key '{Names.Printable(property.Name)}'. The keys are: {ServingPathKey}; {Example}.");
+                throw new RegistryException($"{source}: unknown key '{DisplayText.Escape(property.Name)}'. The keys are: {ServingPathKey}; {Example}.");
             }
 
             if (property.Value.ValueKind != JsonValueKind.String)
@@ -101,7 +101,7 @@ public sealed record RootSettings
             return "is empty; give the root's path as the server sees it, e.g. /models";
         }
 
-        var shown = Names.Printable(path);
+        var shown = DisplayText.Escape(path);
         if (path.Length > MaxServingPathLength)
         {
             return $"is {path.Length} characters long; a serving path has at most {MaxServingPathLength}";

@@ -3,8 +3,9 @@ using ModelRelease.Tests.Probe;
 namespace ModelRelease.Tests.Registry;
 
 /// <summary>
-/// Real processes sharing one root and one SQLite file: several pushing at once, and one killed with SIGKILL in
-/// the middle of a change, after which the store still says the old state and the next change makes the files agree.
+/// Real processes sharing one root and one SQLite file: several pushing at once, and one killed with SIGKILL in the
+/// middle of a change, after which the store still says the old state, Verify reports what the dead step left, and
+/// its repair (settling the step from its journal entry) makes the files agree.
 /// </summary>
 public sealed class ProcessKillTests : IDisposable
 {
@@ -65,7 +66,7 @@ public sealed class ProcessKillTests : IDisposable
         Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
 
         // And the next change (Sync) removes what the dead push left, back to exactly the old state
-        registry.Sync();
+        VerifyFindsAndRepairs(registry);
         Assert.Equal(before, _scenario.Snapshot());
     }
 
@@ -99,7 +100,7 @@ public sealed class ProcessKillTests : IDisposable
         using var registry = _scenario.Open();
         Assert.Equal(v1.Name, registry.VersionAt("mnist", LabelNames.Stable)!.Name);
         Assert.Equal(0, registry.History(new EventQuery("mnist", LabelNames.Stable)).Count(e => e.ToVersion == v2.Name));
-        registry.Sync();
+        VerifyFindsAndRepairs(registry);
         Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
         Assert.Equal(before, _scenario.Snapshot());
     }
@@ -125,7 +126,7 @@ public sealed class ProcessKillTests : IDisposable
         // Then no version is pruned, and the next change puts the links back: exactly the old state
         using var registry = _scenario.Open();
         Assert.DoesNotContain(registry.Versions("mnist"), x => x.IsPruned);
-        registry.Sync();
+        VerifyFindsAndRepairs(registry);
         Assert.Equal(before, _scenario.Snapshot());
     }
 
@@ -151,9 +152,24 @@ public sealed class ProcessKillTests : IDisposable
         Assert.Equal(5, Directory.GetFileSystemEntries(_scenario.Layout.VersionsDirectory("mnist")).Length);
 
         // And the next change deletes them (by name, or as hidden copies of a process that is gone): the pruned state
-        registry.Sync();
+        VerifyFindsAndRepairs(registry);
         Assert.Empty(_scenario.Disagreements("mnist"));
         Assert.Equal([v[0].Name, v[4].Name], Directory.GetFileSystemEntries(_scenario.Layout.VersionsDirectory("mnist")).Select(Path.GetFileName).Order());
+    }
+
+    /// <summary>
+    /// What a killed step left is a Verify finding until Verify's repair settles it from the journal; after the repair
+    /// Verify is clean (every live version re-hashed against its manifest), and nothing is left in the quarantine.
+    /// </summary>
+    private void VerifyFindsAndRepairs(ModelRegistry registry)
+    {
+        var found = registry.Verify();
+        Assert.False(found.IsClean, "Verify should report what the killed step left behind");
+        Assert.All(found.Findings, f => Assert.True(f.Repairable, $"{f.Kind} {f.Path}: {f.Problem}"));
+        registry.Repair();
+        var after = registry.Verify();
+        Assert.True(after.IsClean, string.Join(Environment.NewLine, after.Findings.Select(f => $"{f.Kind} {f.Path}: {f.Problem}")));
+        Assert.False(Directory.Exists(_scenario.Layout.QuarantineDirectory), "a killed step's leftovers are ModelRelease's, proven by the journal: deleted, not quarantined");
     }
 
     private List<ModelVersion> PushFiveWithStableOnTheOldest()
