@@ -16,6 +16,14 @@ public sealed class StrictArgumentTaskTests : IDisposable
 
     private static string PushArtifact(ReleaseHost host) => $"--artifact={host.Artifact("v2")}";
 
+    /// <summary>The run stopped with <paramref name="exitCode"/>, said <paramref name="expected"/>, and left the tree as <paramref name="before"/>.</summary>
+    private void AssertRefused(HostRun run, int exitCode, string expected, string before)
+    {
+        run.AssertExit(exitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.Equal(before, _host.WorkSnapshot());
+    }
+
     [Fact]
     public void Should_Exit_2_And_Keep_The_Canary_When_Promote_Gets_An_Empty_Version()
     {
@@ -28,9 +36,7 @@ public sealed class StrictArgumentTaskTests : IDisposable
         var run = _host.Run("--target=Promote", "--model=mnist", "--version=");
 
         // Then it is a usage error naming the argument and a right value, and nothing changed
-        run.AssertExit(ExitCodes.UsageError);
-        Assert.Contains("--version was given an empty value (an unset shell variable?). Give it a value, e.g. --version=v-20261128-101500, or leave --version out", run.Error);
-        Assert.Equal(before, _host.WorkSnapshot());
+        AssertRefused(run, ExitCodes.UsageError, "--version was given an empty value (an unset shell variable?). Give it a value, e.g. --version=v-20261128-101500, or leave --version out", before);
     }
 
     [Theory]
@@ -51,9 +57,7 @@ public sealed class StrictArgumentTaskTests : IDisposable
         var run = _host.Run([$"--target={target}", "--model=mnist", .. push, argument]);
 
         // Then the run stops before any task, and the tree is byte for byte as it was
-        run.AssertExit(ExitCodes.UsageError);
-        Assert.Contains(expected, run.Error);
-        Assert.Equal(before, _host.WorkSnapshot());
+        AssertRefused(run, ExitCodes.UsageError, expected, before);
     }
 
     [Fact]
@@ -67,9 +71,7 @@ public sealed class StrictArgumentTaskTests : IDisposable
         var run = _host.Run("--target=Canary", "--model=mnist", "--weight=10", "--weight=90");
 
         // Then neither is used: nothing changed
-        run.AssertExit(ExitCodes.UsageError);
-        Assert.Contains("--weight is given more than once, with different values ('10' and '90'). Give it once.", run.Error);
-        Assert.Equal(before, _host.WorkSnapshot());
+        AssertRefused(run, ExitCodes.UsageError, "--weight is given more than once, with different values ('10' and '90'). Give it once.", before);
     }
 
     [Fact]
@@ -104,9 +106,7 @@ public sealed class StrictArgumentTaskTests : IDisposable
             "--target=Push", "--model=mnist", artifact, ReleaseHost.Metrics(0.9, 50), "--version=v2");
 
         // Then the run stops naming the variable, and no odd directory (' ', '~', a name with a newline) was made
-        run.AssertExit(ExitCodes.UsageError);
-        Assert.Contains(expected, run.Error);
-        Assert.Equal(before, _host.WorkSnapshot());
+        AssertRefused(run, ExitCodes.UsageError, expected, before);
     }
 
     [Theory]
@@ -128,9 +128,7 @@ public sealed class StrictArgumentTaskTests : IDisposable
         var run = _host.Run(["--target=Push", "--model=mnist", .. artifact, ReleaseHost.Metrics(0.9, 50), "--version=v2", argument]);
 
         // Then it is a usage error naming the argument, and nothing was created anywhere
-        run.AssertExit(ExitCodes.UsageError);
-        Assert.Contains(expected, run.Error);
-        Assert.Equal(before, _host.WorkSnapshot());
+        AssertRefused(run, ExitCodes.UsageError, expected, before);
     }
 
     [UnixTheory]
@@ -149,9 +147,7 @@ public sealed class StrictArgumentTaskTests : IDisposable
         var run = _host.Run(["--target=Push", "--model=mnist", artifact, .. metrics, "--version=v2", argument]);
 
         // Then it fails as a bad --metrics file does, naming the file and what it is, and stores nothing
-        run.AssertExit(ExitCodes.TaskFailed);
-        Assert.Contains(expected, run.Error);
-        Assert.Equal(before, _host.WorkSnapshot());
+        AssertRefused(run, ExitCodes.TaskFailed, expected, before);
     }
 
     [UnixFact]
@@ -172,9 +168,7 @@ public sealed class StrictArgumentTaskTests : IDisposable
             var run = _host.Run("--target=Push", "--model=mnist", artifact, $"--metrics={fifo}", "--version=v2");
 
             // Then it is refused before it is opened
-            run.AssertExit(ExitCodes.TaskFailed);
-            Assert.Contains($"--metrics file '{fifo}' is a named pipe (FIFO), not a regular file", run.Error);
-            Assert.Equal(before, _host.WorkSnapshot());
+            AssertRefused(run, ExitCodes.TaskFailed, $"--metrics file '{fifo}' is a named pipe (FIFO), not a regular file", before);
         }
         finally
         {
@@ -216,8 +210,6 @@ public sealed class StrictArgumentTaskTests : IDisposable
 
         var run = _host.Run("--target=Canary", "--model=mnist", "--policy=/dev/zero");
 
-        run.AssertExit(ExitCodes.TaskFailed);
-        Assert.Contains("Release policy file '/dev/zero' is a character device, not a regular file.", run.Error);
-        Assert.Equal(before, _host.WorkSnapshot());
+        AssertRefused(run, ExitCodes.TaskFailed, "Release policy file '/dev/zero' is a character device, not a regular file.", before);
     }
 }
