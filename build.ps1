@@ -101,5 +101,23 @@ if (Test-NeedsBuild) {
     }
 }
 
-& dotnet (Join-Path (Get-CurrentHost) 'Build.dll') @args
+# Run as a file (`dotnet pwsh ./build.ps1 …`, `pwsh -File build.ps1 …`), PowerShell binds an argument that starts with
+# '-' like a parameter and splits it at its first ':', so --since=2026-11-28T09:30:00Z reaches $args as
+# '--since=2026-11-28T09' and '30:00Z'. The process's own command line still holds every argument intact: when this
+# script is the file pwsh was started with, and those arguments are $args but for the split (equal once every ':' is
+# dropped), they are passed on instead. Called from a PowerShell session, $args is already intact.
+function Get-HostArguments([string] $script, [object[]] $bound) {
+    $line = [Environment]::GetCommandLineArgs()
+    for ($i = 1; $i -lt $line.Count; $i++) {
+        $full = try { [IO.Path]::GetFullPath($line[$i]) } catch { $null }
+        if ($full -ne $script) { continue }
+        $rest = [string[]]@($line | Select-Object -Skip ($i + 1))
+        if ((($rest -join '') -replace ':', '') -ceq (($bound -join '') -replace ':', '')) { return ,$rest }
+        break
+    }
+    return ,([string[]]@($bound))
+}
+
+$hostArguments = Get-HostArguments $PSCommandPath @($args)
+& dotnet (Join-Path (Get-CurrentHost) 'Build.dll') @hostArguments
 exit $LASTEXITCODE

@@ -23,9 +23,9 @@ public class ReleaseContext : PipelineContext
         : base(context)
     {
         Model = ReadModel();
-        Root = ReadPath("root") ?? FullPath(Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } root ? root : "serving_model");
-        var registry = ReadText("registry") ?? Environment.GetEnvironmentVariable(RegistryVariable);
-        Store = string.IsNullOrEmpty(registry) ? Path.Combine(Root, "registry.db") : ResolveRegistry(registry);
+        Root = ReadPath("root") ?? FullPath(ReadEnvironmentLocation(RootVariable, "/srv/models") ?? "serving_model");
+        var registry = ReadLocation("registry") ?? ReadEnvironmentLocation(RegistryVariable, "/srv/models/registry.db");
+        Store = registry is null ? Path.Combine(Root, "registry.db") : ResolveRegistry(registry);
         Version = ReadVersion();
         Weight = ReadInt32("weight", 10, 1, 99);
         Keep = ReadInt32("keep", 5, 0, 100_000);

@@ -50,17 +50,10 @@ public class PipelineContext : CakeContextAdapter
     /// <summary>The console for tables and rich output; honours <c>NO_COLOR</c> and redirection.</summary>
     public IAnsiConsole Console { get; }
 
-    /// <summary>The last value given for <c>--name</c>, or null when absent.</summary>
-    protected string? ReadText(string name)
-    {
-        if (!Arguments.HasArgument(name))
-        {
-            return null;
-        }
-
-        var value = Arguments.GetArguments(name).LastOrDefault();
-        return string.IsNullOrEmpty(value) ? null : value;
-    }
+    /// <summary>The value given for <c>--name</c>, or null when absent.</summary>
+    /// <exception cref="PipelineUsageException">The value is empty, or <c>--name</c> was given with different values.</exception>
+    protected string? ReadText(string name) =>
+        Arguments.HasArgument(name) ? ArgumentValues.Single(name, Arguments.GetArguments(name)) : null;
 
     /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent.</summary>
     /// <exception cref="PipelineUsageException">The value is not a whole number in range.</exception>
@@ -119,10 +112,49 @@ public class PipelineContext : CakeContextAdapter
             $"--{name}={text} is not valid: choose one of {string.Join(", ", choices)}.");
     }
 
-    /// <summary>A path resolved against the working directory, or null when absent.</summary>
+    /// <summary>A path resolved against the working directory, or null when absent; checked as <see cref="ReadLocation"/> is.</summary>
+    /// <exception cref="PipelineUsageException">The value is empty, holds a control character or starts with an unexpanded '~'.</exception>
     protected string? ReadPath(string name)
     {
-        var text = ReadText(name);
+        var text = ReadLocation(name);
         return text is null ? null : Path.GetFullPath(text, Environment.WorkingDirectory.FullPath);
+    }
+
+    /// <summary>
+    /// A path as given, not resolved (a store may also be a connection string), or null when absent. A control
+    /// character or a leading '~' the shell did not expand is refused: either would name a directory nobody meant.
+    /// </summary>
+    /// <exception cref="PipelineUsageException">The value is empty, holds a control character or starts with an unexpanded '~'.</exception>
+    protected string? ReadLocation(string name)
+    {
+        var text = ReadText(name);
+        return text is not null && ArgumentValues.PathProblem($"--{name}", $"--{name}=", text) is { } problem
+            ? throw new PipelineUsageException(problem)
+            : text;
+    }
+
+    /// <summary>
+    /// A path from the environment variable <paramref name="variable"/> as set, not resolved, or null when it is not
+    /// set. It is checked as an argument is: a blank value, a control character or a leading '~' is a usage error
+    /// naming the variable, where it would otherwise create a directory nobody meant.
+    /// </summary>
+    /// <param name="variable">The variable, e.g. <c>MODELRELEASE_ROOT</c>.</param>
+    /// <param name="example">A right value for the message, e.g. <c>/srv/models</c>.</param>
+    /// <exception cref="PipelineUsageException">The variable is set but blank, or its value is not a usable path.</exception>
+    protected string? ReadEnvironmentLocation(string variable, string example)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (ArgumentValues.IsEmpty(value))
+        {
+            throw new PipelineUsageException(
+                $"{variable} is set but blank. Unset it to use the default (unset {variable}), or set it to a path, e.g. {variable}={example}.");
+        }
+
+        return ArgumentValues.PathProblem(variable, $"{variable}=", value) is { } problem ? throw new PipelineUsageException(problem) : value;
     }
 }

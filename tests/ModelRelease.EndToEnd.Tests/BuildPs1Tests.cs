@@ -54,4 +54,53 @@ public sealed class BuildPs1Tests(BuildHostFixture fixture)
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("Target 'Nope' not found", result.StdErr);
     }
+
+    // pwsh -File binds an argument starting with '-' like a parameter and splits it at its first ':'. These run the
+    // README's own examples through build.ps1 and check that the host saw each argument as it was typed.
+
+    [Fact]
+    public void Should_Pass_Inline_Metrics_Json_Through_Intact()
+    {
+        // Given a built host and the README's Validate example with its metrics inline
+        fixture.EnsureHostBuilt();
+
+        // When build.ps1 runs it (split at the ':' after "accuracy", the host would see '--metrics={"accuracy"')
+        var result = fixture.RunPowerShell("--target=Validate", "--model=sentiment", "--artifact=pipelines/samples/sentiment/model",
+            "--metrics={\"accuracy\": 0.9567, \"latency_p99_ms\": 41.5}", "--root=ps1-inline-metrics");
+
+        // Then the host read both metrics and blessed the candidate
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("0.9567", result.StdOut);
+        Assert.Contains("41.5", result.StdOut);
+    }
+
+    [Fact]
+    public void Should_Pass_An_Iso_Time_With_Colons_Through_Intact()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When build.ps1 runs History with the README's --since form, an ISO time holding two ':'
+        var result = fixture.RunPowerShell("--target=History", "--since=2026-11-28T09:30:00Z", "--root=ps1-history");
+
+        // Then the host took it as one argument (split, it refuses "Unexpected '30:00Z'" with exit 2)
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("Unexpected", result.StdErr);
+    }
+
+    [Fact]
+    public void Should_Pass_A_Windows_Path_With_Colon_And_Backslash_Through_Intact()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When build.ps1 passes a Windows-style path, which on Linux is a relative name that does not exist
+        var result = fixture.RunPowerShell("--target=Validate", "--model=sentiment", "--artifact=C:\\models\\sentiment",
+            "--metrics=pipelines/samples/sentiment/metrics.json", "--root=ps1-windows-path");
+
+        // Then the host's error names the path exactly as typed, not 'C' and '\models\sentiment'
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(fixture.PathOf("C:\\models\\sentiment"), result.StdErr);
+        Assert.DoesNotContain("Unexpected", result.StdErr);
+    }
 }

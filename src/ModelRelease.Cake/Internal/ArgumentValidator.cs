@@ -45,7 +45,35 @@ internal static class ArgumentValidator
             var empty = commandLine.TaskArgumentNames.Contains(name) ? " (it was given empty)" : string.Empty;
             throw new PipelineUsageException($"{reader} needs --{argument.Name} ({argument.Description}){example}{empty}.");
         }
+
+        RequireOneValueEach(commandLine, contextArguments.Concat(selected.SelectMany(t => t.Arguments)).ToList());
     }
+
+    /// <summary>
+    /// An argument that takes a value must not be given empty, and no argument twice with different values: an
+    /// empty --version read as "absent" promoted the canary, and "--weight=10 --weight=90" quietly meant 90.
+    /// </summary>
+    private static void RequireOneValueEach(CommandLine commandLine, IReadOnlyList<TaskArgumentAttribute> declared)
+    {
+        foreach (var given in commandLine.TaskArguments.GroupBy(a => a.Key, StringComparer.Ordinal))
+        {
+            var forms = declared.Where(a => string.Equals(a.Name, given.Key, StringComparison.OrdinalIgnoreCase)).ToList();
+            var isFlag = forms.Any(a => a.IsFlag);
+            var values = ArgumentValues.Distinct(given.Select(a => isFlag ? SwitchValue(a.Value) : a.Value));
+            if (values.Count > 1)
+            {
+                throw new PipelineUsageException(ArgumentValues.ConflictMessage(given.Key, values));
+            }
+
+            if (!isFlag && ArgumentValues.IsEmpty(values[0]))
+            {
+                throw new PipelineUsageException(ArgumentValues.EmptyMessage(given.Key, forms.Select(a => a.Example).FirstOrDefault(e => e is not null)));
+            }
+        }
+    }
+
+    /// <summary>"--clear" and "--clear=True" say the same thing, so giving both is not a conflict.</summary>
+    private static string SwitchValue(string value) => value.Length == 0 ? "true" : value.ToLowerInvariant();
 
     /// <summary>A dependency is named with the target it runs before, so "needs --model" is not about a task the user never asked for.</summary>
     private static string Reader(string task, IReadOnlyList<string> targets) =>

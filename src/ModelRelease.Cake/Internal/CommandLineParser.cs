@@ -15,6 +15,7 @@ internal static class CommandLineParser
         var targets = new List<string>();
         var taskArguments = new List<KeyValuePair<string, string>>();
         var verbosity = Verbosity.Normal;
+        string? givenVerbosity = null;
         bool dryRun = false, exclusive = false, tree = false, description = false, showVersion = false, help = false;
 
         for (var i = 0; i < args.Count; i++)
@@ -32,7 +33,14 @@ internal static class CommandLineParser
                     targets.Add(Require(name, value, "a task name, e.g. --target=Push"));
                     break;
                 case "verbosity":
-                    verbosity = ParseVerbosity(Require(name, value, "one of " + string.Join(", ", HostOptions.Verbosities)));
+                    var level = ParseVerbosity(Require(name, value, "one of " + string.Join(", ", HostOptions.Verbosities)));
+                    if (givenVerbosity is not null && level != verbosity)
+                    {
+                        // Like a task argument given twice: which one was meant is a guess.
+                        throw new PipelineUsageException(ArgumentValues.ConflictMessage(name, [givenVerbosity, value!]));
+                    }
+
+                    (verbosity, givenVerbosity) = (level, value);
                     break;
                 case "exclusive":
                     exclusive = ParseSwitch(name, value);

@@ -37,21 +37,65 @@ internal static class JsonInput
         }
     }
 
-    /// <summary>Reads a whole text file; a missing, unreadable or directory path gets a message naming it and the fix.</summary>
+    /// <summary>
+    /// The most an input file (metrics, hyperparameters, a policy) may hold. Real ones are a few kilobytes; the limit
+    /// only keeps a wrong path (a dataset, a model, <c>/dev/zero</c>) from filling memory or the store.
+    /// </summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Reads a whole text file of at most <see cref="MaxFileBytes"/>; a missing, unreadable, special or too large file
+    /// gets a message naming it and the fix.
+    /// </summary>
     public static string ReadFile(string path, string what, string fix) => ReadFile(path, Path.GetFullPath(path), what, fix);
 
     /// <summary>Reads <paramref name="full"/>, naming it in messages by <paramref name="path"/>, the text the user gave.</summary>
+    /// <remarks>
+    /// The file's type and size are checked before it is opened (opening a FIFO blocks until a writer comes), and it
+    /// is read with a bound as well, because a /proc file says it is empty and a file may grow while it is read.
+    /// </remarks>
     public static string ReadFile(string path, string full, string what, string fix)
     {
         var where = full == path ? "" : $" (looked for {full})";
-        if (Directory.Exists(full))
-        {
-            throw new RegistryException($"{what} '{path}' is a directory, not a file{where}. {fix}");
-        }
-
         try
         {
-            return File.ReadAllText(full);
+            var real = RealPaths.Resolve(full, out var loop);
+            if (real is null)
+            {
+                throw loop
+                    ? new RegistryException($"{what} '{path}' is a symlink that loops{where}. {fix}")
+                    : new FileNotFoundException(null, full);
+            }
+
+            var kind = Posix.KindOf(real);
+            if (kind != FileKind.Regular)
+            {
+                throw new RegistryException($"{what} '{path}' is a {FileKindNames.Describe(kind)}, not a regular file{where}. {fix}");
+            }
+
+            var length = new FileInfo(real).Length;
+            if (length > MaxFileBytes)
+            {
+                throw TooLarge(path, what, fix, where, $"{length} bytes");
+            }
+
+            using var stream = new FileStream(real, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
+            var buffer = new byte[MaxFileBytes + 1];
+            var read = 0;
+            int count;
+            while (read < buffer.Length && (count = stream.Read(buffer, read, buffer.Length - read)) > 0)
+            {
+                read += count;
+            }
+
+            if (read > MaxFileBytes)
+            {
+                throw TooLarge(path, what, fix, where, "more than that");
+            }
+
+            // As File.ReadAllText: UTF-8 unless a byte order mark says otherwise.
+            using var reader = new StreamReader(new MemoryStream(buffer, 0, read), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -62,6 +106,10 @@ internal static class JsonInput
             throw new RegistryException($"{what} '{path}' could not be read: {e.Message} Check its permissions, or {char.ToLowerInvariant(fix[0])}{fix[1..]}", e);
         }
     }
+
+    private static RegistryException TooLarge(string path, string what, string fix, string where, string size) => new(
+        $"{what} '{path}' is too large: {size}, where the limit is {MaxFileBytes} bytes ({MaxFileBytes / 1024 / 1024} MiB){where}. " +
+        $"Is it the right file? {fix}");
 
     /// <summary>What a value is, in words, for "must be a number, got …" messages.</summary>
     public static string Describe(JsonElement value) => value.ValueKind switch

@@ -95,7 +95,7 @@ public sealed class AfterConditionalTask : PipelineTask<JournalContext>
 }
 
 [TaskName("Typed")]
-[TaskArgument("count", "a number from 1 to 10")]
+[TaskArgument("count", "a number from 1 to 10", Example = "3")]
 [TaskArgument("mode", "table or json")]
 [TaskArgument("flag", "a switch", IsFlag = true)]
 [TaskArgument("model", "model name", Required = true, Example = "mnist")]

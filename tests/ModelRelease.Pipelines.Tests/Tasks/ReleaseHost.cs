@@ -110,18 +110,22 @@ public sealed class ReleaseHost : IDisposable
     /// Every file under the serving root, the store included, by its bytes, and every link by its target. Equal
     /// snapshots mean a run changed nothing at all, byte for byte.
     /// </summary>
-    public string Snapshot()
+    public string Snapshot() => Directory.Exists(Root) ? SnapshotOf(Root, skip: null) : "no serving root";
+
+    /// <summary>
+    /// As <see cref="Snapshot"/>, for the whole working directory but its .git: also shows a directory a run made
+    /// beside the serving root (a root named ' ' or '~').
+    /// </summary>
+    public string WorkSnapshot() => SnapshotOf(WorkDirectory, skip: Path.Combine(WorkDirectory, ".git"));
+
+    private static string SnapshotOf(string directory, string? skip)
     {
         var text = new StringBuilder();
-        if (!Directory.Exists(Root))
-        {
-            return "no serving root";
-        }
-
-        foreach (var entry in new DirectoryInfo(Root).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                     .Where(e => skip is null || !(e.FullName == skip || e.FullName.StartsWith(skip + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
                      .OrderBy(e => e.FullName, StringComparer.Ordinal))
         {
-            text.Append(Path.GetRelativePath(Root, entry.FullName)).Append(" : ").AppendLine(entry.LinkTarget is { } target
+            text.Append(Path.GetRelativePath(directory, entry.FullName)).Append(" : ").AppendLine(entry.LinkTarget is { } target
                 ? "-> " + target
                 : entry is FileInfo file ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file.FullName))) + $" {file.UnixFileMode}" : "dir");
         }

@@ -261,6 +261,47 @@ public sealed class MetricsInputTests : IDisposable
 
         var error = Assert.Throws<RegistryException>(() => MetricsInput.ParseHyperparameters("params", _temp.Path));
 
-        Assert.Contains("is a directory, not a file", error.Message);
+        Assert.Contains("is a directory, not a regular file", error.Message);
+    }
+
+    [Fact]
+    public void Should_Read_A_File_Of_Exactly_The_Size_Limit_And_Refuse_One_Byte_More()
+    {
+        // Given two metrics files padded with whitespace (valid JSON) to the limit and one byte beyond it
+        const string Json = """{"accuracy": 0.9}""";
+        _temp.WriteFile("at-limit.json", Json + new string(' ', Internal.JsonInput.MaxFileBytes - Json.Length));
+        _temp.WriteFile("over-limit.json", Json + new string(' ', Internal.JsonInput.MaxFileBytes - Json.Length + 1));
+
+        // When both are read
+        var atLimit = MetricsInput.Parse("at-limit.json", _temp.Path);
+        var error = Assert.Throws<RegistryException>(() => MetricsInput.Parse("over-limit.json", _temp.Path));
+
+        // Then the first is read whole and the second refused, naming its size and the limit
+        Assert.Equal(0.9, atLimit["accuracy"]);
+        Assert.Contains($"--metrics file 'over-limit.json' is too large: {Internal.JsonInput.MaxFileBytes + 1} bytes, where the limit is 1048576 bytes (1 MiB)", error.Message);
+    }
+
+    [LinuxFact]
+    public void Should_Refuse_A_Proc_File_That_Reports_No_Size_But_Holds_More_Than_The_Limit()
+    {
+        // Given /proc/kallsyms: a "regular file" of size 0 that reads as megabytes of text
+        const string Lying = "/proc/kallsyms";
+        Assert.True(File.Exists(Lying) && new FileInfo(Lying).Length == 0, $"{Lying} should exist and report size 0 on Linux");
+
+        // When it is given as the metrics file
+        var error = Assert.Throws<RegistryException>(() => MetricsInput.Parse(Lying, _temp.Path));
+
+        // Then the bounded read stops at the limit and refuses it, rather than reading it all
+        Assert.Contains($"--metrics file '{Lying}' is too large: more than that, where the limit is 1048576 bytes", error.Message);
+    }
+
+    [UnixFact]
+    public void Should_Refuse_A_Device_As_Hyperparameters_And_As_A_Policy_File()
+    {
+        var hyperparameters = Assert.Throws<RegistryException>(() => MetricsInput.ParseHyperparameters("/dev/zero", _temp.Path));
+        var policy = Assert.Throws<RegistryException>(() => ReleasePolicyFile.Load("/dev/zero"));
+
+        Assert.Contains("--hyperparameters file '/dev/zero' is a character device, not a regular file.", hyperparameters.Message);
+        Assert.Contains("Release policy file '/dev/zero' is a character device, not a regular file.", policy.Message);
     }
 }

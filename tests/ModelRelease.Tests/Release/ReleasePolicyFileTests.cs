@@ -222,6 +222,6 @@ public sealed class ReleasePolicyFileTests
 
         var error = Assert.Throws<RegistryException>(() => ReleasePolicyFile.Load(temp.Path));
 
-        Assert.Contains("is a directory, not a file", error.Message);
+        Assert.Contains("is a directory, not a regular file", error.Message);
     }
 }
