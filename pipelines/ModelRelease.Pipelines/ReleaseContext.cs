@@ -338,12 +338,7 @@ public class ReleaseContext : PipelineContext
 
     private string? ReadServingPath()
     {
-        // ReadText takes an empty value for none: an empty --serving-path must not read as "no change".
-        if (Arguments.HasArgument("serving-path") && ReadText("serving-path") is null)
-        {
-            throw new PipelineUsageException("--serving-path needs a value: the root's path as the model server sees it, e.g. --serving-path=/models. To go back to the root's own path, use --clear.");
-        }
-
+        // An empty --serving-path is already a usage error (strict arguments), so null here means "not given".
         var path = ReadText("serving-path");
         return path is not null && RootSettings.ServingPathProblem(path) is { } problem
             ? throw new PipelineUsageException($"--serving-path {problem}.")

@@ -59,6 +59,9 @@ public sealed class ConfigureTask : PipelineTask<ReleaseContext>
         if (HasModels(context.ModelRegistry))
         {
             plan.Write(context.ModelRegistry.Layout.ModelsConfigPath, $"base_path of each model under {next.ServingPath ?? context.Root}");
+
+            // The rewrite is a sync, which also carries out any clean-up the root needs.
+            context.PlanCleanup(plan);
         }
     }
 

@@ -90,7 +90,7 @@ public sealed class ConfigureTaskTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--serving-path=", "--serving-path needs a value")]
+    [InlineData("--serving-path=", "--serving-path was given an empty value")]
     [InlineData("--serving-path=models", "'models' is not an absolute POSIX path")]
     [InlineData("--serving-path=C:\\models", "is not an absolute POSIX path")]
     [InlineData("--serving-path=/models/../etc", "'..' segment")]

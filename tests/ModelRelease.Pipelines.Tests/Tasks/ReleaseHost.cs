@@ -118,7 +118,8 @@ public sealed class ReleaseHost : IDisposable
     /// </summary>
     public string WorkSnapshot() => SnapshotOf(WorkDirectory, skip: Path.Combine(WorkDirectory, ".git"));
 
-    private static string SnapshotOf(string directory, string? skip)
+    /// <summary>As <see cref="Snapshot"/>, for any directory (another root, a user's directory), less <paramref name="skip"/>.</summary>
+    public static string SnapshotOf(string directory, string? skip = null)
     {
         var text = new StringBuilder();
         foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })

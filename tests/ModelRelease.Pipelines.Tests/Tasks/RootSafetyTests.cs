@@ -263,8 +263,5 @@ public sealed class RootSafetyTests : IDisposable
     /// <summary>Console text with line wrapping undone, so a message can be matched across Spectre's wraps.</summary>
     internal static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
 
-    internal static string Snapshot(string directory) => string.Join("\n",
-        new DirectoryInfo(directory).EnumerateFileSystemInfos("*", SearchOption.AllDirectories)
-            .OrderBy(e => e.FullName, StringComparer.Ordinal)
-            .Select(e => $"{Path.GetRelativePath(directory, e.FullName)} {(e is FileInfo f ? Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f.FullName))) : e.LinkTarget ?? "dir")}"));
+    private static string Snapshot(string directory) => ReleaseHost.SnapshotOf(directory);
 }
