@@ -33,6 +33,7 @@ public sealed class RandomWrongPairTests : IDisposable
         var roots = new[] { _host.Root, other };
         var random = new Random(seed);
         var pruned = roots.ToDictionary(r => r, PrunedVersions);
+        var exits = new List<int>();
 
         for (var step = 0; step < Steps; step++)
         {
@@ -50,6 +51,7 @@ public sealed class RandomWrongPairTests : IDisposable
 
             // Then nothing the stores record lost a file, and only a Prune of a root with its own store pruned anything
             Assert.True(run.ExitCode is 0 or 1 or 2 or 3, described);
+            exits.Add(run.ExitCode);
             foreach (var root in roots)
             {
                 AssertEveryLiveVersionIsWhole(root, described);
@@ -63,6 +65,9 @@ public sealed class RandomWrongPairTests : IDisposable
 
             Assert.Equal("release notes", File.ReadAllText(Path.Combine(app, "versions", "1.0", "notes.txt")));
         }
+
+        // And the sequence exercised both sides: steps that ran and changed things, and wrong pairs that were refused
+        Assert.True(exits.Count(e => e == 0) >= 5 && exits.Count(e => e == 1) >= 5, $"exit codes seen: {string.Join(' ', exits)}");
     }
 
     private (string Task, string[] Args) RandomTask(Random random, int step)

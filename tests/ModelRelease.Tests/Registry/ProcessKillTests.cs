@@ -40,6 +40,7 @@ public sealed class ProcessKillTests : IDisposable
     [Theory]
     [InlineData("after-copy")]
     [InlineData("after-rename")]
+    [InlineData("before-sync")]
     [InlineData("before-commit")]
     public async Task Should_Keep_The_Old_State_When_A_Push_Is_Killed_At(string point)
     {
@@ -70,8 +71,10 @@ public sealed class ProcessKillTests : IDisposable
         Assert.Equal(before, _scenario.Snapshot());
     }
 
-    [Fact]
-    public async Task Should_Keep_The_Old_Label_When_A_Move_Is_Killed_Before_Commit()
+    [Theory]
+    [InlineData("before-sync")]
+    [InlineData("before-commit")]
+    public async Task Should_Keep_The_Old_Label_When_A_Move_Is_Killed_At(string point)
     {
         // Given stable on v1 and a v2
         var v1 = _scenario.Push("one");
@@ -85,12 +88,12 @@ public sealed class ProcessKillTests : IDisposable
         var ready = _scenario.Temp.Combine("ready");
 
         // When a move of stable to v2 is killed after the link swapped but before the commit
-        using (var probe = ProbeProcess.Start("label", _scenario.Root, "mnist", LabelNames.Stable, v2.Name, "before-commit", ready))
+        using (var probe = ProbeProcess.Start("label", _scenario.Root, "mnist", LabelNames.Stable, v2.Name, point, ready))
         {
             await probe.WaitUntilHangingAsync(ready);
 
-            // (while it hangs the link already says v2, but readers of the store still see the committed v1)
-            Assert.Equal($"versions/{v2.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
+            // (while it hangs before its commit the link already says v2, but readers of the store still see the committed v1)
+            Assert.Equal($"versions/{(point == "before-commit" ? v2.Name : v1.Name)}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
             using var reader = _scenario.Open();
             Assert.Equal(v1.Name, reader.VersionAt("mnist", LabelNames.Stable)!.Name);
             await probe.KillAsync();
@@ -100,13 +103,15 @@ public sealed class ProcessKillTests : IDisposable
         using var registry = _scenario.Open();
         Assert.Equal(v1.Name, registry.VersionAt("mnist", LabelNames.Stable)!.Name);
         Assert.Equal(0, registry.History(new EventQuery("mnist", LabelNames.Stable)).Count(e => e.ToVersion == v2.Name));
-        VerifyFindsAndRepairs(registry);
+        VerifyFindsAndRepairs(registry, leftBehind: point == "before-commit");
         Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
         Assert.Equal(before, _scenario.Snapshot());
     }
 
-    [Fact]
-    public async Task Should_Keep_The_Old_State_When_A_Prune_Is_Killed_Before_Commit()
+    [Theory]
+    [InlineData("before-sync")]
+    [InlineData("before-commit")]
+    public async Task Should_Keep_The_Old_State_When_A_Prune_Is_Killed_At(string point)
     {
         // Given five versions, stable on the oldest
         var v = PushFiveWithStableOnTheOldest();
@@ -114,7 +119,7 @@ public sealed class ProcessKillTests : IDisposable
         var ready = _scenario.Temp.Combine("ready");
 
         // When a prune keeping one is killed after its sync unlinked the versions but before its commit
-        using (var probe = ProbeProcess.Start("prune", _scenario.Root, "mnist", "1", "before-commit", ready))
+        using (var probe = ProbeProcess.Start("prune", _scenario.Root, "mnist", "1", point, ready))
         {
             await probe.WaitUntilHangingAsync(ready);
 
@@ -161,10 +166,10 @@ public sealed class ProcessKillTests : IDisposable
     /// What a killed step left is a Verify finding until Verify's repair settles it from the journal; after the repair
     /// Verify is clean (every live version re-hashed against its manifest), and nothing is left in the quarantine.
     /// </summary>
-    private void VerifyFindsAndRepairs(ModelRegistry registry)
+    private void VerifyFindsAndRepairs(ModelRegistry registry, bool leftBehind = true)
     {
         var found = registry.Verify();
-        Assert.False(found.IsClean, "Verify should report what the killed step left behind");
+        Assert.True(found.IsClean != leftBehind, leftBehind ? "Verify should report what the killed step left behind" : "nothing was touched before the kill, so Verify should be clean");
         Assert.All(found.Findings, f => Assert.True(f.Repairable, $"{f.Kind} {f.Path}: {f.Problem}"));
         registry.Repair();
         var after = registry.Verify();
