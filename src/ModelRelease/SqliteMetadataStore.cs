@@ -53,9 +53,22 @@ public sealed class SqliteMetadataStore : IMetadataStore
         // Read-only, so a read never changes the store: not even an upgrade of a store an older ModelRelease wrote,
         // which is read as it is (the next write upgrades it). query_only makes SQLite refuse any write on this
         // connection; it is not opened with SQLITE_OPEN_READONLY because such a connection, closing last, leaves the
-        // -wal and -shm files behind (it may not checkpoint), so a Status or a dry run would change the root. SQLite
-        // falls back to a read-only open by itself where the file cannot be written (a read-only mount).
-        return Start(SqliteOpenMode.ReadWrite, connection =>
+        // -wal and -shm files behind (it may not checkpoint), so a Status or a dry run would change the root.
+        try
+        {
+            return ReadOpened(SqliteOpenMode.ReadWrite);
+        }
+        catch (RegistryException error) when (error.InnerException is SqliteException { SqliteErrorCode: 8 or 14 } && !CanWriteBeside())
+        {
+            // A store on a read-only mount: SQLite cannot make the -shm file a WAL reader needs, so it is opened as
+            // immutable, which nobody can change through this mount anyway.
+            return ReadOpened(SqliteOpenMode.ReadOnly, immutable: true);
+        }
+    }
+
+    private IMetadataReader ReadOpened(SqliteOpenMode mode, bool immutable = false)
+    {
+        return Start(mode, connection =>
         {
             connection.Execute("PRAGMA query_only = ON");
             // A deferred transaction pins one WAL snapshot for the whole read, so every query agrees with the others.
@@ -69,7 +82,25 @@ public sealed class SqliteMetadataStore : IMetadataStore
             }
 
             return new SqlMetadataSession(connection, transaction, writable: false, Explain, schema);
-        }) ?? EmptyReader();
+        }, immutable) ?? EmptyReader();
+    }
+
+    /// <summary>True when a file can be created beside the store (its directory is not on a read-only mount).</summary>
+    private bool CanWriteBeside()
+    {
+        var probe = Path.Combine(Path.GetDirectoryName(Location)!, $".{Path.GetFileName(Location)}.probe-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (File.Create(probe, 1, FileOptions.DeleteOnClose))
+            {
+            }
+
+            return true;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <inheritdoc />
@@ -96,9 +127,9 @@ public sealed class SqliteMetadataStore : IMetadataStore
     /// Opens a connection and hands it to <paramref name="begin"/>; the session it returns owns the connection from
     /// then on. On null or on failure the connection is closed here, and SQLite's error codes become messages.
     /// </summary>
-    private SqlMetadataSession? Start(SqliteOpenMode mode, Func<SqliteConnection, SqlMetadataSession?> begin)
+    private SqlMetadataSession? Start(SqliteOpenMode mode, Func<SqliteConnection, SqlMetadataSession?> begin, bool immutable = false)
     {
-        var connection = Open(mode);
+        var connection = Open(mode, immutable);
         try
         {
             var session = begin(connection);
@@ -121,11 +152,14 @@ public sealed class SqliteMetadataStore : IMetadataStore
         }
     }
 
-    private SqliteConnection Open(SqliteOpenMode mode)
+    private SqliteConnection Open(SqliteOpenMode mode, bool immutable = false)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
-            DataSource = Location,
+            // immutable is a URI parameter: the path goes in a file: URI, with what a URI gives meaning to escaped.
+            DataSource = immutable
+                ? "file:" + Location.Replace("%", "%25", StringComparison.Ordinal).Replace("?", "%3f", StringComparison.Ordinal).Replace("#", "%23", StringComparison.Ordinal) + "?immutable=1"
+                : Location,
             Mode = mode,
             Pooling = false,
             DefaultTimeout = (int)BusyTimeout.TotalSeconds,
