@@ -18,7 +18,7 @@ median() { sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : 
 time_once() { local start end; start=$(now_ms); "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; exit 1; }; end=$(now_ms); echo $((end - start)); }
 
 declare -A samples
-names=(baseline rollback status prune-dryrun)
+names=(baseline rollback status prune-dryrun verify)
 for ((i = 0; i < runs; i++)); do
   samples[baseline]+="$(time_once ./build.sh --tree) "
   # Alternate the target so every run really moves stable (v2 -> v1 -> v2 ...).
@@ -26,6 +26,7 @@ for ((i = 0; i < runs; i++)); do
   samples[rollback]+="$(time_once ./build.sh --target=Rollback --model=sentiment --to=$to "$root" --reason=bench) "
   samples[status]+="$(time_once ./build.sh --target=Status --model=sentiment "$root") "
   samples[prune-dryrun]+="$(time_once ./build.sh --target=Prune --model=sentiment --keep=1 "$root" --dryrun) "
+  samples[verify]+="$(time_once ./build.sh --target=Verify "$root") "
 done
 
 base=$(tr ' ' '\n' <<<"${samples[baseline]}" | grep . | median)

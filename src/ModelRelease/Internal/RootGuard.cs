@@ -111,11 +111,14 @@ internal static class RootGuard
         }
 
         var store = Path.GetFullPath(storeLocation);
+        var listed = new DirectoryInfo(layout.Root).EnumerateFileSystemInfos().ToList();
+
+        // Read after the listing: a push writes its entry before it creates its copy, so every copy listed is named.
         var running = new StepJournal(layout).Entries()
             .Where(e => e.Entry is { } entry && !StepJournal.IsAbandoned(entry, DateTimeOffset.UtcNow))
             .SelectMany(e => e.Entry!.Creates.Select(layout.Absolute))
             .ToList();
-        return new DirectoryInfo(layout.Root).EnumerateFileSystemInfos()
+        return listed
             .Where(entry => entry.Name != ServingLayout.StateDirectoryName)
             .Where(entry => !new[] { "", "-wal", "-shm", "-journal" }.Any(suffix => entry.FullName == store + suffix))
             .Where(entry => !HoldsOnly(entry, running))

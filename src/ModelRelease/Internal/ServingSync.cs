@@ -61,6 +61,12 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
 
     private void Execute(SyncAction action, DateTimeOffset now)
     {
+        if (action.Kind is SyncActionKind.DeleteLeftover or SyncActionKind.Quarantine or SyncActionKind.RemoveTemporary && Posix.KindOf(action.Path) == FileKind.Missing)
+        {
+            // Gone since the plan: a push that failed removes its own copy outside the lock.
+            return;
+        }
+
         switch (action.Kind)
         {
             case SyncActionKind.DeleteLeftover:
@@ -136,6 +142,12 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         }
     }
 
+    /// <summary>Every path a readable journal entry names, whatever its process's state.</summary>
+    private HashSet<string> JournalPaths() => _journal.Entries()
+        .Where(e => e.Entry is not null)
+        .SelectMany(e => e.Entry!.Creates.Concat(e.Entry.Removes).Select(layout.Absolute))
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Model directories the store may not know: what a killed first push of a new model left behind.</summary>
     private IEnumerable<string> ModelDirectoriesOnDisk()
     {
@@ -161,10 +173,18 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         }
 
         var byName = versions.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal))
+        var listed = new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+
+        // A push writes its journal entry before it creates its copy, but it copies outside the lock: a copy listed
+        // now may have been created after the journal was read. Reading the journal again after the listing sees
+        // the entry of every directory the listing saw.
+        var claimed = listed.Any(e => !settled.Contains(e.FullName) && byName.GetValueOrDefault(e.Name) is not { IsPruned: false })
+            ? JournalPaths()
+            : settled;
+        foreach (var entry in listed)
         {
             var known = byName.GetValueOrDefault(entry.Name);
-            if (known is { IsPruned: false } || settled.Contains(entry.FullName))
+            if (known is { IsPruned: false } || settled.Contains(entry.FullName) || claimed.Contains(entry.FullName))
             {
                 continue;
             }
