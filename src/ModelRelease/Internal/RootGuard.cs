@@ -111,20 +111,28 @@ internal static class RootGuard
         }
 
         var store = Path.GetFullPath(storeLocation);
-        var listed = new DirectoryInfo(layout.Root).EnumerateFileSystemInfos().ToList();
+        IReadOnlyList<string> contents = [];
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var listed = new DirectoryInfo(layout.Root).EnumerateFileSystemInfos()
+                .Where(entry => entry.Name != ServingLayout.StateDirectoryName)
+                .Where(entry => !new[] { "", "-wal", "-shm", "-journal" }.Any(suffix => entry.FullName == store + suffix))
+                .ToList();
 
-        // Read after the listing: a push writes its entry before it creates its copy, so every copy listed is named.
-        var running = new StepJournal(layout).Entries()
-            .Where(e => e.Entry is { } entry && !StepJournal.IsAbandoned(entry, DateTimeOffset.UtcNow))
-            .SelectMany(e => e.Entry!.Creates.Select(layout.Absolute))
-            .ToList();
-        return listed
-            .Where(entry => entry.Name != ServingLayout.StateDirectoryName)
-            .Where(entry => !new[] { "", "-wal", "-shm", "-journal" }.Any(suffix => entry.FullName == store + suffix))
-            .Where(entry => !HoldsOnly(entry, running))
-            .Select(entry => entry.Name)
-            .Order(StringComparer.Ordinal)
-            .ToList();
+            // Read after the listing: a push writes its entry before it creates its copy, so every copy listed is
+            // named. A push that starts while a directory is walked below is seen by the next attempt.
+            var running = new StepJournal(layout).Entries()
+                .Where(e => e.Entry is { } entry && !StepJournal.IsAbandoned(entry, DateTimeOffset.UtcNow))
+                .SelectMany(e => e.Entry!.Creates.Select(layout.Absolute))
+                .ToList();
+            contents = listed.Where(entry => !HoldsOnly(entry, running)).Select(entry => entry.Name).Order(StringComparer.Ordinal).ToList();
+            if (contents.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return contents;
     }
 
     /// <summary>True when <paramref name="entry"/> is one of <paramref name="paths"/>, or a real directory holding nothing but their parents and them.</summary>
