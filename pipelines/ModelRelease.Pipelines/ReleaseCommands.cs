@@ -17,20 +17,32 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
     /// <param name="artifact">The candidate directory.</param>
     /// <param name="metrics">The candidate's metrics.</param>
     /// <param name="version">The pushed version being (re)validated, or null for a candidate not pushed yet.</param>
-    public ValidationReport Validate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version = null)
+    /// <param name="record">
+    /// False for a candidate checked on its own (Validate without Push): a read-only check that records nothing, so
+    /// it never changes the root or the store. A pushed version's new blessing, and a release run's verdict, are recorded.
+    /// </param>
+    public ValidationReport Validate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version = null, bool record = true)
     {
         var report = release.Validate(policy, artifact, metrics);
         ValidationTable.Print(console, report, version);
-        release.RecordValidation(report, version);
+        if (record)
+        {
+            release.RecordValidation(report, version);
+        }
+
         return report.Passed ? report : throw new GateRejectedException($"Validation rejected the candidate of '{policy.Model}': {report.FailureText()}");
     }
 
     /// <summary>The dry-run twin of <see cref="Validate"/>: prints the checks and says what would be recorded; a rejection still exits 3.</summary>
-    public ValidationReport PlanValidate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version, ChangePlan plan)
+    public ValidationReport PlanValidate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version, ChangePlan plan, bool record = true)
     {
         var report = release.Validate(policy, artifact, metrics);
         ValidationTable.Print(console, report, version);
-        plan.Record($"a validation of {policy.Model}{(version is null ? " (candidate)" : " " + version)}: {report.Verdict.ToString().ToLowerInvariant()}");
+        if (record)
+        {
+            plan.Record($"a validation of {policy.Model}{(version is null ? " (candidate)" : " " + version)}: {report.Verdict.ToString().ToLowerInvariant()}");
+        }
+
         return report.Passed ? report : throw new GateRejectedException($"Validation would reject the candidate of '{policy.Model}': {report.FailureText()}");
     }
 
@@ -182,7 +194,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         }
         else
         {
-            console.MarkupLineInterpolated($"[green]Adopted[/] {Registry.Layout.Root} with the registry {Registry.Store.Location} (root id {result.RootId}). Nothing was deleted or moved.");
+            console.MarkupLineInterpolated($"[green]Adopted[/] {Registry.Layout.Root} with the registry {Registry.Store.Location} (root id {result.RootId}): {result.Why}. Nothing was deleted or moved.");
         }
 
         PrintUnknown(result);

@@ -242,11 +242,18 @@ public class ReleaseContext : PipelineContext
             return;
         }
 
-        foreach (var action in ModelRegistry.PlanSync())
+        // The clean-up is planned on the state before the step. The step's own label moves and the configs it
+        // rewrites are in its plan already; listing their "repairs" on the old state too would contradict it.
+        var ownModel = Model is null ? null : ModelRegistry.Layout.ModelDirectory(Model) + Path.DirectorySeparatorChar;
+        foreach (var action in ModelRegistry.PlanSync().Where(a => !IsOwnDerivedState(a, ownModel)))
         {
             plan.Add(action.ChangeKind, action.Describe());
         }
     }
+
+    private static bool IsOwnDerivedState(SyncAction action, string? ownModel) =>
+        action.Kind is SyncActionKind.WriteConfig
+        || (action.Kind is SyncActionKind.PointLink or SyncActionKind.RemoveLink && ownModel is not null && action.Path.StartsWith(ownModel, StringComparison.Ordinal));
 
     private bool _cleanupPlanned;
 

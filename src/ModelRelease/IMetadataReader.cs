@@ -33,6 +33,9 @@ public interface IMetadataReader : IDisposable
     /// <summary>Recorded task runs, of one model or all when null, oldest first.</summary>
     IReadOnlyList<ExecutionRecord> Executions(string? model);
 
+    /// <summary>Every label the audit log shows was ever set on <paramref name="model"/> (a link of any other name is not ModelRelease's).</summary>
+    IReadOnlyList<string> LabelsEverSet(string model);
+
     /// <summary>The serving root this store belongs to; null for a new store, or one written before roots were bound.</summary>
     RootBinding? BoundRoot();
 }

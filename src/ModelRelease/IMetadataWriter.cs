@@ -37,7 +37,7 @@ public interface IMetadataWriter : IMetadataReader
     /// <summary>Records that a task run read or wrote a version; repeating a link is harmless.</summary>
     void LinkExecution(long id, string model, string version, ExecutionRole role);
 
-    /// <summary>Records the serving root this store belongs to (once: a store is never rebound to another root).</summary>
+    /// <summary>Records the serving root this store belongs to, replacing what it recorded before (only Adopt rebinds a store).</summary>
     void BindRoot(RootBinding binding);
 
     /// <summary>Makes every change of this transaction durable and visible at once.</summary>

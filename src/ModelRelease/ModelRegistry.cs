@@ -22,8 +22,9 @@ public sealed class ModelRegistry : IDisposable
         _options = options ?? new RegistryOptions();
         Layout = new ServingLayout(root);
         Store = store;
-        // The path the model server sees the root at: given, else the root's own setting (Configure), else its real path.
-        _sync = new ServingSync(Layout, _options.Links, _options.ServingBasePath ?? RootSettings.Load(Layout.Root).ServingPath ?? Layout.Root, _options.Warn);
+        // The path the model server sees the root at: given, else the root's own setting (Configure), else its real path
+        // (so the same root reached through a link writes the same config).
+        _sync = new ServingSync(Layout, _options.Links, _options.ServingBasePath ?? RootSettings.Load(Layout.Root).ServingPath ?? RootGuard.RealPathOf(Layout.Root), _options.Warn);
     }
 
     /// <summary>
@@ -284,7 +285,7 @@ public sealed class ModelRegistry : IDisposable
     /// </summary>
     public void Sync()
     {
-        RootGuard.RequireSafeLocation(Layout, _options.Environment);
+        RootGuard.RequireSafeLocation(Layout, _options.Environment, Store.Location);
         using var writer = Store.Write();
         if (RootGuard.Check(Layout, writer, Store.Location).NeedsBinding)
         {
@@ -341,7 +342,7 @@ public sealed class ModelRegistry : IDisposable
     /// <exception cref="RegistryException">The pair is refused; the message names both paths and the fix.</exception>
     public bool CheckRoot(string? artifact = null)
     {
-        RootGuard.RequireSafeLocation(Layout, _options.Environment);
+        RootGuard.RequireSafeLocation(Layout, _options.Environment, Store.Location);
         if (artifact is not null)
         {
             RootGuard.RequireSeparate(Layout, artifact);
@@ -372,7 +373,7 @@ public sealed class ModelRegistry : IDisposable
     /// <summary>A read of the store, after the root and the store were checked to belong together.</summary>
     internal IMetadataReader OpenRead()
     {
-        RootGuard.RequireSafeLocation(Layout, _options.Environment);
+        RootGuard.RequireSafeLocation(Layout, _options.Environment, Store.Location);
         var reader = Store.Read();
         try
         {
@@ -416,17 +417,20 @@ public sealed class ModelRegistry : IDisposable
             var recordedRunHere = false;
             try
             {
-                var root = RootGuard.Check(Layout, writer, Store.Location);
-                if (root.NeedsBinding)
+                if (RootGuard.Check(Layout, writer, Store.Location).NeedsBinding)
                 {
-                    var id = root.RootId ?? RootMarker.NewId();
-                    if (root.RootId is null)
+                    // Exclusive: another job making this root with another store (another lock) at the same moment
+                    // loses here, instead of both binding their stores to one root.
+                    var id = RootMarker.NewId();
+                    if (!RootMarker.TryCreate(Layout, id, Now()))
                     {
-                        RootMarker.Write(Layout, id, Now());
-                        markerWritten = true;
+                        throw new RegistryException(
+                            $"Another job made {Layout.Root} a serving root of another registry at the same moment; {Store.Location} was not bound to it, and nothing was changed. " +
+                            "Run again with that job's --registry, or give this job a root of its own.");
                     }
 
-                    writer.BindRoot(new RootBinding(id, Layout.Root, Now()));
+                    markerWritten = true;
+                    writer.BindRoot(new RootBinding(id, RootGuard.RealPathOf(Layout.Root), Now()));
                 }
 
                 if (_execution is { RecordedId: null } pending)

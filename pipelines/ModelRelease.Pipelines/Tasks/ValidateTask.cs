@@ -31,14 +31,20 @@ public sealed class ValidateTask : ReleaseTask
             context.Release.CheckPush(PushTask.Request(context, validated: false));
         }
 
-        context.Validation = context.Commands.Validate(policy, artifact, metrics, version);
+        context.Validation = context.Commands.Validate(policy, artifact, metrics, version, Records(context, version));
     }
+
+    /// <summary>
+    /// A candidate checked on its own is a read-only check: it records nothing, so it can never change the root or the
+    /// store. The verdict is recorded in a release run (Push follows) and for a pushed version validated again.
+    /// </summary>
+    private static bool Records(ReleaseContext context, string? version) => version is not null || context.WillRun(PushTaskName);
 
     /// <inheritdoc />
     protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var (policy, artifact, metrics, version) = Candidate(context);
-        context.Validation = context.Commands.PlanValidate(policy, artifact, metrics, version, plan);
+        context.Validation = context.Commands.PlanValidate(policy, artifact, metrics, version, plan, Records(context, version));
     }
 
     private static (ReleasePolicy Policy, string Artifact, IReadOnlyDictionary<string, double> Metrics, string? Version) Candidate(ReleaseContext context)

@@ -54,6 +54,12 @@ internal static class ArgumentValues
                    $"nearly always a quoting mistake. Give the path without it, e.g. {assignment}/srv/models.";
         }
 
+        if (value != value.Trim())
+        {
+            return $"{source} is '{value}', which starts or ends with a space: it would name a directory nobody meant (a quoting mistake, as in \"$DIR \"). " +
+                   $"Give the path without it, e.g. {assignment}{value.Trim()}.";
+        }
+
         if (value.StartsWith('~'))
         {
             // A shell expands '~' only at the start of a word, unquoted: not after "--root=", and not inside quotes.

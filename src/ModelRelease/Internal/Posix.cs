@@ -17,6 +17,7 @@ internal static class Posix
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1;
+    private const uint StatxIno = 0x100;
     private const int StatxModeOffset = 28;
     private const int StatxBufferSize = 256;
 
@@ -63,6 +64,40 @@ internal static class Posix
         {
             throw new IOException($"Could not rename '{from}' to '{to}': {Marshal.GetLastPInvokeErrorMessage()}");
         }
+    }
+
+    /// <summary>
+    /// Gives the file <paramref name="from"/> the second name <paramref name="to"/> only if nothing has that name yet,
+    /// atomically (link(2), which fails with EEXIST): of two processes racing to create <paramref name="to"/>, exactly
+    /// one wins, and readers never see a half-written file. Returns false when <paramref name="to"/> exists.
+    /// </summary>
+    /// <exception cref="IOException">The link failed for another reason.</exception>
+    public static bool LinkNew(string from, string to)
+    {
+        RefuseNul(from, nameof(from));
+        RefuseNul(to, nameof(to));
+        if (OperatingSystem.IsWindows())
+        {
+            try
+            {
+                File.Copy(from, to, overwrite: false);
+                return true;
+            }
+            catch (IOException) when (File.Exists(to))
+            {
+                return false;
+            }
+        }
+
+        if (NativeLink(from, to) == 0)
+        {
+            return true;
+        }
+
+        var error = Marshal.GetLastPInvokeError();
+        return error == EEXIST
+            ? false
+            : throw new IOException($"Could not link '{from}' to '{to}': {Marshal.GetPInvokeErrorMessage(error)}");
     }
 
     /// <summary>
@@ -164,6 +199,32 @@ internal static class Posix
         return KindFromMode(BitConverter.ToUInt16(buffer, modeOffset));
     }
 
+    /// <summary>
+    /// The device and inode of what <paramref name="path"/> names (following links), as "dev:ino"; null where it
+    /// does not exist or on Windows. Two paths with the same identity are one directory: a bind mount, or a root
+    /// reached through a link, is the same root; a copy is not.
+    /// </summary>
+    public static string? IdentityOf(string path)
+    {
+        RefuseNul(path, nameof(path));
+        var buffer = new byte[Math.Max(StatxBufferSize, MacStatBufferSize)];
+        if (OperatingSystem.IsLinux())
+        {
+            // statx: stx_ino at 32, stx_dev_major/minor at 136/140.
+            return NativeStatx(AtFdCwd, path, 0, StatxType | StatxIno, buffer) == 0
+                ? $"{BitConverter.ToUInt32(buffer, 136)}.{BitConverter.ToUInt32(buffer, 140)}:{BitConverter.ToUInt64(buffer, 32)}"
+                : null;
+        }
+
+        if (OperatingSystem.IsMacOS() && RuntimeInformation.ProcessArchitecture != Architecture.X64)
+        {
+            // The 64-bit-inode struct stat: st_dev (int32) at 0, st_ino (uint64) at 8. lstat of "path/." follows a link.
+            return NativeMacLstat(Path.Combine(path, "."), buffer) == 0 ? $"{BitConverter.ToInt32(buffer, 0)}:{BitConverter.ToUInt64(buffer, 8)}" : null;
+        }
+
+        return null;
+    }
+
     /// <summary>Maps the S_IFMT bits of a mode, which are the same on Linux and macOS.</summary>
     private static FileKind KindFromMode(ushort mode) => (mode & 0xF000) switch
     {
@@ -223,6 +284,14 @@ internal static class Posix
             throw new ArgumentException($"The path '{path.Replace("\0", "\\0", StringComparison.Ordinal)}' contains a NUL character.", parameter);
         }
     }
+
+    /// <summary>errno for "File exists", the same on Linux and macOS.</summary>
+    private const int EEXIST = 17;
+
+    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+    private static extern int NativeLink(
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string from,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
 
     [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
     private static extern int NativeRename(

@@ -16,6 +16,7 @@ internal sealed class RegistryVerifier(ModelRegistry registry)
         var findings = new List<VerifyFinding>();
         var layout = registry.Layout;
         using var reader = registry.OpenRead();
+        RequireRoot();
         var now = registry.Now();
         var checkedVersions = 0;
 
@@ -64,6 +65,11 @@ internal sealed class RegistryVerifier(ModelRegistry registry)
     /// <summary>Does what is safe and returns what it did.</summary>
     public IReadOnlyList<string> Repair()
     {
+        using (registry.OpenRead())
+        {
+            RequireRoot();
+        }
+
         var done = registry.PlanSync().Select(action => action.Describe()).ToList();
         registry.Sync();
         var now = registry.Now();
@@ -76,6 +82,17 @@ internal sealed class RegistryVerifier(ModelRegistry registry)
 
         writer.Commit();
         return done;
+    }
+
+    /// <summary>A mistyped --root reads as a new, empty root: Verify must not call that "verified".</summary>
+    private void RequireRoot()
+    {
+        if (RootMarker.Read(registry.Layout) is null)
+        {
+            throw new RegistryException(
+                $"{registry.Layout.Root} is not a ModelRelease serving root yet ({(Directory.Exists(registry.Layout.Root) ? "it has no .modelrelease/root.json" : "it does not exist")}), so there is nothing to verify. " +
+                "Check --root (or $MODELRELEASE_ROOT): Verify checks a root that has had at least one release.");
+        }
     }
 
     private static bool IsDead(ExecutionRecord run, DateTimeOffset now)

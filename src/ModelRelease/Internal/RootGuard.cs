@@ -9,32 +9,33 @@ namespace ModelRelease.Internal;
 internal static class RootGuard
 {
     /// <summary>Refuses a root that can never be a serving root: <c>/</c>, a home directory, the repository itself, a file.</summary>
-    public static void RequireSafeLocation(ServingLayout layout, RunEnvironment environment)
+    public static void RequireSafeLocation(ServingLayout layout, RunEnvironment environment, string storeLocation)
     {
+        var untouched = $" Nothing was changed, in it or in the registry {storeLocation}.";
         var root = layout.Root;
         var real = RealPathOf(root);
         if (real == Path.GetPathRoot(real))
         {
-            throw new RegistryException($"The serving root {root} is the filesystem root. Point --root (or ${"MODELRELEASE_ROOT"}) at a directory of its own, e.g. ./serving_model or /srv/models.");
+            throw new RegistryException($"The serving root {root} is the filesystem root. Point --root (or ${"MODELRELEASE_ROOT"}) at a directory of its own, e.g. ./serving_model or /srv/models." + untouched);
         }
 
         foreach (var home in new[] { environment.Variable("HOME"), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) })
         {
             if (!string.IsNullOrWhiteSpace(home) && Path.IsPathFullyQualified(home) && real == RealPathOf(home))
             {
-                throw new RegistryException($"The serving root {root} is a home directory. Point --root at a directory of its own inside it, e.g. {Path.Combine(home, "serving_model")}.");
+                throw new RegistryException($"The serving root {root} is a home directory. Point --root at a directory of its own inside it, e.g. {Path.Combine(home, "serving_model")}." + untouched);
             }
         }
 
         if (RepositoryTop(environment.WorkingDirectory) is { } repository && real == RealPathOf(repository))
         {
-            throw new RegistryException($"The serving root {root} is the repository {repository} itself. Point --root at a directory inside it, e.g. {Path.Combine(repository, "serving_model")} (the default).");
+            throw new RegistryException($"The serving root {root} is the repository {repository} itself. Point --root at a directory inside it, e.g. {Path.Combine(repository, "serving_model")} (the default)." + untouched);
         }
 
         var kind = Posix.KindOf(real);
         if (kind is not (FileKind.Missing or FileKind.Directory))
         {
-            throw new RegistryException($"The serving root {root} is a {FileKindNames.Describe(kind)}, not a directory. Point --root at a directory.");
+            throw new RegistryException($"The serving root {root} is a {FileKindNames.Describe(kind)}, not a directory. Point --root at a directory." + untouched);
         }
     }
 
@@ -64,9 +65,19 @@ internal static class RootGuard
         var bound = store.BoundRoot();
         if (bound is not null)
         {
-            if (marker == bound.RootId)
+            if (marker == bound.RootId && IsSamePlace(bound.RootPath, layout.Root))
             {
                 return new RootState(marker, NeedsBinding: false);
+            }
+
+            if (marker == bound.RootId)
+            {
+                // Same id, another place: a copy of the store's root (cp -a, a restored backup), or that root moved
+                // here. Either way this store describes the other directory, and syncing it here would move or delete
+                // what this root holds.
+                throw new RegistryException(
+                    $"The registry {storeLocation} belongs to the serving root at {bound.RootPath}, but {layout.Root} is another directory with the same root id {marker} (a copy of it, or it moved here). " +
+                    $"Point --root at {bound.RootPath}; or, if this directory is a copy or the root moved, make it a root of its own with its own store: ./build.sh -t Adopt --root={layout.Root} --registry=<its store>. Nothing was changed.");
             }
 
             throw new RegistryException(marker is null
@@ -83,18 +94,25 @@ internal static class RootGuard
                 $"If it is this root's store, bind them once with: ./build.sh -t Adopt --root={layout.Root} --registry={storeLocation}. Nothing was changed.");
         }
 
+        if (marker is not null)
+        {
+            // A marked root whose store does not record it: a mistyped store, another job's new root bound to another
+            // store, or a first release killed before its commit. Only Adopt binds a store to an existing marker.
+            throw new RegistryException(
+                $"The registry {storeLocation} is {(File.Exists(storeLocation) ? "empty" : "new (no such file)")}, but {layout.Root} is a ModelRelease serving root (id {marker}) bound to another store. " +
+                $"Is --registry or ${"MODELRELEASE_REGISTRY"} mistyped? Point it at this root's store (by default {layout.DefaultRegistryPath}). " +
+                $"If the root's first release was interrupted, or to move the root to this store on purpose, run: ./build.sh -t Adopt --root={layout.Root} --registry={storeLocation}. Nothing was changed.");
+        }
+
         var contents = Contents(layout, storeLocation);
         if (contents.Count == 0)
         {
-            return new RootState(marker, NeedsBinding: true);
+            return new RootState(null, NeedsBinding: true);
         }
 
         var sample = string.Join(", ", contents.Take(3)) + (contents.Count > 3 ? ", …" : "");
-        throw new RegistryException(marker is not null
-            ? $"The registry {storeLocation} is {(File.Exists(storeLocation) ? "empty" : "new (no such file)")}, but {layout.Root} is a ModelRelease serving root (id {marker}) holding {sample}. " +
-              $"Is --registry or ${"MODELRELEASE_REGISTRY"} mistyped? Point it at this root's store (by default {layout.DefaultRegistryPath}). " +
-              $"To move this root to a new store on purpose, run: ./build.sh -t Adopt --root={layout.Root} --registry={storeLocation}. Nothing was changed."
-            : $"{layout.Root} is not a ModelRelease serving root: it holds {sample} and no .modelrelease/root.json. " +
+        throw new RegistryException(
+              $"{layout.Root} is not a ModelRelease serving root: it holds {sample} and no .modelrelease/root.json. " +
               "Point --root at your serving root, or at a new or empty directory for a new one; to take over a serving root an older ModelRelease made, " +
               $"run: ./build.sh -t Adopt --root={layout.Root} --registry={storeLocation}. Nothing was changed.");
     }
@@ -163,8 +181,16 @@ internal static class RootGuard
         return null;
     }
 
+    /// <summary>
+    /// True when the two paths name one directory: the same root reached through a link, a trailing slash, or a
+    /// (read-only) bind mount. A copy is another directory, whatever it holds.
+    /// </summary>
+    public static bool IsSamePlace(string recorded, string root) =>
+        RealPathOf(recorded) == RealPathOf(root)
+        || (Posix.IdentityOf(recorded) is { } identity && identity == Posix.IdentityOf(root));
+
     /// <summary>The real path of <paramref name="path"/>, or of its nearest existing ancestor with the rest appended.</summary>
-    private static string RealPathOf(string path)
+    public static string RealPathOf(string path)
     {
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         var rest = new Stack<string>();

@@ -45,19 +45,51 @@ internal static class RootMarker
         }
     }
 
-    /// <summary>Writes a new marker with <paramref name="id"/>, atomically; the root directory is created if missing.</summary>
+    /// <summary>Writes (or replaces) the marker with <paramref name="id"/>, atomically; the root directory is created if missing.</summary>
     public static void Write(ServingLayout layout, string id, DateTimeOffset at)
     {
         Directories.Create(layout.StateDirectory);
-        var json = new JsonObject
-        {
-            ["format"] = Format,
-            ["rootId"] = id,
-            ["createdAt"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
-            ["note"] = "ModelRelease serving root. Its registry records the same rootId; do not copy this file to another root.",
-        };
-        AtomicFile.WriteAllTextIfChanged(layout.RootMarkerPath, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllTextIfChanged(layout.RootMarkerPath, Json(id, at));
     }
+
+    /// <summary>
+    /// Writes the marker with <paramref name="id"/> only if the root has none yet, atomically and exclusively: of two
+    /// jobs making a new root at once (even with different stores, so different locks), exactly one gets its id in.
+    /// </summary>
+    /// <returns>False when a marker already exists (another job won); nothing is changed then.</returns>
+    public static bool TryCreate(ServingLayout layout, string id, DateTimeOffset at)
+    {
+        Directories.Create(layout.StateDirectory);
+        var temp = TempName.For(layout.RootMarkerPath);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
+            {
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(Json(id, at)));
+                stream.Flush(flushToDisk: true);
+            }
+
+            var created = Posix.LinkNew(temp, layout.RootMarkerPath);
+            if (created)
+            {
+                Posix.FsyncDirectory(layout.StateDirectory);
+            }
+
+            return created;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static string Json(string id, DateTimeOffset at) => new JsonObject
+    {
+        ["format"] = Format,
+        ["rootId"] = id,
+        ["createdAt"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["note"] = "ModelRelease serving root. Its registry records the same rootId and this root's path.",
+    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 
     /// <summary>A fresh root id.</summary>
     public static string NewId() => Guid.NewGuid().ToString("N");

@@ -24,7 +24,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
             var versions = store.Versions(model);
             PlanVersionCopies(model, versions, settled, actions);
             PlanNumbers(model, versions, actions);
-            PlanLabels(model, store.Labels(model), actions);
+            PlanLabels(model, store.Labels(model), store.LabelsEverSet(model), actions);
         }
 
         PlanTemporaries(layout.Root, actions);
@@ -212,15 +212,20 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         PlanUnwanted(directory, name => wanted.ContainsKey(name) || !long.TryParse(name, out _), actions);
     }
 
-    private void PlanLabels(string model, IReadOnlyList<LabelAssignment> labels, List<SyncAction> actions)
+    /// <remarks>
+    /// A link is removed only under a name ModelRelease has used for a label of this model (stable, canary, golden, or
+    /// one the audit log shows): a link a user made beside them (<c>latest</c>) is theirs and stays.
+    /// </remarks>
+    private void PlanLabels(string model, IReadOnlyList<LabelAssignment> labels, IReadOnlyList<string> everSet, List<SyncAction> actions)
     {
+        var ours = everSet.Concat([LabelNames.Stable, LabelNames.Canary, LabelNames.Golden]).ToHashSet(StringComparer.Ordinal);
         var wanted = labels.ToDictionary(l => l.Label, l => ServingLayout.LabelTarget(l.Version), StringComparer.Ordinal);
         foreach (var (label, target) in wanted)
         {
             PlanLink(layout.LabelPath(model, label), target, $"{label} of {model} is {target[(ServingLayout.LabelTarget("").Length)..]} in the registry", actions);
         }
 
-        PlanUnwanted(layout.ModelDirectory(model), name => wanted.ContainsKey(name) || LabelNames.Problem(name) is not null, actions);
+        PlanUnwanted(layout.ModelDirectory(model), name => wanted.ContainsKey(name) || LabelNames.Problem(name) is not null || !ours.Contains(name), actions);
     }
 
     private void PlanLink(string linkPath, string target, string why, List<SyncAction> actions)

@@ -22,7 +22,7 @@ public sealed class DryRunTaskTests : IDisposable
     public static TheoryData<string[], string> Steps => new()
     {
         { ["--target=Push", "--model=mnist", "--artifact=artifacts/new", "--metrics={\"accuracy\": 0.95, \"latency_p99_ms\": 40}"], "would copy 3 files" },
-        { ["--target=Validate", "--model=mnist", "--artifact=artifacts/new", "--metrics={\"accuracy\": 0.95, \"latency_p99_ms\": 40}"], "would record a validation" },
+        { ["--target=Validate", "--model=mnist", "--artifact=artifacts/new", "--metrics={\"accuracy\": 0.95, \"latency_p99_ms\": 40}"], "would change nothing" },
         { ["--target=Canary", "--model=mnist", "--version=v4", "--weight=50"], "would move canary of mnist from v3 to v4 at 50% of traffic" },
         { ["--target=Promote", "--model=mnist"], "would move stable of mnist from v2 to v3" },
         { ["--target=Rollback", "--model=mnist"], "would clear canary of mnist (was v3)" },

@@ -204,7 +204,7 @@ public sealed class RootSafetyTests : IDisposable
     public void Should_Require_Adopt_For_A_Store_That_Records_No_Root_Then_Work()
     {
         // Given this root's store as an older ModelRelease left it: versions, but no root recorded
-        Unbind(_host.StorePath);
+        AdoptTaskTests.Unbind(_host.StorePath);
         var before = _host.Snapshot();
 
         // When a task runs, then Adopt (rehearsed, then real), then the task again
@@ -240,24 +240,52 @@ public sealed class RootSafetyTests : IDisposable
     }
 
     [Fact]
-    public void Should_Leave_The_Store_Unchanged_When_Read_Only_Tasks_Run()
+    public void Should_Leave_The_Root_And_Store_Unchanged_When_Read_Only_Tasks_Run()
     {
+        // Given a root with a link a user made beside the labels (theirs) and a directory the store does not know
+        File.CreateSymbolicLink(Path.Combine(_host.Root, "mnist", "latest"), "versions/v2");
+        Directory.CreateDirectory(Path.Combine(_host.Root, "mnist", "versions", "hand-copied"));
         var before = _host.Snapshot();
 
+        // When the read-only tasks run, Validate of a candidate on its own among them
         _host.Run("--target=Status").AssertExit(0);
         _host.Run("--target=History", "--format=json").AssertExit(0);
-        _host.Run("--target=Verify").AssertExit(0);
+        _host.Run("--target=Validate", "--model=mnist", $"--artifact={_host.Artifact("v3")}", ReleaseHost.Metrics(0.9, 50)).AssertExit(0);
         _host.Run("--target=Validate", "--model=mnist", $"--artifact={_host.Artifact("v3")}", ReleaseHost.Metrics(0.9, 50), "--dryrun").AssertExit(0);
+        _host.Run("--target=Verify").AssertExit(1);
 
+        // Then nothing changed: no verdict recorded, nothing quarantined, no link touched
         Assert.Equal(before, _host.Snapshot());
     }
 
-    private static void Unbind(string store)
+    [Fact]
+    public void Should_Keep_A_Users_Own_Link_Beside_The_Labels_Through_Changes_And_Repairs()
     {
-        using var connection = new SqliteConnection($"Data Source={store};Pooling=false");
-        connection.Open();
-        using var command = new SqliteCommand("DELETE FROM registry_root", connection);
-        command.ExecuteNonQuery();
+        var latest = Path.Combine(_host.Root, "mnist", "latest");
+        File.CreateSymbolicLink(latest, "versions/v2");
+
+        _host.Do("Canary", "--version=v2");
+        _host.Run("--target=Verify", "--repair").AssertExit(0);
+
+        Assert.Equal("versions/v2", new FileInfo(latest).LinkTarget);
+    }
+
+    [Fact]
+    public void Should_Refuse_To_Verify_A_Root_That_Is_Not_One()
+    {
+        var run = _host.Run("--target=Verify", $"--root={Path.Combine(_host.WorkDirectory, "serving_modle")}");
+
+        run.AssertExit(1);
+        Assert.Contains("is not a ModelRelease serving root yet", Flat(run.Error));
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Root_With_A_Trailing_Space()
+    {
+        var run = _host.Run("--target=Status", $"--root={_host.Root} ");
+
+        run.AssertExit(2);
+        Assert.Contains("ends with a space", Flat(run.Error));
     }
 
     /// <summary>Console text with line wrapping undone, so a message can be matched across Spectre's wraps.</summary>

@@ -182,7 +182,10 @@ public sealed class RegistryHardeningTests : IDisposable
     [Fact]
     public async Task Should_Not_Delete_Another_Jobs_Copy_When_A_Push_Fails()
     {
-        // Given a job A whose artifact has many files (so its undo takes a while), and a frozen clock: A and B both want v-20261128-100000
+        // Given a root with a first version (a failed first push of a brand-new root is another case: the second job
+        // is refused there, as the root is half made), a job A whose artifact has many files (so its undo takes a
+        // while), and a frozen clock: A and B both want the same next name
+        _scenario.Push("seed");
         var big = _scenario.Artifact("a");
         for (var i = 0; i < FileCount; i++)
         {

@@ -125,6 +125,11 @@ internal sealed class SqlMetadataSession : IMetadataWriter
         Query<ExecutionRow>($"SELECT {Executions()} WHERE @model IS NULL OR m.name = @model ORDER BY x.id", new { model })
             .Select(row => row.ToRecord(LinksOf(row.Id))).ToList();
 
+    public IReadOnlyList<string> LabelsEverSet(string model) =>
+        Query<string>(
+            "SELECT DISTINCT e.label FROM events e JOIN models m ON m.id = e.model_id WHERE m.name = @model AND e.label IS NOT NULL ORDER BY e.label",
+            new { model });
+
     public RootBinding? BoundRoot() => _schema < RootSchema
         ? null
         : Query<(string RootId, string RootPath, string BoundAt)>("SELECT root_id, root_path, bound_at FROM registry_root")
@@ -134,15 +139,13 @@ internal sealed class SqlMetadataSession : IMetadataWriter
     public void BindRoot(RootBinding binding)
     {
         ArgumentNullException.ThrowIfNull(binding);
-        if (BoundRoot() is { } bound && bound.RootId != binding.RootId)
-        {
-            throw new RegistryException($"This registry belongs to the serving root {bound.RootPath} (id {bound.RootId}); it cannot be bound to another root.");
-        }
 
+        // Whether a store may be (re)bound is decided above the store: a new pair binds in its first change, and only
+        // Adopt rebinds (a root that moved, or a copy made a root of its own, gets a new id).
         Execute(
             """
             INSERT INTO registry_root (singleton, root_id, root_path, bound_at) VALUES (1, @rootId, @rootPath, @boundAt)
-            ON CONFLICT (singleton) DO UPDATE SET root_path = excluded.root_path
+            ON CONFLICT (singleton) DO UPDATE SET root_id = excluded.root_id, root_path = excluded.root_path, bound_at = excluded.bound_at
             """,
             new { rootId = binding.RootId, rootPath = binding.RootPath, boundAt = SqlValues.Time(binding.BoundAt) });
     }
