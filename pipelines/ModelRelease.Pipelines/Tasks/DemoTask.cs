@@ -33,6 +33,7 @@ public sealed class DemoTask : PipelineTask<ReleaseContext>
         context.Console.MarkupLineInterpolated($"[green]Demo finished in {elapsed.TotalSeconds:0.0} s.[/] Look around (the release tasks take the serving root as --root):");
         context.Console.MarkupLineInterpolated($"  ./build.sh -t Status --root={root}");
         context.Console.MarkupLineInterpolated($"  ./build.sh -t History --root={root} --label=stable");
+        context.Console.MarkupLineInterpolated($"  ./build.sh -t Verify --root={root}");
         context.Console.MarkupLineInterpolated($"  ls -l {root}/{SampleModel.Name}");
         context.Console.MarkupLineInterpolated($"  cat {root}/models.config");
         context.Log.Verbose("Demo ran in {0}", directory);
