@@ -195,6 +195,10 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         else
         {
             console.MarkupLineInterpolated($"[green]Adopted[/] {Registry.Layout.Root} with the registry {Registry.Store.Location} (root id {result.RootId}): {result.Why}. Nothing was deleted or moved.");
+            foreach (var line in result.Registered)
+            {
+                console.MarkupLineInterpolated($"  registered {line}");
+            }
         }
 
         PrintUnknown(result);
@@ -208,6 +212,11 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         if (result.WroteMarker)
         {
             plan.Write(Registry.Layout.RootMarkerPath, $"the root's identity, id {result.RootId}");
+        }
+
+        foreach (var line in result.Registered)
+        {
+            plan.Record(line);
         }
 
         if (result.BoundStore)

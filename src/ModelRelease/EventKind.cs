@@ -26,4 +26,7 @@ public enum EventKind
 
     /// <summary>A version's files were deleted.</summary>
     Prune,
+
+    /// <summary>Adopt registered a version or a label found in the serving root into a new store.</summary>
+    Adopt,
 }

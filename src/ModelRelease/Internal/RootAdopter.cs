@@ -5,8 +5,9 @@ namespace ModelRelease.Internal;
 /// ModelRelease (the store records no root), a root whose store was moved, a lost or damaged marker, a root that moved
 /// or a copy of a root (both get a new id, so the copy and the original can never take each other's store). It
 /// writes the marker and the store's binding, and nothing else: it deletes, moves and syncs nothing. It refuses a
-/// store that does not describe this root: one bound to another directory under another id, one whose live versions
-/// are not here, and an empty store for a root that holds versions.
+/// store that does not describe this root: one bound to another directory under another id, and one whose live
+/// versions are not here. An empty store for a root that holds versions gets them registered from their files
+/// (<see cref="RootImporter"/>). A store bound anew always gets a fresh id, so no two stores ever sync one root.
 /// </summary>
 internal sealed class RootAdopter(ModelRegistry registry)
 {
@@ -34,6 +35,11 @@ internal sealed class RootAdopter(ModelRegistry registry)
             RootMarker.Write(registry.Layout, result.RootId, registry.Now());
         }
 
+        if (result.Import is { } import)
+        {
+            new RootImporter(registry).Register(writer, import.Versions, import.Labels);
+        }
+
         if (result.BoundStore)
         {
             writer.BindRoot(new RootBinding(result.RootId, RootGuard.RealPathOf(registry.Layout.Root), registry.Now()));
@@ -56,24 +62,30 @@ internal sealed class RootAdopter(ModelRegistry registry)
             return store.FindVersion(parts[0], parts[2]) is not { IsPruned: false };
         }).ToList();
 
+        // A store that is bound to another id, or none, takes this root under a fresh id: any other store bound to the
+        // old id no longer matches it, so two stores can never both sync one root.
+        var detached = marker is null ? "" : $"; the root's old id {marker} is replaced, so a store still bound to it is refused from now on (it is left as it is)";
         if (bound is not null)
         {
             var samePlace = RootGuard.IsSamePlace(bound.RootPath, layout.Root);
             if (samePlace && marker == bound.RootId)
             {
-                return new AdoptResult(marker, false, false, unknown, "they already belong together");
+                return new AdoptResult(marker, false, false, unknown, [], "they already belong together");
             }
 
-            if (samePlace && marker is null)
+            if (samePlace)
             {
                 RequireVersionsHere(store);
-                return new AdoptResult(bound.RootId, true, false, unknown, damaged ? "the root's marker was damaged; it is rewritten from the store" : "the root's marker was lost; it is rewritten from the store");
+                return new AdoptResult(bound.RootId, true, false, unknown, [],
+                    marker is null
+                        ? damaged ? "the root's marker was damaged; it is rewritten from the store" : "the root's marker was lost; it is rewritten from the store"
+                        : $"this store was the root's before; the root comes back to it{detached}");
             }
 
-            if (!samePlace && marker == bound.RootId)
+            if (marker == bound.RootId)
             {
                 RequireVersionsHere(store);
-                return new AdoptResult(RootMarker.NewId(), true, true, unknown,
+                return new AdoptResult(RootMarker.NewId(), true, true, unknown, [],
                     $"the store described {bound.RootPath}, of which this root is a copy (or which moved here); the root gets a new id, so the two can never take each other's store");
             }
 
@@ -84,19 +96,21 @@ internal sealed class RootAdopter(ModelRegistry registry)
 
         if (store.Models().Count == 0)
         {
-            if (onDisk.Count > 0)
+            var (versions, labels) = new RootImporter(registry).Read();
+            var registered = versions.Select(v => $"{v.Model} {v.Name} (serving number {v.Number})")
+                .Concat(labels.Select(l => $"{l.Label} of {l.Model} → {l.Version}{(l.Weight is { } weight ? $" at {weight}%" : "")}"))
+                .ToList();
+            return new AdoptResult(RootMarker.NewId(), true, true, unknown.Except(versions.Select(v => v.Directory)).ToList(), registered,
+                versions.Count == 0
+                    ? $"a new store for a root without versions{detached}"
+                    : $"a new store for an existing root: its {versions.Count} version director{(versions.Count == 1 ? "y is" : "ies are")} registered from their files (provenance and metrics unknown, unvalidated){detached}")
             {
-                throw new RegistryException(
-                    $"The registry {registry.Store.Location} is empty, but {layout.Root} holds {onDisk.Count} version director{(onDisk.Count == 1 ? "y" : "ies")} ({string.Join(", ", onDisk.Take(3).Select(layout.Relative))}{(onDisk.Count > 3 ? ", …" : "")}); " +
-                    "adopting it would leave every one of them unknown to the registry. Point --registry at the store that records them (copy or migrate it first). Nothing was changed.");
-            }
-
-            return new AdoptResult(marker ?? RootMarker.NewId(), marker is null, true, unknown,
-                marker is null ? "a new store for a root without versions" : "the root's first release was interrupted, or its store is new");
+                Import = (versions, labels),
+            };
         }
 
         RequireVersionsHere(store);
-        return new AdoptResult(marker ?? RootMarker.NewId(), marker is null, true, unknown, "the store records no root (an older ModelRelease wrote it, or it was copied without one)");
+        return new AdoptResult(RootMarker.NewId(), true, true, unknown, [], $"the store records no root (an older ModelRelease wrote it, or it was copied without one){detached}");
     }
 
     /// <summary>Refuses a store whose live versions are not in this root: it describes another root, and a sync would point links at nothing.</summary>

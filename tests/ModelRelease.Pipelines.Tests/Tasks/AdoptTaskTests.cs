@@ -117,14 +117,66 @@ public sealed class AdoptTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Register_An_Existing_Root_In_A_New_Store_And_Detach_The_Old_One()
+    {
+        // Given a root with stable v1 and v2 on canary at 25 %, whose store is set aside (lost, or moving elsewhere)
+        _host.Do("Canary", "--version=v2", "--weight=25");
+        int Number(string name)
+        {
+            using var registry = _host.Open();
+            return (int)(registry.Version("mnist", name).Number % 1_000_000_000);
+        }
+
+        var numbers = new[] { Number("v1"), Number("v2") };
+        var old = Path.Combine(_host.WorkDirectory, "old.db");
+        File.Move(_host.StorePath, old);
+        var before = _host.Snapshot();
+
+        // When a task runs with the new (empty) store, then Adopt is rehearsed and run
+        var refused = _host.Run("--target=Status");
+        var rehearsal = _host.Run("--target=Adopt", "--dryrun");
+        Assert.Equal(before, _host.Snapshot());
+        var adopted = _host.Run("--target=Adopt");
+
+        // Then the task was refused, the rehearsal listed what it would register, and Adopt registered the versions
+        // with their serving numbers and the labels with the canary's weight, deleting nothing
+        refused.AssertExit(1);
+        rehearsal.AssertExit(0);
+        Assert.Contains("would record mnist v1 (serving number", RootSafetyTests.Flat(rehearsal.Out));
+        adopted.AssertExit(0);
+        using (var registry = _host.Open())
+        {
+            Assert.Equal(["v1", "v2"], registry.Versions("mnist").Select(v => v.Name));
+            Assert.Equal(numbers, new[] { Number("v1"), Number("v2") });
+            Assert.Equal("v1", registry.VersionAt("mnist", LabelNames.Stable)!.Name);
+            Assert.Equal(25, registry.Labels("mnist").Single(l => l.Label == LabelNames.Canary).Weight);
+            Assert.Equal(Blessing.Unvalidated, registry.Version("mnist", "v1").Blessing);
+        }
+
+        // And the root verifies clean, releases go on, and the old store no longer matches the root
+        _host.Run("--target=Verify").AssertExit(0);
+        _host.Push("v3");
+        Assert.True(Number("v3") > numbers.Max());
+        _host.Run("--target=Status", $"--registry={old}").AssertExit(1);
+    }
+
+    [Fact]
     public void Should_Create_No_Store_When_Adopt_Is_Refused()
     {
-        var store = Path.Combine(_host.WorkDirectory, "refused.db");
+        // Given another root's store, which Adopt refuses for this root
+        var store = Path.Combine(_host.WorkDirectory, "other_root", "registry.db");
+        _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("o1")}", ReleaseHost.Metrics(0.9, 50), "--version=o1", $"--root={Path.GetDirectoryName(store)}").AssertExit(0);
+        var bytes = File.ReadAllBytes(store);
 
         var run = _host.Run("--target=Adopt", $"--registry={store}");
 
         run.AssertExit(1);
-        Assert.False(File.Exists(store));
+        Assert.Equal(bytes, File.ReadAllBytes(store));
+
+        // And a refused Adopt with a store that does not exist does not create it
+        var missing = Path.Combine(_host.WorkDirectory, "refused.db");
+        _host.Run("--target=Adopt", "--root=/", $"--registry={missing}").AssertExit(1);
+        Assert.False(File.Exists(missing));
     }
 
     private static string Id(string marker) => System.Text.Json.JsonDocument.Parse(marker).RootElement.GetProperty("rootId").GetString()!;

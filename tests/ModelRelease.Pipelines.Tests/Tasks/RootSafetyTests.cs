@@ -228,18 +228,6 @@ public sealed class RootSafetyTests : IDisposable
     }
 
     [Fact]
-    public void Should_Refuse_To_Adopt_An_Empty_Store_For_A_Root_With_Versions()
-    {
-        var before = _host.Snapshot();
-
-        var run = _host.Run("--target=Adopt", $"--registry={Path.Combine(_host.WorkDirectory, "new.db")}");
-
-        run.AssertExit(1);
-        Assert.Contains("is empty", Flat(run.Error));
-        Assert.Equal(before, _host.Snapshot());
-    }
-
-    [Fact]
     public void Should_Leave_The_Root_And_Store_Unchanged_When_Read_Only_Tasks_Run()
     {
         // Given a root with a link a user made beside the labels (theirs) and a directory the store does not know
