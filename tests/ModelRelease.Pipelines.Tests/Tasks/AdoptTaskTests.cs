@@ -153,7 +153,10 @@ public sealed class AdoptTaskTests : IDisposable
             Assert.Equal(Blessing.Unvalidated, registry.Version("mnist", "v1").Blessing);
         }
 
-        // And the root verifies clean, releases go on, and the old store no longer matches the root
+        // And the audit log says how they came in, the root verifies clean, releases go on, and the old store no longer matches the root
+        var history = _host.Run("--target=History", "--format=json");
+        history.AssertExit(0);
+        Assert.Contains("\"adopt\"", history.Out);
         _host.Run("--target=Verify").AssertExit(0);
         _host.Push("v3");
         Assert.True(Number("v3") > numbers.Max());
