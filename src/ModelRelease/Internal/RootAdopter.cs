@@ -142,18 +142,10 @@ internal sealed class RootAdopter(ModelRegistry registry)
     }
 
     /// <summary>Every <c>&lt;model&gt;/versions/&lt;name&gt;</c> under the root that is not hidden.</summary>
-    private static IEnumerable<string> VersionDirectories(ServingLayout layout)
-    {
-        if (!Directory.Exists(layout.Root))
-        {
-            return [];
-        }
-
-        return new DirectoryInfo(layout.Root).EnumerateDirectories()
-            .Where(d => d.LinkTarget is null && Names.ModelProblem(d.Name) is null && Directory.Exists(Path.Combine(d.FullName, ServingLayout.VersionsDirectoryName)))
-            .SelectMany(d => new DirectoryInfo(Path.Combine(d.FullName, ServingLayout.VersionsDirectoryName)).EnumerateFileSystemInfos())
+    private static IEnumerable<string> VersionDirectories(ServingLayout layout) =>
+        RootImporter.ModelDirectories(layout)
+            .SelectMany(model => new DirectoryInfo(layout.VersionsDirectory(model)).EnumerateFileSystemInfos())
             .Where(e => !e.Name.StartsWith(ServingLayout.TemporaryPrefix, StringComparison.Ordinal))
             .Select(e => e.FullName)
             .Order(StringComparer.Ordinal);
-    }
 }

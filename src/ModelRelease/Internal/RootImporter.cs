@@ -77,7 +77,8 @@ internal sealed class RootImporter(ModelRegistry registry)
         }
     }
 
-    private static IEnumerable<string> ModelDirectories(ServingLayout layout) => !Directory.Exists(layout.Root)
+    /// <summary>The models the root holds: directories with a model's name and a <c>versions/</c> inside.</summary>
+    public static IEnumerable<string> ModelDirectories(ServingLayout layout) => !Directory.Exists(layout.Root)
         ? []
         : new DirectoryInfo(layout.Root).EnumerateDirectories()
             .Where(d => d.LinkTarget is null && Names.ModelProblem(d.Name) is null && Directory.Exists(Path.Combine(d.FullName, ServingLayout.VersionsDirectoryName)))
