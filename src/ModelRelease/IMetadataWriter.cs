@@ -40,6 +40,9 @@ public interface IMetadataWriter : IMetadataReader
     /// <summary>Records the serving root this store belongs to, replacing what it recorded before (only Adopt rebinds a store).</summary>
     void BindRoot(RootBinding binding);
 
+    /// <summary>Counts one more change of the bound root and returns the new generation (0 when no root is bound).</summary>
+    long AdvanceRoot();
+
     /// <summary>Makes every change of this transaction durable and visible at once.</summary>
     void Commit();
 }

@@ -22,9 +22,12 @@ public sealed class ModelRegistry : IDisposable
         _options = options ?? new RegistryOptions();
         Layout = new ServingLayout(root);
         Store = store;
-        // The path the model server sees the root at: given, else the root's own setting (Configure), else its real path
-        // (so the same root reached through a link writes the same config).
-        _sync = new ServingSync(Layout, _options.Links, _options.ServingBasePath ?? RootSettings.Load(Layout.Root).ServingPath ?? RootGuard.RealPathOf(Layout.Root), _options.Warn);
+        // The path the model server sees the root at: given, else the root's own setting (Configure), else the path the
+        // store recorded for it (so a link, a bind mount or a trailing slash writes the same config), else its real path.
+        var servingPath = _options.ServingBasePath ?? RootSettings.Load(Layout.Root).ServingPath;
+        _sync = new ServingSync(Layout, _options.Links, store => servingPath
+            ?? (store.BoundRoot() is { } bound && RootGuard.IsSamePlace(bound.RootPath, Layout.Root) ? bound.RootPath : RootGuard.RealPathOf(Layout.Root)),
+            _options.Warn);
     }
 
     /// <summary>
@@ -411,6 +414,7 @@ public sealed class ModelRegistry : IDisposable
 
         var filesTouched = false;
         var markerWritten = false;
+        long generation = 0;
         try
         {
             using var writer = Store.Write();
@@ -441,11 +445,13 @@ public sealed class ModelRegistry : IDisposable
                 }
 
                 var result = change(writer);
+                generation = writer.AdvanceRoot();
                 _options.Fault("before-sync");
                 filesTouched = true;
                 _sync.Apply(writer, Now());
                 _options.Fault("before-commit");
                 writer.Commit();
+                RecordGeneration(generation);
                 return result;
             }
             catch
@@ -498,6 +504,23 @@ public sealed class ModelRegistry : IDisposable
         if (new[] { "", "-wal", "-shm", "-journal" }.Any(suffix => string.Equals(directory, Store.Location + suffix, StringComparison.Ordinal)))
         {
             throw new RegistryException($"Model name '{model}' is the name of the registry file in the serving root ({Store.Location}). Pick another model name, or keep the registry elsewhere.");
+        }
+    }
+
+    /// <summary>
+    /// Tells the root's marker how far the store has come, so a store older than the root (a restored backup, a stale
+    /// copy) is refused instead of syncing the root back. After the commit, and best effort: a marker left behind the
+    /// store is harmless.
+    /// </summary>
+    private void RecordGeneration(long generation)
+    {
+        try
+        {
+            RootMarker.RecordGeneration(Layout, generation);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or RegistryException)
+        {
+            _options.Warn($"Could not record the registry's generation {generation} in {Layout.RootMarkerPath} ({error.Message}); the change itself is committed.");
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class RootAdopter(ModelRegistry registry)
                 Quarantine.Move(registry.Layout, registry.Layout.RootMarkerPath, registry.Now());
             }
 
-            RootMarker.Write(registry.Layout, result.RootId, registry.Now());
+            RootMarker.Write(registry.Layout, result.RootId, registry.Now(), result.BoundStore ? 0 : writer.BoundRoot()?.Generation ?? 0);
         }
 
         if (result.Import is { } import)
@@ -68,7 +68,8 @@ internal sealed class RootAdopter(ModelRegistry registry)
         if (bound is not null)
         {
             var samePlace = RootGuard.IsSamePlace(bound.RootPath, layout.Root);
-            if (samePlace && marker == bound.RootId)
+            var behind = !damaged && RootMarker.Generation(layout) > bound.Generation;
+            if (samePlace && marker == bound.RootId && !behind)
             {
                 return new AdoptResult(marker, false, false, unknown, [], "they already belong together");
             }
@@ -76,6 +77,13 @@ internal sealed class RootAdopter(ModelRegistry registry)
             if (samePlace)
             {
                 RequireVersionsHere(store);
+                if ((behind || (marker is not null && marker != bound.RootId)) && unknown.Count > 0)
+                {
+                    throw new RegistryException(
+                        $"The registry {registry.Store.Location} does not know {unknown.Count} version director{(unknown.Count == 1 ? "y" : "ies")} of {layout.Root} ({string.Join(", ", unknown.Take(3).Select(layout.Relative))}{(unknown.Count > 3 ? ", …" : "")}), " +
+                        "made since it was the root's store; going back to it would move them to the quarantine. Use the root's current store. Nothing was changed.");
+                }
+
                 return new AdoptResult(bound.RootId, true, false, unknown, [],
                     marker is null
                         ? damaged ? "the root's marker was damaged; it is rewritten from the store" : "the root's marker was lost; it is rewritten from the store"
@@ -84,6 +92,17 @@ internal sealed class RootAdopter(ModelRegistry registry)
 
             if (marker == bound.RootId)
             {
+                // A copy may take the store it was copied with, or the original's if the original is gone (a move);
+                // never the store of an original that is still there, which would leave the original without one.
+                var original = new ServingLayout(bound.RootPath);
+                var storeIsInside = RootGuard.RealPathOf(registry.Store.Location).StartsWith(RootGuard.RealPathOf(layout.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+                if (!storeIsInside && Directory.Exists(original.Root) && TryReadMarker(original) == bound.RootId)
+                {
+                    throw new RegistryException(
+                        $"The registry {registry.Store.Location} is the store of {bound.RootPath}, which is still there with the same id; {layout.Root} is a copy of it. " +
+                        $"Give the copy the store it was copied with (--registry={Path.Combine(layout.Root, "registry.db")} if it has one) or a new one. Nothing was changed.");
+                }
+
                 RequireVersionsHere(store);
                 return new AdoptResult(RootMarker.NewId(), true, true, unknown, [],
                     $"the store described {bound.RootPath}, of which this root is a copy (or which moved here); the root gets a new id, so the two can never take each other's store");
@@ -125,6 +144,18 @@ internal sealed class RootAdopter(ModelRegistry registry)
             throw new RegistryException(
                 $"The registry {registry.Store.Location} records {missing.Count} live version{(missing.Count == 1 ? "" : "s")} that {(missing.Count == 1 ? "is" : "are")} not in {registry.Layout.Root} ({string.Join(", ", missing.Take(3).Select(registry.Layout.Relative))}{(missing.Count > 3 ? ", …" : "")}), " +
                 "so it is not this root's store. Point --registry at the store of this root, or --root at the root of this store. Nothing was changed.");
+        }
+    }
+
+    private static string? TryReadMarker(ServingLayout layout)
+    {
+        try
+        {
+            return RootMarker.Read(layout);
+        }
+        catch (RegistryException)
+        {
+            return null;
         }
     }
 

@@ -67,7 +67,13 @@ internal static class RootGuard
         {
             if (marker == bound.RootId && IsSamePlace(bound.RootPath, layout.Root))
             {
-                return new RootState(marker, NeedsBinding: false);
+                var seen = RootMarker.Generation(layout);
+                return seen <= bound.Generation
+                    ? new RootState(marker, NeedsBinding: false)
+                    : throw new RegistryException(
+                        $"The registry {storeLocation} is older than the serving root {layout.Root}: the root has seen its store's change {seen}, this store only change {bound.Generation} " +
+                        $"(a restored backup, or a stale copy of the store). Syncing it would undo what the root holds. Point --registry at the root's current store; " +
+                        $"to go back to this store on purpose, run ./build.sh -t Adopt --root={layout.Root} --registry={storeLocation} (refused while the root holds versions it does not know). Nothing was changed.");
             }
 
             if (marker == bound.RootId)
@@ -78,6 +84,13 @@ internal static class RootGuard
                 throw new RegistryException(
                     $"The registry {storeLocation} belongs to the serving root at {bound.RootPath}, but {layout.Root} is another directory with the same root id {marker} (a copy of it, or it moved here). " +
                     $"Point --root at {bound.RootPath}; or, if this directory is a copy or the root moved, make it a root of its own with its own store: ./build.sh -t Adopt --root={layout.Root} --registry=<its store>. Nothing was changed.");
+            }
+
+            if (marker is null && IsSamePlace(bound.RootPath, layout.Root) && Directory.Exists(layout.Root))
+            {
+                throw new RegistryException(
+                    $"The root marker {layout.RootMarkerPath} is missing, though the registry {storeLocation} records this root (id {bound.RootId}). " +
+                    $"Restore it from the store with: ./build.sh -t Adopt --root={layout.Root} --registry={storeLocation}. Nothing was changed.");
             }
 
             throw new RegistryException(marker is null

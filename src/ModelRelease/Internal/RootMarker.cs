@@ -13,7 +13,31 @@ internal static class RootMarker
 
     /// <summary>The id in the marker, or null when the root has none.</summary>
     /// <exception cref="RegistryException">The marker exists but is not one ModelRelease wrote.</exception>
-    public static string? Read(ServingLayout layout)
+    public static string? Read(ServingLayout layout) => ReadState(layout)?.Id;
+
+    /// <summary>
+    /// The newest store generation the root has seen committed (0 when none is recorded): a store whose generation is
+    /// lower is older than the root (a restored backup, a stale copy) and would undo what the root holds.
+    /// </summary>
+    public static long Generation(ServingLayout layout) => ReadState(layout)?.Generation ?? 0;
+
+    /// <summary>
+    /// Records that the store committed <paramref name="generation"/>, unless the marker already says as much or more.
+    /// Written after the commit: a crash in between leaves the marker behind the store, which is harmless.
+    /// </summary>
+    public static void RecordGeneration(ServingLayout layout, long generation)
+    {
+        if (ReadState(layout) is not { } state || state.Generation >= generation)
+        {
+            return;
+        }
+
+        AtomicFile.WriteAllTextIfChanged(layout.RootMarkerPath, Json(state.Id, state.CreatedAt, generation));
+    }
+
+    private sealed record State(string Id, string CreatedAt, long Generation);
+
+    private static State? ReadState(ServingLayout layout)
     {
         var path = layout.RootMarkerPath;
         if (Posix.KindOf(path) == FileKind.Missing)
@@ -35,7 +59,8 @@ internal static class RootMarker
                 throw new InvalidDataException($"it needs \"format\": {Format} and a \"rootId\" of 32 hex digits");
             }
 
-            return id;
+            var generation = json["generation"]?.GetValue<long>() ?? 0;
+            return new State(id, json["createdAt"]?.GetValue<string>() ?? "", generation);
         }
         catch (Exception error) when (error is JsonException or InvalidDataException or InvalidOperationException or FormatException or IOException)
         {
@@ -46,10 +71,10 @@ internal static class RootMarker
     }
 
     /// <summary>Writes (or replaces) the marker with <paramref name="id"/>, atomically; the root directory is created if missing.</summary>
-    public static void Write(ServingLayout layout, string id, DateTimeOffset at)
+    public static void Write(ServingLayout layout, string id, DateTimeOffset at, long generation = 0)
     {
         Directories.Create(layout.StateDirectory);
-        AtomicFile.WriteAllTextIfChanged(layout.RootMarkerPath, Json(id, at));
+        AtomicFile.WriteAllTextIfChanged(layout.RootMarkerPath, Json(id, Stamp(at), generation));
     }
 
     /// <summary>
@@ -65,7 +90,7 @@ internal static class RootMarker
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
             {
-                stream.Write(System.Text.Encoding.UTF8.GetBytes(Json(id, at)));
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(Json(id, Stamp(at), 0)));
                 stream.Flush(flushToDisk: true);
             }
 
@@ -83,11 +108,14 @@ internal static class RootMarker
         }
     }
 
-    private static string Json(string id, DateTimeOffset at) => new JsonObject
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Json(string id, string createdAt, long generation) => new JsonObject
     {
         ["format"] = Format,
         ["rootId"] = id,
-        ["createdAt"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        ["createdAt"] = createdAt,
+        ["generation"] = generation,
         ["note"] = "ModelRelease serving root. Its registry records the same rootId and this root's path.",
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
 

@@ -7,7 +7,7 @@ namespace ModelRelease.Internal;
 /// so no other writer interleaves). It deletes a directory only when the journal entry of a step whose process is
 /// gone names it; a directory the store does not know is moved to the quarantine, never deleted.
 /// </summary>
-internal sealed class ServingSync(ServingLayout layout, ServingLinks links, string basePath, Action<string> warn)
+internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func<IMetadataReader, string> basePath, Action<string> warn)
 {
     private readonly StepJournal _journal = new(layout);
 
@@ -33,7 +33,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         // The configs exist exactly when the registry holds a version, so a failed first push leaves none behind.
         if (known.Count > 0)
         {
-            PlanConfig(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath, ServingConfig.FormatsIn(store), warn), actions);
+            PlanConfig(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath(store), ServingConfig.FormatsIn(store), warn), actions);
             PlanConfig(layout.RoutingPath, ServingConfig.Routing(labels), actions);
         }
         else
@@ -158,16 +158,18 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
 
         return new DirectoryInfo(layout.Root).EnumerateDirectories()
             .Where(d => d.LinkTarget is null && Names.ModelProblem(d.Name) is null)
-            .Where(d => Directory.Exists(Path.Combine(d.FullName, ServingLayout.VersionsDirectoryName))
-                || Directory.Exists(Path.Combine(d.FullName, ServingLayout.ServingDirectoryName)))
+            .Where(d => IsRealDirectory(Path.Combine(d.FullName, ServingLayout.VersionsDirectoryName))
+                || IsRealDirectory(Path.Combine(d.FullName, ServingLayout.ServingDirectoryName)))
             .Select(d => d.Name);
     }
 
     /// <summary>An entry of versions/ that is neither a live version nor named by a journal entry goes to the quarantine.</summary>
     private void PlanVersionCopies(string model, IReadOnlyList<ModelVersion> versions, HashSet<string> settled, List<SyncAction> actions)
     {
+        // Only a real directory, reached through real directories: through a link, "unknown" entries would be
+        // another directory's (a user's mirror of a model, or the model itself under another name).
         var directory = layout.VersionsDirectory(model);
-        if (!Directory.Exists(directory))
+        if (!IsRealDirectory(layout.ModelDirectory(model)) || !IsRealDirectory(directory))
         {
             return;
         }
@@ -204,6 +206,11 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
             .Where(v => !v.IsPruned)
             .ToDictionary(v => Path.GetFileName(layout.ServingPath(model, v.Number)), v => ServingLayout.ServingTarget(v.Name), StringComparer.Ordinal);
         var directory = layout.ServingDirectory(model);
+        if (Posix.KindOf(layout.ModelDirectory(model)) == FileKind.Symlink || Posix.KindOf(directory) == FileKind.Symlink)
+        {
+            return;
+        }
+
         foreach (var (name, target) in wanted)
         {
             PlanLink(Path.Combine(directory, name), target, $"serving number of version {target[(ServingLayout.ServingTarget("").Length)..]}", actions);
@@ -219,6 +226,11 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
     private void PlanLabels(string model, IReadOnlyList<LabelAssignment> labels, IReadOnlyList<string> everSet, List<SyncAction> actions)
     {
         var ours = everSet.Concat([LabelNames.Stable, LabelNames.Canary, LabelNames.Golden]).ToHashSet(StringComparer.Ordinal);
+        if (Posix.KindOf(layout.ModelDirectory(model)) == FileKind.Symlink)
+        {
+            return;
+        }
+
         var wanted = labels.ToDictionary(l => l.Label, l => ServingLayout.LabelTarget(l.Version), StringComparer.Ordinal);
         foreach (var (label, target) in wanted)
         {
@@ -280,13 +292,20 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, stri
         }
     }
 
-    /// <summary>True for <c>&lt;root&gt;/&lt;model&gt;/versions/&lt;name&gt;</c>: the only shape of path a journal entry may make clean-up touch.</summary>
+    /// <summary>
+    /// True for <c>&lt;root&gt;/&lt;model&gt;/versions/&lt;name&gt;</c> reached through real directories: the only shape of path a
+    /// journal entry may make clean-up touch (a link as the model or versions directory would lead it elsewhere).
+    /// </summary>
     private bool IsVersionEntry(string path)
     {
         var parts = layout.Relative(path).Split('/');
         return parts.Length == 3 && Names.ModelProblem(parts[0]) is null && parts[1] == ServingLayout.VersionsDirectoryName
-            && parts[2].Length > 0 && parts[2] != "." && parts[2] != "..";
+            && parts[2].Length > 0 && parts[2] != "." && parts[2] != ".."
+            && IsRealDirectory(layout.ModelDirectory(parts[0])) && IsRealDirectory(layout.VersionsDirectory(parts[0]));
     }
+
+    /// <summary>A directory that is not a link (<see cref="Posix.KindOf"/> does not follow the last component).</summary>
+    private static bool IsRealDirectory(string path) => Posix.KindOf(path) == FileKind.Directory;
 
     private bool IsLiveVersion(IMetadataReader store, string path)
     {

@@ -51,6 +51,43 @@ public sealed class AdoptTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Not_Let_A_Copy_Take_The_Store_Of_An_Original_That_Is_Still_There()
+    {
+        CopyRoot(_host.Root, Copy);
+        var before = _host.Snapshot();
+
+        var run = _host.Run("--target=Adopt", $"--root={Copy}", $"--registry={_host.StorePath}");
+
+        run.AssertExit(1);
+        Assert.Contains("is still there", RootSafetyTests.Flat(run.Error));
+        Assert.Equal(before, _host.Snapshot());
+        _host.Run("--target=Verify").AssertExit(0);
+    }
+
+    [Fact]
+    public void Should_Refuse_A_Store_Older_Than_The_Root_And_Going_Back_To_It()
+    {
+        // Given a backup of the store taken before v3 was pushed and put on canary
+        var backup = Path.Combine(_host.WorkDirectory, "backup.db");
+        File.Copy(_host.StorePath, backup);
+        _host.Push("v3");
+        _host.Do("Canary", "--version=v3");
+        var before = _host.Snapshot();
+
+        // When a task runs with the backup, and when Adopt is asked to go back to it
+        var stale = _host.Run("--target=Label", "--model=mnist", "--label=golden", "--version=v1", $"--registry={backup}");
+        var back = _host.Run("--target=Adopt", $"--registry={backup}");
+
+        // Then both are refused, the canary's files and links are untouched, and the current store still verifies
+        stale.AssertExit(1);
+        Assert.Contains("is older than the serving root", RootSafetyTests.Flat(stale.Error));
+        back.AssertExit(1);
+        Assert.Contains("does not know", RootSafetyTests.Flat(back.Error));
+        Assert.Equal(before, _host.Snapshot());
+        _host.Run("--target=Verify").AssertExit(0);
+    }
+
+    [Fact]
     public void Should_Accept_The_Same_Root_Reached_Through_A_Link_Or_A_Trailing_Slash()
     {
         var link = Path.Combine(_host.WorkDirectory, "root_link");
@@ -84,6 +121,7 @@ public sealed class AdoptTaskTests : IDisposable
             damage();
             var refused = _host.Run("--target=Status");
             refused.AssertExit(1);
+            Assert.Contains("Adopt", RootSafetyTests.Flat(refused.Error));
 
             // When Adopt runs
             var adopted = _host.Run("--target=Adopt");

@@ -108,7 +108,8 @@ internal static class SchemaMigrations
                 singleton INTEGER NOT NULL PRIMARY KEY CHECK (singleton = 1),
                 root_id TEXT NOT NULL,
                 root_path TEXT NOT NULL,
-                bound_at TEXT NOT NULL)
+                bound_at TEXT NOT NULL,
+                generation BIGINT NOT NULL DEFAULT 0)
             """,
 
             // "<pid>:<process start ticks>" of the process that runs the task, so Verify can tell a killed run from a live one.

@@ -132,9 +132,15 @@ internal sealed class SqlMetadataSession : IMetadataWriter
 
     public RootBinding? BoundRoot() => _schema < RootSchema
         ? null
-        : Query<(string RootId, string RootPath, string BoundAt)>("SELECT root_id, root_path, bound_at FROM registry_root")
-            .Select(row => new RootBinding(row.RootId, row.RootPath, SqlValues.ParseTime(row.BoundAt)))
+        : Query<(string RootId, string RootPath, string BoundAt, long Generation)>("SELECT root_id, root_path, bound_at, generation FROM registry_root")
+            .Select(row => new RootBinding(row.RootId, row.RootPath, SqlValues.ParseTime(row.BoundAt)) { Generation = row.Generation })
             .SingleOrDefault();
+
+    public long AdvanceRoot()
+    {
+        RequireWriter();
+        return Query<long>("UPDATE registry_root SET generation = generation + 1 RETURNING generation").SingleOrDefault();
+    }
 
     public void BindRoot(RootBinding binding)
     {
@@ -144,10 +150,10 @@ internal sealed class SqlMetadataSession : IMetadataWriter
         // Adopt rebinds (a root that moved, or a copy made a root of its own, gets a new id).
         Execute(
             """
-            INSERT INTO registry_root (singleton, root_id, root_path, bound_at) VALUES (1, @rootId, @rootPath, @boundAt)
-            ON CONFLICT (singleton) DO UPDATE SET root_id = excluded.root_id, root_path = excluded.root_path, bound_at = excluded.bound_at
+            INSERT INTO registry_root (singleton, root_id, root_path, bound_at, generation) VALUES (1, @rootId, @rootPath, @boundAt, @generation)
+            ON CONFLICT (singleton) DO UPDATE SET root_id = excluded.root_id, root_path = excluded.root_path, bound_at = excluded.bound_at, generation = excluded.generation
             """,
-            new { rootId = binding.RootId, rootPath = binding.RootPath, boundAt = SqlValues.Time(binding.BoundAt) });
+            new { rootId = binding.RootId, rootPath = binding.RootPath, boundAt = SqlValues.Time(binding.BoundAt), generation = binding.Generation });
     }
 
     public long? MaxNumber(string model) =>
