@@ -194,11 +194,15 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         }
         else
         {
-            console.MarkupLineInterpolated($"[green]Adopted[/] {Registry.Layout.Root} with the registry {Registry.Store.Location} (root id {result.RootId}): {result.Why}. Nothing was deleted or moved.");
+            var kept = result.SetsAsideDamagedMarker ? $"Nothing was deleted; the damaged marker was kept in {Registry.Layout.QuarantineDirectory}." : "Nothing was deleted or moved.";
+            console.MarkupLineInterpolated($"[green]Adopted[/] {Registry.Layout.Root} with the registry {Registry.Store.Location} (root id {result.RootId}): {result.Why}. {kept}");
             foreach (var line in result.Registered)
             {
                 console.MarkupLineInterpolated($"  registered {line}");
             }
+
+            // Adopt syncs nothing: links and configs written for another path or store stay until the next change.
+            console.MarkupLine("Links, the numeric view and the configs are brought in line with the registry by the next change or by Verify --repair; Verify lists what differs now.");
         }
 
         PrintUnknown(result);
@@ -209,6 +213,11 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
     public void PlanAdopt(ChangePlan plan)
     {
         var result = Registry.PlanAdopt();
+        if (result.SetsAsideDamagedMarker)
+        {
+            plan.Add(ChangeKind.Move, $"move the damaged {Registry.Layout.RootMarkerPath} to the quarantine (kept, not deleted)");
+        }
+
         if (result.WroteMarker)
         {
             plan.Write(Registry.Layout.RootMarkerPath, $"the root's identity, id {result.RootId}");

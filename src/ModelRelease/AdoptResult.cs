@@ -9,6 +9,9 @@ namespace ModelRelease;
 /// <param name="Why">What the root and the store were, in a sentence, e.g. "the store records no root (an older ModelRelease wrote it)".</param>
 public sealed record AdoptResult(string RootId, bool WroteMarker, bool BoundStore, IReadOnlyList<string> Unknown, IReadOnlyList<string> Registered, string Why)
 {
+    /// <summary>True when the root's marker is damaged: it is moved to the quarantine (kept, never deleted) before the new one is written.</summary>
+    public bool SetsAsideDamagedMarker { get; init; }
+
     /// <summary>What the importer found, carried from the decision to the write.</summary>
     internal (IReadOnlyList<Internal.RootImporter.Found> Versions, IReadOnlyList<Internal.RootImporter.FoundLabel> Labels)? Import { get; init; }
 }

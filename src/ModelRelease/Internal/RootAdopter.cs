@@ -15,7 +15,14 @@ internal sealed class RootAdopter(ModelRegistry registry)
     {
         RootGuard.RequireSafeLocation(registry.Layout, registry.Options.Environment, registry.Store.Location);
         using var reader = registry.Store.Read();
-        return Decide(reader);
+        return Decided(reader);
+    }
+
+    /// <summary><see cref="Decide"/>, noting whether a damaged marker is set aside first.</summary>
+    private AdoptResult Decided(IMetadataReader store)
+    {
+        var result = Decide(store);
+        return result with { SetsAsideDamagedMarker = result.WroteMarker && Posix.KindOf(registry.Layout.RootMarkerPath) != FileKind.Missing && Damaged(registry.Layout) };
     }
 
     public AdoptResult Adopt()
@@ -23,10 +30,10 @@ internal sealed class RootAdopter(ModelRegistry registry)
         // Decided on a read first, so a refused Adopt does not even create the store file.
         Plan();
         using var writer = registry.Store.Write();
-        var result = Decide(writer);
+        var result = Decided(writer);
         if (result.WroteMarker)
         {
-            if (Posix.KindOf(registry.Layout.RootMarkerPath) != FileKind.Missing && Damaged(registry.Layout))
+            if (result.SetsAsideDamagedMarker)
             {
                 // A damaged marker is set aside, not deleted: it may tell someone what happened.
                 Quarantine.Move(registry.Layout, registry.Layout.RootMarkerPath, registry.Now());

@@ -123,7 +123,12 @@ public sealed class AdoptTaskTests : IDisposable
             refused.AssertExit(1);
             Assert.Contains("Adopt", RootSafetyTests.Flat(refused.Error));
 
-            // When Adopt runs
+            // When Adopt is rehearsed (which changes nothing and names the move of a damaged marker), then runs
+            var before = _host.Snapshot();
+            var rehearsal = _host.Run("--target=Adopt", "--dryrun");
+            rehearsal.AssertExit(0);
+            Assert.Equal(before, _host.Snapshot());
+            Assert.Equal(File.Exists(marker), RootSafetyTests.Flat(rehearsal.Out).Contains("move the damaged", StringComparison.Ordinal));
             var adopted = _host.Run("--target=Adopt");
 
             // Then the marker holds the store's id again, a damaged one is kept in the quarantine, and tasks work
