@@ -173,14 +173,9 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
     /// <summary>The dry-run twin of <see cref="Verify"/> with repair: what the repair would do.</summary>
     public void PlanRepair(ChangePlan plan)
     {
-        foreach (var action in Registry.PlanSync())
+        foreach (var change in Registry.PlanRepair())
         {
-            plan.Add(action.ChangeKind, action.Describe());
-        }
-
-        foreach (var finding in Registry.Verify().Findings.Where(f => f.Kind == "execution"))
-        {
-            plan.Record($"{finding.Path} as aborted ({finding.Problem})");
+            plan.Add(change.Kind, change.Description);
         }
     }
 

@@ -325,6 +325,9 @@ public sealed class ModelRegistry : IDisposable
     /// </summary>
     public IReadOnlyList<string> Repair() => new RegistryVerifier(this).Repair();
 
+    /// <summary>What <see cref="Repair"/> would do, read without changing anything.</summary>
+    public IReadOnlyList<PlannedChange> PlanRepair() => new RegistryVerifier(this).PlanRepair();
+
     /// <summary>What <see cref="Adopt"/> would do, read without changing anything.</summary>
     public AdoptResult PlanAdopt() => new RootAdopter(this).Plan();
 

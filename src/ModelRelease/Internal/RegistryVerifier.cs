@@ -52,7 +52,7 @@ internal sealed class RegistryVerifier(ModelRegistry registry)
             }
         }
 
-        foreach (var run in reader.Executions(model: null).Where(r => r.Outcome == ExecutionOutcome.Running && IsDead(r, now)))
+        foreach (var run in DeadRuns(reader, now))
         {
             findings.Add(new VerifyFinding("execution", $"execution {run.Id} ({run.Task})",
                 $"task run {run.Task} started {run.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z on {run.Host} is recorded as running, but its process is gone",
@@ -60,6 +60,19 @@ internal sealed class RegistryVerifier(ModelRegistry registry)
         }
 
         return new VerifyReport(checkedVersions, findings);
+    }
+
+    /// <summary>
+    /// What <see cref="Repair"/> would do, read without changing anything (and without re-hashing: the repair never
+    /// touches a version's bytes): the sync's plan, then every run to be marked aborted.
+    /// </summary>
+    public IReadOnlyList<PlannedChange> PlanRepair()
+    {
+        using var reader = registry.OpenRead();
+        RequireRoot();
+        return registry.PlanSync(reader).Select(action => new PlannedChange(action.ChangeKind, action.Describe()))
+            .Concat(DeadRuns(reader, registry.Now()).Select(run => new PlannedChange(ChangeKind.Record, AbortedText(run))))
+            .ToList();
     }
 
     /// <summary>Does what is safe and returns what it did.</summary>
@@ -74,15 +87,21 @@ internal sealed class RegistryVerifier(ModelRegistry registry)
         registry.Sync();
         var now = registry.Now();
         using var writer = registry.Store.Write();
-        foreach (var run in writer.Executions(model: null).Where(r => r.Outcome == ExecutionOutcome.Running && IsDead(r, now)))
+        foreach (var run in DeadRuns(writer, now))
         {
             writer.FinishExecution(run.Id, ExecutionOutcome.Aborted, $"its process ({run.Lease ?? "no lease"} on {run.Host}) was gone when Verify --repair ran", now);
-            done.Add($"mark task run {run.Id} ({run.Task}) aborted");
+            done.Add(AbortedText(run));
         }
 
         writer.Commit();
         return done;
     }
+
+    /// <summary>Task runs recorded as running whose process is gone.</summary>
+    private static IEnumerable<ExecutionRecord> DeadRuns(IMetadataReader store, DateTimeOffset now) =>
+        store.Executions(model: null).Where(r => r.Outcome == ExecutionOutcome.Running && IsDead(r, now));
+
+    private static string AbortedText(ExecutionRecord run) => $"mark task run {run.Id} ({run.Task}) as aborted: its process is gone";
 
     /// <summary>A mistyped --root reads as a new, empty root: Verify must not call that "verified".</summary>
     private void RequireRoot()
