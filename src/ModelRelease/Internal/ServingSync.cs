@@ -114,29 +114,17 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
                 continue;
             }
 
-            var paths = entry.Creates.Concat(entry.Removes).Select(layout.Absolute).Where(IsVersionEntry).ToList();
-            settled.UnionWith(paths);
+            settled.UnionWith(VersionEntries(entry.Creates.Concat(entry.Removes)));
             if (!StepJournal.IsAbandoned(entry, now))
             {
                 continue;
             }
 
             var who = $"left by an interrupted {entry.Operation} of {entry.Model} (process {entry.Pid} on {entry.Host}, {entry.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z), as its journal entry says";
-            foreach (var created in entry.Creates.Select(layout.Absolute).Where(IsVersionEntry))
-            {
-                if (Posix.KindOf(created) != FileKind.Missing && !IsLiveVersion(store, created))
-                {
-                    actions.Add(new SyncAction(SyncActionKind.DeleteLeftover, created, who));
-                }
-            }
-
-            foreach (var removed in entry.Removes.Select(layout.Absolute).Where(IsVersionEntry))
-            {
-                if (Posix.KindOf(removed) != FileKind.Missing && (IsHidden(removed) || IsPrunedVersion(store, removed)))
-                {
-                    actions.Add(new SyncAction(SyncActionKind.DeleteLeftover, removed, who));
-                }
-            }
+            var leftovers = VersionEntries(entry.Creates).Where(created => VersionAt(store, created) is not { IsPruned: false })
+                .Concat(VersionEntries(entry.Removes).Where(removed => IsHidden(removed) || VersionAt(store, removed) is { IsPruned: true }))
+                .Where(path => Posix.KindOf(path) != FileKind.Missing);
+            actions.AddRange(leftovers.Select(path => new SyncAction(SyncActionKind.DeleteLeftover, path, who)));
 
             actions.Add(new SyncAction(SyncActionKind.FinishJournal, path, "its step is settled"));
         }
@@ -307,16 +295,14 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
     /// <summary>A directory that is not a link (<see cref="Posix.KindOf"/> does not follow the last component).</summary>
     private static bool IsRealDirectory(string path) => Posix.KindOf(path) == FileKind.Directory;
 
-    private bool IsLiveVersion(IMetadataReader store, string path)
-    {
-        var parts = layout.Relative(path).Split('/');
-        return store.FindVersion(parts[0], parts[2]) is { IsPruned: false };
-    }
+    /// <summary>The absolute paths among a journal entry's <paramref name="relative"/> paths that clean-up may touch.</summary>
+    private IEnumerable<string> VersionEntries(IEnumerable<string> relative) => relative.Select(layout.Absolute).Where(IsVersionEntry);
 
-    private bool IsPrunedVersion(IMetadataReader store, string path)
+    /// <summary>The version a <see cref="IsVersionEntry"/> path names, pruned or not; null when the store has none.</summary>
+    private ModelVersion? VersionAt(IMetadataReader store, string path)
     {
         var parts = layout.Relative(path).Split('/');
-        return store.FindVersion(parts[0], parts[2]) is { IsPruned: true };
+        return store.FindVersion(parts[0], parts[2]);
     }
 
     private static bool IsHidden(string path) => Path.GetFileName(path).StartsWith(ServingLayout.TemporaryPrefix, StringComparison.Ordinal);
