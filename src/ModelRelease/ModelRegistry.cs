@@ -9,7 +9,7 @@ namespace ModelRelease;
 /// brings the serving directory and TF Serving's config in line with the store, so two jobs at once never
 /// interleave and a crash leaves either the old state or the new one (the next change repairs any half-made link).
 /// </summary>
-public sealed class ModelRegistry : IDisposable
+public sealed partial class ModelRegistry : IDisposable
 {
     private readonly RegistryOptions _options;
     private readonly ServingSync _sync;
@@ -22,6 +22,7 @@ public sealed class ModelRegistry : IDisposable
         _options = options ?? new RegistryOptions();
         Layout = new ServingLayout(root);
         Store = store;
+        Pairing = new RootPairing(Layout, store, _options);
         // The path the model server sees the root at: given, else the root's own setting (Configure), else the path the
         // store recorded for it (so a link, a bind mount or a trailing slash writes the same config), else its real path.
         var servingPath = _options.ServingBasePath ?? RootSettings.Load(Layout.Root).ServingPath;
@@ -281,118 +282,6 @@ public sealed class ModelRegistry : IDisposable
         });
     }
 
-    /// <summary>
-    /// Brings the serving directory and configs of every model in line with the store: finishes or undoes what an
-    /// interrupted change left behind (as its journal entry says), and moves what the store does not know to the
-    /// quarantine. Every change already does this; run it on its own to repair a root after a crash.
-    /// </summary>
-    public void Sync()
-    {
-        RootGuard.RequireSafeLocation(Layout, _options.Environment, Store.Location);
-        using var writer = Store.Write();
-        if (RootGuard.Check(Layout, writer, Store.Location).NeedsBinding)
-        {
-            // A new root and a new store: there is nothing to bring in line, and nothing is created for it.
-            return;
-        }
-
-        _sync.Apply(writer, Now());
-        writer.Commit();
-    }
-
-    /// <summary>
-    /// What <see cref="Sync"/> (and so the next change) would do to the serving directory now: the clean-up a dry run
-    /// shows and Verify reports. Reads only.
-    /// </summary>
-    public IReadOnlyList<SyncAction> PlanSync()
-    {
-        using var reader = OpenRead();
-        return PlanSync(reader);
-    }
-
-    internal IReadOnlyList<SyncAction> PlanSync(IMetadataReader reader) => _sync.Plan(reader, Now());
-
-    /// <summary>
-    /// Checks the root against the store: every live version's files against its manifest (re-hashed), every
-    /// directory and link, the configs, the journal, and task runs left running by a process that is gone. Reads only.
-    /// </summary>
-    public VerifyReport Verify() => new RegistryVerifier(this).Verify();
-
-    /// <summary>
-    /// Repairs what is safe to repair: rebuilds links, the numeric view and the configs from the store, deletes
-    /// leftovers a journal entry proves are ModelRelease's, moves unknown directories to the quarantine, and marks
-    /// runs whose process is gone aborted. Never deletes a registered version's files. Returns what it did.
-    /// </summary>
-    public IReadOnlyList<string> Repair() => new RegistryVerifier(this).Repair();
-
-    /// <summary>What <see cref="Repair"/> would do, read without changing anything.</summary>
-    public IReadOnlyList<PlannedChange> PlanRepair() => new RegistryVerifier(this).PlanRepair();
-
-    /// <summary>What <see cref="Adopt"/> would do, read without changing anything.</summary>
-    public AdoptResult PlanAdopt() => new RootAdopter(this).Plan();
-
-    /// <summary>
-    /// Binds this root and this store when the store records no root yet (a root an older ModelRelease made, or a
-    /// store moved elsewhere): writes the root's marker if missing and the id into the store. Deletes nothing.
-    /// </summary>
-    /// <exception cref="RegistryException">The store belongs to another root, or is empty while the root holds versions.</exception>
-    public AdoptResult Adopt() => new RootAdopter(this).Adopt();
-
-    /// <summary>
-    /// Refuses, before anything is read as this root's or changed, a root and store that do not belong together (see
-    /// the guide's "Serving layout"): a store of another root, a new or empty store for a root that has one, a
-    /// directory that is not a ModelRelease root, <c>/</c>, a home directory, the repository itself, and, when
-    /// <paramref name="artifact"/> is given, an artifact inside the root or a root inside it. Reads only.
-    /// </summary>
-    /// <returns>True when the root and the store are both new: the first change writes the root's marker and binds the store.</returns>
-    /// <exception cref="RegistryException">The pair is refused; the message names both paths and the fix.</exception>
-    public bool CheckRoot(string? artifact = null)
-    {
-        RootGuard.RequireSafeLocation(Layout, _options.Environment, Store.Location);
-        if (artifact is not null)
-        {
-            RootGuard.RequireSeparate(Layout, artifact);
-        }
-
-        using var reader = Store.Read();
-        return CheckPair(reader).NeedsBinding;
-    }
-
-    /// <summary>
-    /// <see cref="RootGuard.Check"/> on a read. A root's first change writes its marker and files before its commit
-    /// binds the store, so a read in that window sees a marked root with content and an unbound store: when that is
-    /// what it sees, it asks again once the writer is done (after its lock), and refuses only then.
-    /// </summary>
-    private RootState CheckPair(IMetadataReader reader)
-    {
-        try
-        {
-            return RootGuard.Check(Layout, reader, Store.Location);
-        }
-        catch (RegistryException) when (reader.BoundRoot() is null && new FileInfo(Store.Location) is { Exists: true, Length: > 0 } && File.Exists(Layout.RootMarkerPath))
-        {
-            using var writer = Store.Write();
-            return RootGuard.Check(Layout, writer, Store.Location);
-        }
-    }
-
-    /// <summary>A read of the store, after the root and the store were checked to belong together.</summary>
-    internal IMetadataReader OpenRead()
-    {
-        RootGuard.RequireSafeLocation(Layout, _options.Environment, Store.Location);
-        var reader = Store.Read();
-        try
-        {
-            CheckPair(reader);
-            return reader;
-        }
-        catch
-        {
-            reader.Dispose();
-            throw;
-        }
-    }
-
     /// <summary>Nothing to release beyond the store.</summary>
     public void Dispose() => Store.Dispose();
 
@@ -424,21 +313,7 @@ public sealed class ModelRegistry : IDisposable
             var recordedRunHere = false;
             try
             {
-                if (RootGuard.Check(Layout, writer, Store.Location).NeedsBinding)
-                {
-                    // Exclusive: another job making this root with another store (another lock) at the same moment
-                    // loses here, instead of both binding their stores to one root.
-                    var id = RootMarker.NewId();
-                    if (!RootMarker.TryCreate(Layout, id, Now()))
-                    {
-                        throw new RegistryException(
-                            $"Another job made {Layout.Root} a serving root of another registry at the same moment; {Store.Location} was not bound to it, and nothing was changed. " +
-                            "Run again with that job's --registry, or give this job a root of its own.");
-                    }
-
-                    markerWritten = true;
-                    writer.BindRoot(new RootBinding(id, RootGuard.RealPathOf(Layout.Root), Now()));
-                }
+                markerWritten = Pairing.BindIfNew(writer, Now());
 
                 if (_execution is { RecordedId: null } pending)
                 {
@@ -454,7 +329,7 @@ public sealed class ModelRegistry : IDisposable
                 _sync.Apply(writer, Now());
                 _options.Fault("before-commit");
                 writer.Commit();
-                RecordGeneration(generation);
+                Pairing.RecordGeneration(generation);
                 return result;
             }
             catch
@@ -462,9 +337,7 @@ public sealed class ModelRegistry : IDisposable
                 undo?.Invoke();
                 if (markerWritten)
                 {
-                    // The store never recorded this root: the marker goes too, so a failed first change leaves no new root.
-                    FileTree.Delete(Layout.RootMarkerPath);
-                    FileTree.DeleteEmptyDirectories(Layout.StateDirectory);
+                    Pairing.Unbind();
                 }
 
                 if (recordedRunHere)
@@ -507,23 +380,6 @@ public sealed class ModelRegistry : IDisposable
         if (new[] { "", "-wal", "-shm", "-journal" }.Any(suffix => string.Equals(directory, Store.Location + suffix, StringComparison.Ordinal)))
         {
             throw new RegistryException($"Model name '{model}' is the name of the registry file in the serving root ({Store.Location}). Pick another model name, or keep the registry elsewhere.");
-        }
-    }
-
-    /// <summary>
-    /// Tells the root's marker how far the store has come, so a store older than the root (a restored backup, a stale
-    /// copy) is refused instead of syncing the root back. After the commit, and best effort: a marker left behind the
-    /// store is harmless.
-    /// </summary>
-    private void RecordGeneration(long generation)
-    {
-        try
-        {
-            RootMarker.RecordGeneration(Layout, generation);
-        }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException or RegistryException)
-        {
-            _options.Warn($"Could not record the registry's generation {generation} in {Layout.RootMarkerPath} ({error.Message}); the change itself is committed.");
         }
     }
 

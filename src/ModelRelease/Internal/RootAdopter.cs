@@ -13,7 +13,7 @@ internal sealed class RootAdopter(ModelRegistry registry)
 {
     public AdoptResult Plan()
     {
-        RootGuard.RequireSafeLocation(registry.Layout, registry.Options.Environment, registry.Store.Location);
+        registry.Pairing.RequireSafeLocation();
         using var reader = registry.Store.Read();
         return Decided(reader);
     }
@@ -22,7 +22,7 @@ internal sealed class RootAdopter(ModelRegistry registry)
     private AdoptResult Decided(IMetadataReader store)
     {
         var result = Decide(store);
-        return result with { SetsAsideDamagedMarker = result.WroteMarker && Posix.KindOf(registry.Layout.RootMarkerPath) != FileKind.Missing && Damaged(registry.Layout) };
+        return result with { SetsAsideDamagedMarker = result.WroteMarker && ReadMarker(registry.Layout).Damaged };
     }
 
     public AdoptResult Adopt()
@@ -59,8 +59,8 @@ internal sealed class RootAdopter(ModelRegistry registry)
     private AdoptResult Decide(IMetadataReader store)
     {
         var layout = registry.Layout;
-        var damaged = Damaged(layout);
-        var marker = damaged ? null : RootMarker.Read(layout);
+        var (state, damaged) = ReadMarker(layout);
+        var marker = state?.Id;
         var bound = store.BoundRoot();
         var onDisk = VersionDirectories(layout).ToList();
         var unknown = onDisk.Where(path =>
@@ -75,7 +75,7 @@ internal sealed class RootAdopter(ModelRegistry registry)
         if (bound is not null)
         {
             var samePlace = RootGuard.IsSamePlace(bound.RootPath, layout.Root);
-            var behind = !damaged && RootMarker.Generation(layout) > bound.Generation;
+            var behind = state is not null && state.Generation > bound.Generation;
             if (samePlace && marker == bound.RootId && !behind)
             {
                 return new AdoptResult(marker, false, false, unknown, [], "they already belong together");
@@ -103,7 +103,7 @@ internal sealed class RootAdopter(ModelRegistry registry)
                 // never the store of an original that is still there, which would leave the original without one.
                 var original = new ServingLayout(bound.RootPath);
                 var storeIsInside = RootGuard.RealPathOf(registry.Store.Location).StartsWith(RootGuard.RealPathOf(layout.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-                if (!storeIsInside && Directory.Exists(original.Root) && TryReadMarker(original) == bound.RootId)
+                if (!storeIsInside && Directory.Exists(original.Root) && ReadMarker(original).State?.Id == bound.RootId)
                 {
                     throw new RegistryException(
                         $"The registry {registry.Store.Location} is the store of {bound.RootPath}, which is still there with the same id; {layout.Root} is a copy of it. " +
@@ -154,28 +154,16 @@ internal sealed class RootAdopter(ModelRegistry registry)
         }
     }
 
-    private static string? TryReadMarker(ServingLayout layout)
+    /// <summary>The root's marker, or whether it is damaged (Adopt exists to mend that, so it is not an error here).</summary>
+    private static (RootMarker.State? State, bool Damaged) ReadMarker(ServingLayout layout)
     {
         try
         {
-            return RootMarker.Read(layout);
+            return (RootMarker.ReadState(layout), false);
         }
         catch (RegistryException)
         {
-            return null;
-        }
-    }
-
-    private static bool Damaged(ServingLayout layout)
-    {
-        try
-        {
-            RootMarker.Read(layout);
-            return false;
-        }
-        catch (RegistryException)
-        {
-            return true;
+            return (null, true);
         }
     }
 

@@ -56,18 +56,19 @@ internal static class RootGuard
     }
 
     /// <summary>
-    /// Accepts the pair when the store records the root's id, or when both are new (or the root holds only what a
-    /// failed first change left: its marker). Refuses, naming both paths and the fix, everything else.
+    /// Accepts the pair when the store records the root's id and place and is not older than the root, or when both
+    /// are new. Refuses, naming both paths and the fix, everything else.
     /// </summary>
     public static RootState Check(ServingLayout layout, IMetadataReader store, string storeLocation)
     {
-        var marker = RootMarker.Read(layout);
+        var state = RootMarker.ReadState(layout);
+        var marker = state?.Id;
         var bound = store.BoundRoot();
         if (bound is not null)
         {
             if (marker == bound.RootId && IsSamePlace(bound.RootPath, layout.Root))
             {
-                var seen = RootMarker.Generation(layout);
+                var seen = state!.Generation;
                 return seen <= bound.Generation
                     ? new RootState(marker, NeedsBinding: false)
                     : throw new RegistryException(

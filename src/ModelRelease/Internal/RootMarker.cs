@@ -16,12 +16,6 @@ internal static class RootMarker
     public static string? Read(ServingLayout layout) => ReadState(layout)?.Id;
 
     /// <summary>
-    /// The newest store generation the root has seen committed (0 when none is recorded): a store whose generation is
-    /// lower is older than the root (a restored backup, a stale copy) and would undo what the root holds.
-    /// </summary>
-    public static long Generation(ServingLayout layout) => ReadState(layout)?.Generation ?? 0;
-
-    /// <summary>
     /// Records that the store committed <paramref name="generation"/>, unless the marker already says as much or more.
     /// Written after the commit: a crash in between leaves the marker behind the store, which is harmless.
     /// </summary>
@@ -35,9 +29,18 @@ internal static class RootMarker
         AtomicFile.WriteAllTextIfChanged(layout.RootMarkerPath, Json(state.Id, state.CreatedAt, generation));
     }
 
-    private sealed record State(string Id, string CreatedAt, long Generation);
+    /// <summary>What the marker holds.</summary>
+    /// <param name="Id">The root's id.</param>
+    /// <param name="CreatedAt">When the root was made, as written.</param>
+    /// <param name="Generation">
+    /// The newest store generation the root has seen committed (0 when none is recorded): a store whose generation is
+    /// lower is older than the root (a restored backup, a stale copy) and would undo what the root holds.
+    /// </param>
+    public sealed record State(string Id, string CreatedAt, long Generation);
 
-    private static State? ReadState(ServingLayout layout)
+    /// <summary>The marker, read once; null when the root has none.</summary>
+    /// <exception cref="RegistryException">The marker exists but is not one ModelRelease wrote.</exception>
+    public static State? ReadState(ServingLayout layout)
     {
         var path = layout.RootMarkerPath;
         if (Posix.KindOf(path) == FileKind.Missing)
