@@ -17,7 +17,7 @@ public sealed partial class ModelRegistry
     {
         Pairing.RequireSafeLocation();
         using var writer = Store.Write();
-        if (RootGuard.Check(Layout, writer, Store.Location).NeedsBinding)
+        if (RootGuard.Check(Layout, writer, Store.Location))
         {
             // A new root and a new store: there is nothing to bring in line, and nothing is created for it.
             return;
@@ -82,7 +82,7 @@ public sealed partial class ModelRegistry
         }
 
         using var reader = Store.Read();
-        return Pairing.Check(reader).NeedsBinding;
+        return Pairing.Check(reader);
     }
 
     /// <summary>A read of the store, after the root and the store were checked to belong together.</summary>

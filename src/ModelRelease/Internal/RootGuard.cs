@@ -59,7 +59,8 @@ internal static class RootGuard
     /// Accepts the pair when the store records the root's id and place and is not older than the root, or when both
     /// are new. Refuses, naming both paths and the fix, everything else.
     /// </summary>
-    public static RootState Check(ServingLayout layout, IMetadataReader store, string storeLocation)
+    /// <returns>True when the root and the store are both new: the first change writes the marker and binds the store.</returns>
+    public static bool Check(ServingLayout layout, IMetadataReader store, string storeLocation)
     {
         var state = RootMarker.ReadState(layout);
         var marker = state?.Id;
@@ -70,7 +71,7 @@ internal static class RootGuard
             {
                 var seen = state!.Generation;
                 return seen <= bound.Generation
-                    ? new RootState(marker, NeedsBinding: false)
+                    ? false
                     : throw new RegistryException(
                         $"The registry {storeLocation} is older than the serving root {layout.Root}: the root has seen its store's change {seen}, this store only change {bound.Generation} " +
                         $"(a restored backup, or a stale copy of the store). Syncing it would undo what the root holds. Point --registry at the root's current store; " +
@@ -121,7 +122,7 @@ internal static class RootGuard
         var contents = Contents(layout, storeLocation);
         if (contents.Count == 0)
         {
-            return new RootState(null, NeedsBinding: true);
+            return true;
         }
 
         var sample = string.Join(", ", contents.Take(3)) + (contents.Count > 3 ? ", …" : "");

@@ -24,7 +24,8 @@ internal sealed class RootPairing(ServingLayout layout, IMetadataStore store, Re
     /// binds the store, so a read in that window sees a marked root with content and an unbound store: when that is
     /// what it sees, it asks again once the writer is done (after its lock), and refuses only then.
     /// </summary>
-    public RootState Check(IMetadataReader reader)
+    /// <returns>True when the root and the store are both new (the first change binds them).</returns>
+    public bool Check(IMetadataReader reader)
     {
         try
         {
@@ -62,7 +63,7 @@ internal sealed class RootPairing(ServingLayout layout, IMetadataStore store, Re
     /// </summary>
     public bool BindIfNew(IMetadataWriter writer, DateTimeOffset now)
     {
-        if (!RootGuard.Check(layout, writer, store.Location).NeedsBinding)
+        if (!RootGuard.Check(layout, writer, store.Location))
         {
             return false;
         }
