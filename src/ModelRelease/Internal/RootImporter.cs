@@ -81,7 +81,7 @@ internal sealed class RootImporter(ModelRegistry registry)
     public static IEnumerable<string> ModelDirectories(ServingLayout layout) => !Directory.Exists(layout.Root)
         ? []
         : new DirectoryInfo(layout.Root).EnumerateDirectories()
-            .Where(d => d.LinkTarget is null && Names.ModelProblem(d.Name) is null && Directory.Exists(Path.Combine(d.FullName, ServingLayout.VersionsDirectoryName)))
+            .Where(d => d.LinkTarget is null && Names.ModelProblem(d.Name) is null && Posix.KindOf(Path.Combine(d.FullName, ServingLayout.VersionsDirectoryName)) == FileKind.Directory)
             .Select(d => d.Name)
             .Order(StringComparer.Ordinal);
 
