@@ -3,7 +3,7 @@ namespace ModelRelease.Pipelines.Output;
 /// <summary>How output spells a version's blessing.</summary>
 public static class Blessings
 {
-    /// <summary>"blessed", "rejected (reason)", "skipped validation (reason)" or "unvalidated"; the reason shown with <see cref="DisplayText.Escape"/>.</summary>
+    /// <summary>"blessed", "rejected (reason)", "skipped validation (reason)" or "unvalidated"; the reason shown with <see cref="DisplayText.Escape(string?)"/>.</summary>
     public static string Describe(ModelVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);

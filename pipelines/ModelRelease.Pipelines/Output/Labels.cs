@@ -3,7 +3,7 @@ namespace ModelRelease.Pipelines.Output;
 /// <summary>How output spells a model's labels.</summary>
 public static class Labels
 {
-    /// <summary>"stable → v2, canary → v4 (10%), golden → v2", or "none"; names shown with <see cref="DisplayText.Escape"/>.</summary>
+    /// <summary>"stable → v2, canary → v4 (10%), golden → v2", or "none"; names shown with <see cref="DisplayText.Escape(string?)"/>.</summary>
     public static string Describe(IEnumerable<LabelAssignment> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
