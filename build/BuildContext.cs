@@ -1,6 +1,8 @@
 using Cake.Common;
 using Cake.Core;
 using Cake.Core.IO;
+using System.Text.RegularExpressions;
+using ModelRelease.Cake;
 using Path = System.IO.Path;
 using ModelRelease;
 using ModelRelease.Pipelines;
@@ -11,7 +13,7 @@ namespace Build;
 /// This repository's context: the release context plus what the repo's own tasks read. A team's host extends
 /// <see cref="ReleaseContext"/> the same way.
 /// </summary>
-public sealed class BuildContext : ReleaseContext
+public sealed partial class BuildContext : ReleaseContext
 {
     private readonly Lazy<string> _root;
 
@@ -21,6 +23,7 @@ public sealed class BuildContext : ReleaseContext
         BuildConfiguration = ReadChoice("configuration", "Debug", "Debug", "Release");
         TestFilter = ReadText("filter");
         BenchRuns = ReadInt32("runs", 7, 5, 1000);
+        PackageVersion = ReadPackageVersion();
         _root = new Lazy<string>(() => RepositoryPaths.FindRoot(Environment.WorkingDirectory.FullPath));
     }
 
@@ -35,6 +38,12 @@ public sealed class BuildContext : ReleaseContext
 
     /// <summary>Runs per command for the bootstrap benchmark.</summary>
     public int BenchRuns { get; }
+
+    /// <summary>
+    /// The version the Pack task gives the packages (<c>--package-version</c>), or null for the one in
+    /// Directory.Build.props.
+    /// </summary>
+    public string? PackageVersion { get; }
 
     /// <summary>The repository root (where ModelRelease.slnx is).</summary>
     public string RepositoryRoot => _root.Value;
@@ -53,7 +62,31 @@ public sealed class BuildContext : ReleaseContext
         }
     }
 
+    /// <summary>Where the Pack task writes the packages: a folder feed, <c>.build/packages</c>.</summary>
+    public string PackagesDirectory => Path.Combine(RepositoryRoot, ".build", "packages");
+
+    /// <summary>The projects the Pack task packs: the three libraries and the template package, in dependency order.</summary>
+    public IReadOnlyList<string> PackableProjects =>
+    [
+        Path.Combine(RepositoryRoot, "src", "ModelRelease", "ModelRelease.csproj"),
+        Path.Combine(RepositoryRoot, "src", "ModelRelease.Cake", "ModelRelease.Cake.csproj"),
+        Path.Combine(RepositoryRoot, "pipelines", "ModelRelease.Pipelines", "ModelRelease.Pipelines.csproj"),
+        Path.Combine(RepositoryRoot, "templates", "ModelRelease.Templates.csproj"),
+    ];
+
     public string Solution => Path.Combine(RepositoryRoot, RepositoryPaths.SolutionFile);
+
+    private string? ReadPackageVersion()
+    {
+        var version = ReadText("package-version");
+        // NuGet's SemVer 2 shape: a typo must not reach dotnet pack, which would fail later with a vaguer message.
+        return version is null || PackageVersionPattern().IsMatch(version)
+            ? version
+            : throw new PipelineUsageException($"--package-version={version} is not a package version: give major.minor.patch with an optional pre-release, e.g. 0.2.0 or 0.2.0-beta.1.");
+    }
+
+    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
+    private static partial Regex PackageVersionPattern();
 
     /// <summary>Every test project under tests/, in name order.</summary>
     public IReadOnlyList<string> TestProjects =>
