@@ -1,5 +1,6 @@
 using ModelRelease;
 using ModelRelease.Cake;
+using Spectre.Console;
 
 namespace TeamPipeline.Tasks;
 

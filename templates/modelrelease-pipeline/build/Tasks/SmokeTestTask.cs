@@ -1,6 +1,7 @@
 using Cake.Core;
 using ModelRelease;
 using ModelRelease.Cake;
+using Spectre.Console;
 
 namespace TeamPipeline.Tasks;
 

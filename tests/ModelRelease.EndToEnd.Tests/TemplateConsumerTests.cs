@@ -1,0 +1,95 @@
+using System.Text.Json;
+
+namespace ModelRelease.EndToEnd.Tests;
+
+/// <summary>
+/// A new team's route, as the README gives it: the packages from ./build.sh -t Pack, <c>dotnet new install</c>,
+/// <c>dotnet new modelrelease-pipeline</c> in a fresh folder, then a real release of the sample through the new
+/// repository's own build.sh, its host built against the packages only (no project reference, no checkout of ours).
+/// </summary>
+[Collection(BuildHostCollection.Name)]
+public sealed class TemplateConsumerTests(BuildHostFixture fixture)
+{
+    private const string Model = "--model=sentiment";
+
+    [Fact]
+    public void Should_Release_The_Sample_From_A_New_Template_Repository_With_Its_Own_SmokeTest_And_Notify()
+    {
+        // Given the packed packages and a repository made from the template in a fresh folder, committed
+        var packages = PackedPackages.In(fixture);
+        packages.EnsurePacked();
+        using var team = ConsumerRepository.Create(packages.Version);
+        Succeeded(team.InstallTemplate(packages.PathOf("ModelRelease.Templates")));
+        Succeeded(team.NewFromTemplate(packages.Feed));
+        Assert.Contains($"Include=\"ModelRelease.Pipelines\" Version=\"{packages.Version}\"", File.ReadAllText(team.PathOf("build/Build.csproj")));
+        Assert.Contains(packages.Feed, File.ReadAllText(team.PathOf("nuget.config")));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.True(File.GetUnixFileMode(team.PathOf("build.sh")).HasFlag(UnixFileMode.UserExecute), "dotnet new should leave build.sh executable.");
+        }
+
+        Succeeded(team.Git("init", "--quiet"));
+        Succeeded(team.Git("add", "--all"));
+        Succeeded(team.Git("commit", "--quiet", "-m", "Release pipeline from dotnet new modelrelease-pipeline"));
+        const string Sample = "models/sentiment";
+        var notifications = team.PathOf(".build/notifications.log");
+
+        // When the first version is pushed and smoke-tested, then promoted and announced
+        var first = team.Run("-t", "Push", "-t", "SmokeTest", Model, $"--artifact={Sample}/model", $"--metrics={Sample}/metrics.json",
+            $"--hyperparameters={Sample}/hyperparameters.json", "--dataset-version=reviews-2026-11", "--version=sentiment-v1");
+        var promoteFirst = team.Run("-t", "Promote", "-t", "Notify", Model, "--version=sentiment-v1", "--reason=first release");
+
+        // Then the host was built from the packages, SmokeTest saw the pushed version, and Notify wrote its line
+        Succeeded(first);
+        Assert.Contains("Building the release host", first.StdErr);
+        Assert.Contains("SmokeTest passed: sentiment sentiment-v1", first.StdOut);
+        Succeeded(promoteFirst);
+        Assert.Contains("Notify: sentiment: Promote:", promoteFirst.StdOut);
+        Assert.Single(File.ReadAllLines(notifications));
+
+        // When a retrained export goes through the whole chain, rehearsed first
+        var retrained = team.Scratch("retrained");
+        CopyDirectory(team.PathOf($"{Sample}/model"), retrained);
+        File.AppendAllText(Path.Combine(retrained, "assets", "vocab.txt"), "retrained\n");
+        string[] chain = ["-t", "Push", "-t", "SmokeTest", "-t", "Canary", "-t", "Promote", "-t", "Notify", Model, $"--artifact={retrained}",
+            "--metrics={\"accuracy\": 0.92, \"f1\": 0.9, \"latency_p99_ms\": 40}", "--version=sentiment-v2", "--reason=weekly retrain"];
+        var rehearsal = team.Run([.. chain, "--dryrun"]);
+
+        // Then the rehearsal plans every step on the version Push would make, and changes nothing
+        Succeeded(rehearsal);
+        Assert.Contains("SmokeTest would check sentiment sentiment-v2", rehearsal.StdOut);
+        Assert.Contains("would append to", rehearsal.StdOut);
+        Assert.False(Directory.Exists(team.PathOf("serving_model/sentiment/versions/sentiment-v2")), $"A dry run must copy nothing.{Environment.NewLine}{rehearsal}");
+        Assert.Single(File.ReadAllLines(notifications));
+
+        // When it runs for real
+        var release = team.Run(chain);
+
+        // Then SmokeTest checked the pushed version, Notify announced the promotion, and stable is the new version
+        Succeeded(release);
+        Assert.Contains("SmokeTest passed: sentiment sentiment-v2", release.StdOut);
+        var lines = File.ReadAllLines(notifications);
+        Assert.Equal(2, lines.Length);
+        Assert.Contains("sentiment: Promote:", lines[1]);
+        Assert.Contains("sentiment-v2", lines[1]);
+
+        var status = team.Run("-t", "Status", Model, "--format=json");
+        Succeeded(status);
+        using var json = JsonDocument.Parse(status.StdOut);
+        var labels = json.RootElement.GetProperty("models").EnumerateArray().Single().GetProperty("labels");
+        Assert.Equal("sentiment-v2", labels.GetProperty("stable").GetProperty("version").GetString());
+        Assert.False(labels.TryGetProperty("canary", out var canary) && canary.ValueKind != JsonValueKind.Null, $"Promote should clear the canary.{Environment.NewLine}{status}");
+    }
+
+    private static void Succeeded(BuildShResult result) => Assert.True(result.ExitCode == 0, result.ToString());
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
