@@ -71,10 +71,16 @@ public sealed class ConsumerRepository : IDisposable
 
         foreach (var id in PackedPackages.Ids)
         {
-            var folder = Path.Combine(cache, id.ToLowerInvariant(), _version.ToLowerInvariant());
+            var package = Path.Combine(cache, id.ToLowerInvariant());
+            var folder = Path.Combine(package, _version.ToLowerInvariant());
             if (Directory.Exists(folder))
             {
                 Directory.Delete(folder, recursive: true);
+            }
+
+            if (Directory.Exists(package) && !Directory.EnumerateFileSystemEntries(package).Any())
+            {
+                Directory.Delete(package);
             }
         }
     }

@@ -1,17 +1,20 @@
 using Cake.Core;
 using ModelRelease;
 using ModelRelease.Cake;
+using ModelRelease.Pipelines.Tasks;
 using Spectre.Console;
 
 namespace TeamPipeline.Tasks;
 
 /// <summary>
 /// Checks the version Push made in this run before any traffic reaches it: its files are under the serving root,
-/// complete, with the model file TF Serving loads, and its numeric serving directory points at them. Run it between
-/// Push and Canary: <c>./build.sh -t Push -t SmokeTest -t Canary ...</c>. A real smoke test would also load the
+/// complete, with the model file TF Serving loads, and its numeric serving directory points at them. It depends on
+/// Push, so <c>-t SmokeTest</c> pushes first; in a chain it runs between Push and Canary:
+/// <c>./build.sh -t Push -t SmokeTest -t Canary ...</c>. A real smoke test would also load the
 /// model in your serving image and score a few requests; this is the place for that.
 /// </summary>
 [TaskName("SmokeTest")]
+[IsDependentOn(typeof(PushTask))]
 [TaskDescription("Check that the version Push made in this run is complete and servable")]
 public sealed class SmokeTestTask : PipelineTask<TeamContext>
 {
@@ -55,5 +58,5 @@ public sealed class SmokeTestTask : PipelineTask<TeamContext>
 
     private static ModelVersion Pushed(TeamContext context) =>
         context.Pushed?.Version ?? throw new PipelineUsageException(
-            "SmokeTest checks the version Push made in this run: run it after Push, e.g. ./build.sh -t Push -t SmokeTest --model=sentiment --artifact=<dir>.");
+            "SmokeTest checks the version Push made in this run, and Push did not run (--exclusive skips it): drop --exclusive, e.g. ./build.sh -t Push -t SmokeTest --model=sentiment --artifact=<dir>.");
 }
