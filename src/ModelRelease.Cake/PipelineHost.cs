@@ -44,19 +44,26 @@ public sealed class PipelineHost
         return this;
     }
 
-    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last.</summary>
+    /// <summary>
+    /// Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last. Several
+    /// lifetimes all run: setups in the order they were added, teardowns in reverse. Adding the same type again
+    /// changes nothing (it runs once), so a helper that adds a lifetime can be called by hosts that add it too.
+    /// </summary>
     public PipelineHost UseLifetime<TLifetime>()
-        where TLifetime : IPipelineLifetime, new()
+        where TLifetime : IPipelineLifetime
     {
-        _configuration.LifetimeType = typeof(TLifetime);
+        AddOnce(_configuration.LifetimeTypes, typeof(TLifetime));
         return this;
     }
 
-    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup and teardown around each task.</summary>
+    /// <summary>
+    /// Runs <typeparamref name="TLifetime"/>'s setup and teardown around each task. Several task lifetimes all run:
+    /// setups in the order they were added, teardowns in reverse; adding the same type again changes nothing.
+    /// </summary>
     public PipelineHost UseTaskLifetime<TLifetime>()
-        where TLifetime : IPipelineTaskLifetime, new()
+        where TLifetime : IPipelineTaskLifetime
     {
-        _configuration.TaskLifetimeType = typeof(TLifetime);
+        AddOnce(_configuration.TaskLifetimeTypes, typeof(TLifetime));
         return this;
     }
 
@@ -135,7 +142,7 @@ public sealed class PipelineHost
             var targets = ResolveTargets(commandLine, catalog);
             if (commandLine.Tree)
             {
-                return TreeRunner.Run(console, catalog, targets);
+                return TreeRunner.Run(console, catalog, targets, commandLine.Exclusive);
             }
 
             if (targets.Count == 0)
@@ -143,9 +150,10 @@ public sealed class PipelineHost
                 throw new PipelineUsageException($"No target given: write --target=TASK. Available: {string.Join(", ", catalog.Names)}.");
             }
 
-            var selected = ExecutionPlanner.Plan(catalog, targets, commandLine.Exclusive);
+            var sequence = TargetSequence.For(catalog, targets, commandLine.Exclusive);
+            var selected = sequence.Planned.Select(catalog.Get).ToList();
             ArgumentValidator.Validate(commandLine, catalog, targets, selected, contextArguments);
-            return await EngineRunner.RunAsync(_configuration, catalog, commandLine, targets, selected.Select(t => t.Name).ToList(), console).ConfigureAwait(false);
+            return await EngineRunner.RunAsync(_configuration, catalog, commandLine, sequence, console).ConfigureAwait(false);
         }
         catch (PipelineDefinitionException exception)
         {
@@ -196,5 +204,13 @@ public sealed class PipelineHost
         }
 
         return targets;
+    }
+
+    private static void AddOnce(List<Type> types, Type type)
+    {
+        if (!types.Contains(type))
+        {
+            types.Add(type);
+        }
     }
 }

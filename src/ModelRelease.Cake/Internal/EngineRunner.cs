@@ -10,26 +10,23 @@ namespace ModelRelease.Cake.Internal;
 /// </summary>
 internal static class EngineRunner
 {
-    public static async Task<int> RunAsync(HostConfiguration host, TaskCatalog catalog, CommandLine commandLine, IReadOnlyList<string> targets, IReadOnlyList<string> planned, HostConsole console)
+    public static async Task<int> RunAsync(HostConfiguration host, TaskCatalog catalog, CommandLine commandLine, TargetSequence sequence, HostConsole console)
     {
         var log = new PipelineLog(console, commandLine.Verbosity);
         var standardOutput = new StandardOutput();
-        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets, planned)).Add(standardOutput);
-        var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
+        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, sequence.Targets, sequence.Planned)).Add(standardOutput);
+        var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, sequence.Targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
         var context = host.CreateContext(cakeContext);
         var tasks = new TaskInstances(catalog, host.CreateTask);
-        var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetime(), host.CreateTaskLifetime(), log);
+        var reasons = new SkipReasons();
+        var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetimes(), host.CreateTaskLifetimes(), sequence, reasons, log);
 
-        var steps = new StepPrinter(console, log, standardOutput);
+        var steps = new StepPrinter(console, log, standardOutput, reasons);
         IExecutionStrategy strategy = commandLine.DryRun
             ? new DryRunExecutionStrategy(catalog, tasks, console, steps)
             : new DefaultExecutionStrategy(log, steps);
-        var recording = new RecordingExecutionStrategy(strategy, commandLine.DryRun ? TaskStatus.Planned : TaskStatus.Executed);
-        var settings = new ExecutionSettings().SetTargets(targets).UseUnifiedDependencyGraphForMultipleTargets(true);
-        if (commandLine.Exclusive)
-        {
-            settings.UseExclusiveTarget();
-        }
+        var recording = new RecordingExecutionStrategy(strategy, commandLine.DryRun ? TaskStatus.Planned : TaskStatus.Executed, sequence, reasons, engine.Tasks);
+        var settings = sequence.Settings();
 
         if (commandLine.DryRun)
         {

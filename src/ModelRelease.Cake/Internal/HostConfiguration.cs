@@ -8,9 +8,11 @@ internal sealed class HostConfiguration
 {
     public Type ContextType { get; set; } = typeof(PipelineContext);
 
-    public Type? LifetimeType { get; set; }
+    /// <summary>Run lifetimes in registration order, each type once.</summary>
+    public List<Type> LifetimeTypes { get; } = [];
 
-    public Type? TaskLifetimeType { get; set; }
+    /// <summary>Task lifetimes in registration order, each type once.</summary>
+    public List<Type> TaskLifetimeTypes { get; } = [];
 
     public string? WorkingDirectory { get; set; }
 
@@ -36,8 +38,8 @@ internal sealed class HostConfiguration
                 $"Task '{task.Name}' needs a {task.ContextType.Name}, but the host's context is {ContextType.Name}: call UseContext<{task.ContextType.Name}>() or derive {ContextType.Name} from it.");
         }
 
-        CheckLifetime(LifetimeType, typeof(PipelineLifetime<>));
-        CheckLifetime(TaskLifetimeType, typeof(PipelineTaskLifetime<>));
+        LifetimeTypes.ForEach(t => CheckLifetime(t, typeof(PipelineLifetime<>)));
+        TaskLifetimeTypes.ForEach(t => CheckLifetime(t, typeof(PipelineTaskLifetime<>)));
         return catalog;
     }
 
@@ -50,10 +52,10 @@ internal sealed class HostConfiguration
 
     public IPipelineTask CreateTask(Type type) => (IPipelineTask)CreateParameterless(type);
 
-    public IPipelineLifetime? CreateLifetime() => LifetimeType is null ? null : (IPipelineLifetime)CreateParameterless(LifetimeType);
+    public IReadOnlyList<IPipelineLifetime> CreateLifetimes() => LifetimeTypes.Select(t => (IPipelineLifetime)CreateParameterless(t)).ToList();
 
-    public IPipelineTaskLifetime? CreateTaskLifetime() =>
-        TaskLifetimeType is null ? null : (IPipelineTaskLifetime)CreateParameterless(TaskLifetimeType);
+    public IReadOnlyList<IPipelineTaskLifetime> CreateTaskLifetimes() =>
+        TaskLifetimeTypes.Select(t => (IPipelineTaskLifetime)CreateParameterless(t)).ToList();
 
     private static object CreateParameterless(Type type)
     {
@@ -65,14 +67,14 @@ internal sealed class HostConfiguration
         return Activator.CreateInstance(type)!;
     }
 
-    private void CheckLifetime(Type? lifetime, Type genericBase)
+    private void CheckLifetime(Type lifetime, Type genericBase)
     {
         for (var t = lifetime; t is not null; t = t.BaseType)
         {
             if (t.IsGenericType && t.GetGenericTypeDefinition() == genericBase && !t.GetGenericArguments()[0].IsAssignableFrom(ContextType))
             {
                 throw new PipelineDefinitionException(
-                    $"{lifetime!.Name} needs a {t.GetGenericArguments()[0].Name}, but the host's context is {ContextType.Name}.");
+                    $"{lifetime.Name} needs a {t.GetGenericArguments()[0].Name}, but the host's context is {ContextType.Name}.");
             }
         }
     }

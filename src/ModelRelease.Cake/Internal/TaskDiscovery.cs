@@ -64,6 +64,11 @@ internal static class TaskDiscovery
             hooks |= TaskHooks.Finally;
         }
 
+        if (IsOverridden(type, "SkipReason"))
+        {
+            hooks |= TaskHooks.SkipReason;
+        }
+
         if (IsOverridden(type, "Plan"))
         {
             hooks |= TaskHooks.Plan;
