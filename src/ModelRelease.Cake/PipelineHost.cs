@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using ModelRelease.Cake.Internal;
 
 namespace ModelRelease.Cake;
@@ -64,6 +65,22 @@ public sealed class PipelineHost
         where TLifetime : IPipelineTaskLifetime
     {
         AddOnce(_configuration.TaskLifetimeTypes, typeof(TLifetime));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds services to the run's container (Microsoft.Extensions.DependencyInjection). Tasks, lifetimes and the
+    /// context are created from it, so their constructors can take any service registered here (a task still needs
+    /// nothing else: it reads the run's values from its context); the context's <c>ServiceProvider</c> resolves them
+    /// too. The run's context itself resolves as <c>ICakeContext</c> and as its own type. A constructor that takes
+    /// something no service provides stops the run at start-up, before any task. May be called several times; the
+    /// calls run in order, once per run, and the container and its services are disposed when the run ends.
+    /// </summary>
+    /// <example><c>host.ConfigureServices(services => services.AddSingleton&lt;ISlackClient, SlackClient&gt;())</c></example>
+    public PipelineHost ConfigureServices(Action<IServiceCollection> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configuration.ServiceConfigurations.Add(configure);
         return this;
     }
 

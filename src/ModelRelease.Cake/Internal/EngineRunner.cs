@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace ModelRelease.Cake.Internal;
@@ -14,12 +15,18 @@ internal static class EngineRunner
     {
         var log = new PipelineLog(console, commandLine.Verbosity);
         var standardOutput = new StandardOutput();
-        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, sequence.Targets, sequence.Planned)).Add(standardOutput);
+        var holder = new RunContextHolder();
+        await using var provider = HostServiceProvider.Build(host, console.Out, new RunOptions(commandLine.DryRun, sequence.Targets, sequence.Planned), standardOutput, holder);
+        // One scope per run: a service registered as scoped lives as long as the run, and is disposed with it.
+        await using var scope = provider.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        host.CheckConstructors(services, sequence.Planned.Select(catalog.Get));
         var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, sequence.Targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
-        var context = host.CreateContext(cakeContext);
-        var tasks = new TaskInstances(catalog, host.CreateTask);
+        var context = host.CreateContext(services, cakeContext);
+        holder.Context = context;
+        var tasks = new TaskInstances(catalog, type => HostConfiguration.CreateTask(services, type));
         var reasons = new SkipReasons();
-        var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetimes(), host.CreateTaskLifetimes(), sequence, reasons, log);
+        var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetimes(services), host.CreateTaskLifetimes(services), sequence, reasons, log);
 
         var steps = new StepPrinter(console, log, standardOutput, reasons);
         IExecutionStrategy strategy = commandLine.DryRun

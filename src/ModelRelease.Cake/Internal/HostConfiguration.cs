@@ -1,5 +1,6 @@
 using System.Reflection;
 using Cake.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ModelRelease.Cake.Internal;
 
@@ -43,29 +44,37 @@ internal sealed class HostConfiguration
         return catalog;
     }
 
-    public ICakeContext CreateContext(ICakeContext cake)
+    /// <summary>The host's <c>ConfigureServices</c> calls, in order.</summary>
+    public List<Action<IServiceCollection>> ServiceConfigurations { get; } = [];
+
+    /// <summary>
+    /// Refuses, before anything runs, a context, lifetime or task of this run whose constructor takes something no
+    /// service provides. Tasks that do not run are not checked, as they are not created.
+    /// </summary>
+    public void CheckConstructors(IServiceProvider services, IEnumerable<TaskDefinition> tasks)
     {
-        var constructor = ContextType.GetConstructor([typeof(ICakeContext)])
-            ?? throw new PipelineDefinitionException($"{ContextType.Name} needs a public constructor taking ICakeContext, which the host calls once per run.");
-        return (ICakeContext)constructor.Invoke([cake]);
-    }
-
-    public IPipelineTask CreateTask(Type type) => (IPipelineTask)CreateParameterless(type);
-
-    public IReadOnlyList<IPipelineLifetime> CreateLifetimes() => LifetimeTypes.Select(t => (IPipelineLifetime)CreateParameterless(t)).ToList();
-
-    public IReadOnlyList<IPipelineTaskLifetime> CreateTaskLifetimes() =>
-        TaskLifetimeTypes.Select(t => (IPipelineTaskLifetime)CreateParameterless(t)).ToList();
-
-    private static object CreateParameterless(Type type)
-    {
-        if (type.GetConstructor(Type.EmptyTypes) is null)
+        ConstructorCheck.Require(ContextType, $"The context {ContextType.Name}", services, typeof(ICakeContext));
+        foreach (var lifetime in LifetimeTypes.Concat(TaskLifetimeTypes))
         {
-            throw new PipelineDefinitionException($"{type.FullName} needs a public parameterless constructor; read what it needs from the context instead.");
+            ConstructorCheck.Require(lifetime, $"The lifetime {lifetime.Name}", services);
         }
 
-        return Activator.CreateInstance(type)!;
+        foreach (var task in tasks)
+        {
+            ConstructorCheck.Require(task.Type, $"Task '{task.Name}'", services);
+        }
     }
+
+    public ICakeContext CreateContext(IServiceProvider services, ICakeContext cake) =>
+        (ICakeContext)ActivatorUtilities.CreateInstance(services, ContextType, cake);
+
+    public static IPipelineTask CreateTask(IServiceProvider services, Type type) => (IPipelineTask)ActivatorUtilities.CreateInstance(services, type);
+
+    public IReadOnlyList<IPipelineLifetime> CreateLifetimes(IServiceProvider services) =>
+        LifetimeTypes.Select(t => (IPipelineLifetime)ActivatorUtilities.CreateInstance(services, t)).ToList();
+
+    public IReadOnlyList<IPipelineTaskLifetime> CreateTaskLifetimes(IServiceProvider services) =>
+        TaskLifetimeTypes.Select(t => (IPipelineTaskLifetime)ActivatorUtilities.CreateInstance(services, t)).ToList();
 
     private void CheckLifetime(Type lifetime, Type genericBase)
     {
