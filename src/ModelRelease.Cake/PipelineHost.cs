@@ -46,6 +46,38 @@ public sealed class PipelineHost
     }
 
     /// <summary>
+    /// Runs <typeparamref name="TReplacement"/> in place of the discovered task <typeparamref name="TStock"/>. The
+    /// replacement takes the stock task's name (so <c>--target=Canary</c> runs it) and its place in the graph: it
+    /// depends on what the stock task depended on (and on what it declares itself), and every task that depends on
+    /// <typeparamref name="TStock"/> depends on it instead. It keeps its own hooks, arguments and
+    /// <see cref="ContinueOnErrorAttribute"/>, and the stock description unless it has its own. Typically
+    /// <c>class MyCanary : CanaryTask</c> overriding what differs, but any task type may take the place. It need not be
+    /// added separately. The stock task must be among the host's tasks, and is replaced once.
+    /// </summary>
+    /// <typeparam name="TStock">The task to replace, e.g. <c>CanaryTask</c>.</typeparam>
+    /// <typeparam name="TReplacement">The concrete task type that takes its place.</typeparam>
+    public PipelineHost Replace<TStock, TReplacement>()
+        where TStock : IPipelineTask
+        where TReplacement : IPipelineTask
+    {
+        _configuration.Edits.Replace(typeof(TStock), typeof(TReplacement));
+        return this;
+    }
+
+    /// <summary>
+    /// Removes the discovered task <typeparamref name="TTask"/> (e.g. a stock <c>DemoTask</c> a team does not ship):
+    /// it is no target, in no help and in no graph. If another task depends on it the host refuses to start, naming
+    /// both: remove the dependent task too, or use <see cref="Replace{TStock, TReplacement}"/> to put your own task
+    /// in its place. Removing a task the host was not given is refused as well (a typo, or a task since renamed).
+    /// </summary>
+    public PipelineHost Without<TTask>()
+        where TTask : IPipelineTask
+    {
+        _configuration.Edits.Remove(typeof(TTask));
+        return this;
+    }
+
+    /// <summary>
     /// Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last. Several
     /// lifetimes all run: setups in the order they were added, teardowns in reverse. Adding the same type again
     /// changes nothing (it runs once), so a helper that adds a lifetime can be called by hosts that add it too.

@@ -29,10 +29,13 @@ internal sealed class HostConfiguration
     public IReadOnlyList<TaskArgumentAttribute> ContextArguments =>
         ContextType.GetCustomAttributes<TaskArgumentAttribute>(inherit: true).ToList();
 
+    /// <summary>The host's Replace and Without calls.</summary>
+    public TaskEdits Edits { get; } = new();
+
     public TaskCatalog BuildCatalog()
     {
-        var types = Assemblies.SelectMany(TaskDiscovery.FindTaskTypes).Concat(TaskTypes).Distinct();
-        var catalog = new TaskCatalog(types.Select(TaskDiscovery.Describe));
+        var types = Assemblies.SelectMany(TaskDiscovery.FindTaskTypes).Concat(TaskTypes).Distinct().ToList();
+        var catalog = Edits.BuildCatalog(types);
         foreach (var task in catalog.Tasks.Where(t => !t.ContextType.IsAssignableFrom(ContextType)))
         {
             throw new PipelineDefinitionException(
