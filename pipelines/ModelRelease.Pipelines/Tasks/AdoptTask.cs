@@ -8,7 +8,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Adopt")]
 [TaskDescription("Bind an existing serving root and a store that records no root yet (deletes nothing)")]
-public sealed class AdoptTask : PipelineTask<ReleaseContext>
+public class AdoptTask : PipelineTask<ReleaseContext>
 {
     /// <inheritdoc />
     public override void Run(ReleaseContext context) => context.AdoptionCommands.Adopt();

@@ -14,7 +14,7 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("weight", "canary traffic percentage, 1-99 (default: the policy's first step, else 10)", Example = "10")]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "new tokenizer")]
 [TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
-public sealed class CanaryTask : ReleaseTask
+public class CanaryTask : ReleaseTask
 {
     /// <inheritdoc />
     protected override void Release(ReleaseContext context)
@@ -22,7 +22,9 @@ public sealed class CanaryTask : ReleaseTask
         var model = context.RequireModel();
         var policy = context.FindPolicy(model);
         var weight = Weight(context, policy);
-        context.Commands.Apply(context.Release.PlanCanary(model, context.Version, weight, context.Reason));
+        var step = context.Release.PlanCanary(model, context.Version, weight, context.Reason);
+        context.Commands.Apply(step);
+        Released(context, step);
         var nextStep = policy?.CanarySteps.FirstOrDefault(step => step > weight) ?? 0;
         // The advice names the version: without it, Canary picks the newest blessed version, which a push since may have changed.
         var canary = context.ModelRegistry.VersionAt(model, LabelNames.Canary)?.Name;
@@ -35,7 +37,9 @@ public sealed class CanaryTask : ReleaseTask
     protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var model = context.RequireModel();
-        context.Commands.Plan(context.Release.PlanCanary(model, context.Version, Weight(context, context.FindPolicy(model)), context.Reason), plan);
+        var step = context.Release.PlanCanary(model, context.Version, Weight(context, context.FindPolicy(model)), context.Reason);
+        context.Commands.Plan(step, plan);
+        Released(context, step);
     }
 
     private static int Weight(ReleaseContext context, ReleasePolicy? policy) =>

@@ -13,7 +13,7 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskDescription("Set the serving root's path as the model server sees it (--serving-path=/models), or --clear it; rewrites models.config")]
 [TaskArgument("serving-path", "the root's absolute POSIX path inside the serving container", Example = "/models")]
 [TaskArgument("clear", "go back to the root's own path in models.config", IsFlag = true)]
-public sealed class ConfigureTask : PipelineTask<ReleaseContext>
+public class ConfigureTask : PipelineTask<ReleaseContext>
 {
     /// <inheritdoc />
     public override void Run(ReleaseContext context)

@@ -11,7 +11,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Demo")]
 [TaskDescription("Run the whole release lifecycle on the bundled sample model in ./demo-release (or --root)")]
-public sealed class DemoTask : PipelineTask<ReleaseContext>
+public class DemoTask : PipelineTask<ReleaseContext>
 {
     /// <summary>Where the demo runs when no --root is given.</summary>
     public const string DefaultDirectory = "demo-release";

@@ -9,7 +9,7 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("label", "only events that moved this label", Example = "stable")]
 [TaskArgument("since", "only events since an ISO time or an age (90m, 12h, 7d)", Example = "7d")]
 [TaskArgument("format", "table or json", Example = "json")]
-public sealed class HistoryTask : PipelineTask<ReleaseContext>
+public class HistoryTask : PipelineTask<ReleaseContext>
 {
     /// <inheritdoc />
     public override void Run(ReleaseContext context) =>

@@ -10,15 +10,26 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("version", "the version to label", Example = "v-20261128-101500")]
 [TaskArgument("clear", "remove the label instead of setting it", IsFlag = true)]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "best offline eval")]
-public sealed class LabelTask : ReleaseTask
+public class LabelTask : ReleaseTask
 {
     /// <inheritdoc />
-    protected override void Release(ReleaseContext context) => context.Commands.Apply(Step(context));
+    protected override void Release(ReleaseContext context)
+    {
+        var step = Step(context);
+        context.Commands.Apply(step);
+        Released(context, step);
+    }
 
     /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) => context.Commands.Plan(Step(context), plan);
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
+    {
+        var step = Step(context);
+        context.Commands.Plan(step, plan);
+        Released(context, step);
+    }
 
-    private static ReleaseStep Step(ReleaseContext context)
+    /// <summary>The label step, planned on the registry as it is now (or, in a dry run, as the tasks before would leave it).</summary>
+    protected virtual ReleaseStep Step(ReleaseContext context)
     {
         var label = context.Label ?? throw new PipelineUsageException("Label needs --label, e.g. --label=golden.");
         if (context.Clear == (context.Version is not null))

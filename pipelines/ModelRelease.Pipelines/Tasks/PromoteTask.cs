@@ -8,13 +8,25 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("model", "model name", Required = true, Example = "sentiment")]
 [TaskArgument("version", "the version to promote (default: the canary)", Example = "v-20261128-101500")]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "canary healthy for 24h")]
-public sealed class PromoteTask : ReleaseTask
+public class PromoteTask : ReleaseTask
 {
     /// <inheritdoc />
-    protected override void Release(ReleaseContext context) =>
-        context.Commands.Apply(context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason));
+    protected override void Release(ReleaseContext context)
+    {
+        var step = Step(context);
+        context.Commands.Apply(step);
+        Released(context, step);
+    }
 
     /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) =>
-        context.Commands.Plan(context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason), plan);
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
+    {
+        var step = Step(context);
+        context.Commands.Plan(step, plan);
+        Released(context, step);
+    }
+
+    /// <summary>The promotion, planned on the registry as it is now (or, in a dry run, as the tasks before would leave it).</summary>
+    protected virtual ReleaseStep Step(ReleaseContext context) =>
+        context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason);
 }

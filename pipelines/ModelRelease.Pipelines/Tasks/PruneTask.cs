@@ -12,20 +12,20 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("keep", "versions kept besides protected ones (default: the policy's, else 5)", Example = "5")]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "disk at 80%")]
 [TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
-public sealed class PruneTask : ReleaseTask
+public class PruneTask : ReleaseTask
 {
     /// <inheritdoc />
     protected override void Release(ReleaseContext context)
     {
         var model = context.RequireModel();
-        context.Commands.Prune(model, Keep(context, model), context.Reason);
+        context.Results.Set(context.Commands.Prune(model, Keep(context, model), context.Reason));
     }
 
     /// <inheritdoc />
     protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var model = context.RequireModel();
-        context.Commands.PlanPrune(model, Keep(context, model), plan);
+        context.Results.Set(context.Commands.PlanPrune(model, Keep(context, model), plan));
     }
 
     private static int Keep(ReleaseContext context, string model) =>

@@ -20,13 +20,13 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("skip-validation", "push without validating; needs --reason", IsFlag = true)]
 [TaskArgument("require-clean-git", "refuse a dirty or unknown git tree", IsFlag = true)]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "weekly retrain")]
-public sealed class PushTask : ReleaseTask
+public class PushTask : ReleaseTask
 {
     /// <inheritdoc />
-    protected override void Release(ReleaseContext context) => context.Commands.Push(Request(context));
+    protected override void Release(ReleaseContext context) => context.Results.Set(context.Commands.Push(Request(context)));
 
     /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) => context.Commands.PlanPush(Request(context), plan);
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) => context.Results.Set(context.Commands.PlanPush(Request(context), plan));
 
     /// <summary>The push request from the arguments; with <paramref name="validated"/> false, before Validate has run (for its input checks).</summary>
     internal static PushRequest Request(ReleaseContext context, bool validated = true)

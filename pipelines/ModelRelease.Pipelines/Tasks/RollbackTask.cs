@@ -11,13 +11,25 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("model", "model name", Required = true, Example = "sentiment")]
 [TaskArgument("to", "previous (what stable was before its last move), golden, or a version name", Example = "previous")]
 [TaskArgument("reason", "free text recorded in the audit log", Example = "p99 latency doubled")]
-public sealed class RollbackTask : ReleaseTask
+public class RollbackTask : ReleaseTask
 {
     /// <inheritdoc />
-    protected override void Release(ReleaseContext context) =>
-        context.Commands.Apply(context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason));
+    protected override void Release(ReleaseContext context)
+    {
+        var step = Step(context);
+        context.Commands.Apply(step);
+        Released(context, step);
+    }
 
     /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) =>
-        context.Commands.Plan(context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason), plan);
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
+    {
+        var step = Step(context);
+        context.Commands.Plan(step, plan);
+        Released(context, step);
+    }
+
+    /// <summary>The rollback, planned on the registry as it is now (or, in a dry run, as the tasks before would leave it).</summary>
+    protected virtual ReleaseStep Step(ReleaseContext context) =>
+        context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason);
 }

@@ -7,7 +7,7 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskDescription("Show versions with provenance, metrics, blessing, labels and traffic (table or JSON)")]
 [TaskArgument("model", "model name (default: every model)", Example = "sentiment")]
 [TaskArgument("format", "table or json", Example = "json")]
-public sealed class StatusTask : PipelineTask<ReleaseContext>
+public class StatusTask : PipelineTask<ReleaseContext>
 {
     /// <inheritdoc />
     public override void Run(ReleaseContext context) => context.Commands.Status(context.Model, context.Format == "json");

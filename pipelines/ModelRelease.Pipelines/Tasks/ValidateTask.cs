@@ -14,7 +14,7 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskArgument("metrics", "candidate metrics: a JSON object or a JSON file of name → number", Example = "eval/metrics.json")]
 [TaskArgument("version", "a pushed version to validate again (without --artifact)", Example = "v-20261128-101500")]
 [TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
-public sealed class ValidateTask : ReleaseTask
+public class ValidateTask : ReleaseTask
 {
     private const string PushTaskName = "Push";
 

@@ -10,7 +10,7 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskName("Verify")]
 [TaskDescription("Check the serving root against the registry (re-hash versions, links, configs, leftovers); --repair fixes what is safe")]
 [TaskArgument("repair", "rebuild links and configs from the registry, quarantine unknown directories, mark dead task runs aborted", IsFlag = true)]
-public sealed class VerifyTask : PipelineTask<ReleaseContext>
+public class VerifyTask : PipelineTask<ReleaseContext>
 {
     /// <inheritdoc />
     public override void Run(ReleaseContext context) => context.Commands.Verify(context.Repair);

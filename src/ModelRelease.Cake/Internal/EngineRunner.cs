@@ -29,9 +29,8 @@ internal static class EngineRunner
         var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetimes(services), host.CreateTaskLifetimes(services), sequence, reasons, log);
 
         var steps = new StepPrinter(console, log, standardOutput, reasons);
-        IExecutionStrategy strategy = commandLine.DryRun
-            ? new DryRunExecutionStrategy(catalog, tasks, console, steps)
-            : new DefaultExecutionStrategy(log, steps);
+        var rehearsal = commandLine.DryRun ? new DryRunExecutionStrategy(catalog, tasks, console, steps) : null;
+        IExecutionStrategy strategy = rehearsal ?? (IExecutionStrategy)new DefaultExecutionStrategy(log, steps);
         var recording = new RecordingExecutionStrategy(strategy, commandLine.DryRun ? TaskStatus.Planned : TaskStatus.Executed, sequence, reasons, engine.Tasks);
         var settings = sequence.Settings();
 
@@ -44,6 +43,10 @@ internal static class EngineRunner
         try
         {
             await engine.RunTargetAsync(context, recording, settings).ConfigureAwait(false);
+            if (rehearsal is not null)
+            {
+                CombinedPlanPrinter.Print(console, rehearsal.Plans);
+            }
         }
         catch (Exception exception)
         {
