@@ -101,6 +101,23 @@ public sealed class PipelineHost
     }
 
     /// <summary>
+    /// Installs a .NET tool before the first task (and before setup), as Frosting's <c>InstallTool</c> does, and
+    /// registers its commands with Cake's tool locator, so <c>context.Tools.Resolve("dotnet-cake")</c> and Cake's
+    /// aliases find them. The address is <c>dotnet:?package=NAME&amp;version=X</c> with an exact version; the tool
+    /// goes to <c>.build/tools/NAME/X</c> under the working directory with <c>dotnet tool install --tool-path</c>
+    /// (using the repository's nuget.config), once: a later run finds it there. A dry run installs nothing; it prints
+    /// what it would install, and uses a tool already installed. A failed install stops the run (exit 1) naming the
+    /// package; a malformed address is a definition error.
+    /// </summary>
+    /// <param name="uri">E.g. <c>dotnet:?package=GitVersion.Tool&amp;version=6.4.0</c>.</param>
+    public PipelineHost InstallTool(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        _configuration.ToolAddresses.Add(uri);
+        return this;
+    }
+
+    /// <summary>
     /// Adds services to the run's container (Microsoft.Extensions.DependencyInjection). Tasks, lifetimes and the
     /// context are created from it, so their constructors can take any service registered here (a task still needs
     /// nothing else: it reads the run's values from its context); the context's <c>ServiceProvider</c> resolves them
@@ -161,6 +178,7 @@ public sealed class PipelineHost
             }
 
             var catalog = _configuration.BuildCatalog();
+            var tools = _configuration.ToolPackages();
             var contextArguments = _configuration.ContextArguments;
             var flags = catalog.Tasks.SelectMany(t => t.Arguments).Concat(contextArguments)
                 .Where(a => a.IsFlag).Select(a => a.Name.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -202,7 +220,7 @@ public sealed class PipelineHost
             var sequence = TargetSequence.For(catalog, targets, commandLine.Exclusive);
             var selected = sequence.Planned.Select(catalog.Get).ToList();
             ArgumentValidator.Validate(commandLine, catalog, targets, selected, contextArguments);
-            return await EngineRunner.RunAsync(_configuration, catalog, commandLine, sequence, console).ConfigureAwait(false);
+            return await EngineRunner.RunAsync(_configuration, catalog, tools, commandLine, sequence, console).ConfigureAwait(false);
         }
         catch (PipelineDefinitionException exception)
         {

@@ -11,7 +11,13 @@ namespace ModelRelease.Cake.Internal;
 /// </summary>
 internal static class EngineRunner
 {
-    public static async Task<int> RunAsync(HostConfiguration host, TaskCatalog catalog, CommandLine commandLine, TargetSequence sequence, HostConsole console)
+    public static async Task<int> RunAsync(
+        HostConfiguration host,
+        TaskCatalog catalog,
+        IReadOnlyList<ToolPackage> tools,
+        CommandLine commandLine,
+        TargetSequence sequence,
+        HostConsole console)
     {
         var log = new PipelineLog(console, commandLine.Verbosity);
         var standardOutput = new StandardOutput();
@@ -38,6 +44,9 @@ internal static class EngineRunner
         {
             console.Out.MarkupLine("[blue]Dry run[/]: each task prints what it would change; nothing is changed.");
         }
+
+        // Before setup: a lifetime may use a tool as much as a task may.
+        await DotNetToolInstaller.InstallAsync(tools, cakeContext, console, standardOutput, commandLine.DryRun, log.Verbosity == Verbosity.Quiet).ConfigureAwait(false);
 
         var exitCode = ExitCodes.Success;
         try

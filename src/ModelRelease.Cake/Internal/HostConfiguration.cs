@@ -29,6 +29,23 @@ internal sealed class HostConfiguration
     public IReadOnlyList<TaskArgumentAttribute> ContextArguments =>
         ContextType.GetCustomAttributes<TaskArgumentAttribute>(inherit: true).ToList();
 
+    /// <summary>The host's InstallTool addresses, as given; <see cref="ToolPackages"/> checks them.</summary>
+    public List<string> ToolAddresses { get; } = [];
+
+    /// <summary>The tools to install, each once.</summary>
+    /// <exception cref="PipelineDefinitionException">An address is not a dotnet: tool with a package and an exact version.</exception>
+    public IReadOnlyList<ToolPackage> ToolPackages()
+    {
+        var tools = ToolAddresses.Select(ToolPackage.Parse).DistinctBy(t => (t.Id.ToLowerInvariant(), t.Version.ToLowerInvariant())).ToList();
+        foreach (var clash in tools.GroupBy(t => t.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            throw new PipelineDefinitionException(
+                $"InstallTool names {clash.Key} in versions {string.Join(" and ", clash.Select(t => t.Version))}: both would offer the same commands. Keep one.");
+        }
+
+        return tools;
+    }
+
     /// <summary>The host's Replace and Without calls.</summary>
     public TaskEdits Edits { get; } = new();
 
