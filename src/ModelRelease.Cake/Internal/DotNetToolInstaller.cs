@@ -87,9 +87,10 @@ internal static class DotNetToolInstaller
             {
                 System.IO.Directory.Move(staging, directory);
             }
-            catch (IOException) when (System.IO.Directory.Exists(directory))
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && System.IO.Directory.Exists(directory))
             {
-                // Another run installed the same tool meanwhile; its copy is whole, as this one is.
+                // Another run installed the same tool meanwhile; its copy is whole, as this one is. (Linux reports a
+                // taken directory as UnauthorizedAccessException, other systems as IOException.)
             }
         }
         finally
