@@ -41,6 +41,20 @@ public sealed class InstallToolTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Let_Two_First_Runs_At_Once_Both_Use_The_Tool()
+    {
+        // Two CI jobs on one checkout install the same tool at the same time: one rename wins, the other finds it in place.
+        var runs = await Task.WhenAll(
+            Task.Run(() => Run(CakeTool, "--target=Resolve-Tool")),
+            Task.Run(() => Run(CakeTool, "--target=Resolve-Tool")));
+
+        var executable = Path.Combine(ToolDirectory, "dotnet-cake");
+        Assert.All(runs, r => Assert.Equal(0, r.Run.ExitCode));
+        Assert.All(runs, r => Assert.Equal(["run " + executable], r.Journal.Entries));
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(ToolDirectory)!, ".*"));
+    }
+
+    [Fact]
     public void Should_Say_What_It_Would_Install_In_A_Dry_Run_And_Install_Nothing()
     {
         var (run, journal) = Run(CakeTool, "--target=Resolve-Tool", "--dryrun");
