@@ -69,7 +69,7 @@ public sealed class ConsumerRepository : IDisposable
             return;
         }
 
-        foreach (var id in PackedPackages.Ids)
+        foreach (var id in PackedPackagesFixture.Ids)
         {
             var package = Path.Combine(cache, id.ToLowerInvariant());
             var folder = Path.Combine(package, _version.ToLowerInvariant());

@@ -5,19 +5,18 @@ using System.Xml.Linq;
 namespace ModelRelease.EndToEnd.Tests;
 
 /// <summary>./build.sh -t Pack in a fresh copy: what the packages in .build/packages carry and declare.</summary>
-[Collection(BuildHostCollection.Name)]
-public sealed class PackTests(BuildHostFixture fixture)
+[Collection(PackedPackagesCollection.Name)]
+public sealed class PackTests(PackedPackagesFixture packages)
 {
     [Fact]
     public void Should_Pack_The_Three_Libraries_And_The_Template_And_Nothing_Else()
     {
         // Given a copy of the repository; When ./build.sh -t Pack --package-version=<new> runs
-        var packages = PackedPackages.In(fixture);
         packages.EnsurePacked();
 
         // Then .build/packages holds exactly the four packages of that version (build/, bench and tests never pack)
         var made = Directory.EnumerateFiles(packages.Feed, $"*.{packages.Version}.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        Assert.Equal(PackedPackages.Ids.Select(id => $"{id}.{packages.Version}.nupkg").Order(StringComparer.Ordinal), made);
+        Assert.Equal(PackedPackagesFixture.Ids.Select(id => $"{id}.{packages.Version}.nupkg").Order(StringComparer.Ordinal), made);
         Assert.Contains("Packages in", packages.Pack.StdOut);
     }
 
@@ -27,7 +26,6 @@ public sealed class PackTests(BuildHostFixture fixture)
     [InlineData("ModelRelease.Pipelines")]
     public void Should_Ship_Each_Library_With_Its_Xml_Docs_Readme_Licence_And_Repository(string id)
     {
-        var packages = PackedPackages.In(fixture);
         packages.EnsurePacked();
 
         using var package = ZipFile.OpenRead(packages.PathOf(id));
@@ -53,7 +51,6 @@ public sealed class PackTests(BuildHostFixture fixture)
     [Fact]
     public void Should_Carry_Cake_Core_And_Cake_Common_With_Their_Licence_In_ModelRelease_Cake()
     {
-        var packages = PackedPackages.In(fixture);
         packages.EnsurePacked();
 
         using var cake = ZipFile.OpenRead(packages.PathOf("ModelRelease.Cake"));
@@ -86,7 +83,6 @@ public sealed class PackTests(BuildHostFixture fixture)
     [Fact]
     public void Should_Make_Pipelines_Depend_On_The_Packed_Cake_Layer_And_Core_At_The_Same_Version()
     {
-        var packages = PackedPackages.In(fixture);
         packages.EnsurePacked();
 
         using var pipelines = ZipFile.OpenRead(packages.PathOf("ModelRelease.Pipelines"));
@@ -100,7 +96,6 @@ public sealed class PackTests(BuildHostFixture fixture)
     [Fact]
     public void Should_Pack_The_Template_With_Its_Dot_Files_The_Sample_Model_And_The_Packed_Version()
     {
-        var packages = PackedPackages.In(fixture);
         packages.EnsurePacked();
 
         using var templates = ZipFile.OpenRead(packages.PathOf("ModelRelease.Templates"));
@@ -128,10 +123,11 @@ public sealed class PackTests(BuildHostFixture fixture)
     [Fact]
     public void Should_Print_The_Pack_Commands_In_A_Dry_Run_And_Pack_Nothing()
     {
-        fixture.EnsureHostBuilt();
+        packages.EnsurePacked(); // the Pack run built the copy's host
+        var copy = packages.Copy;
         const string Version = "9.9.9-dryrun";
 
-        var rehearsal = fixture.Run("--target=Pack", $"--package-version={Version}", "--dryrun");
+        var rehearsal = copy.Run("--target=Pack", $"--package-version={Version}", "--dryrun");
 
         Assert.True(rehearsal.ExitCode == 0, rehearsal.ToString());
         // The console wraps long lines at its width; compare the text with its line breaks folded into spaces.
@@ -143,20 +139,20 @@ public sealed class PackTests(BuildHostFixture fixture)
                  })
         {
             Assert.Contains(
-                $"would run dotnet pack {fixture.PathOf(project)} --configuration Release --output {fixture.PathOf(".build/packages")} -p:Version={Version}",
+                $"would run dotnet pack {copy.PathOf(project)} --configuration Release --output {copy.PathOf(".build/packages")} -p:Version={Version}",
                 printed);
         }
 
-        var packagesFolder = fixture.PathOf(".build/packages");
+        var packagesFolder = copy.PathOf(".build/packages");
         Assert.False(Directory.Exists(packagesFolder) && Directory.EnumerateFiles(packagesFolder, $"*{Version}*").Any(), "A dry run must pack nothing.");
     }
 
     [Fact]
     public void Should_Refuse_A_Malformed_Package_Version_As_A_Usage_Error()
     {
-        fixture.EnsureHostBuilt();
+        packages.EnsurePacked(); // the Pack run built the copy's host
 
-        var result = fixture.Run("--target=Pack", "--package-version=1.0", "--dryrun");
+        var result = packages.Copy.Run("--target=Pack", "--package-version=1.0", "--dryrun");
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains("--package-version=1.0 is not a package version", result.StdErr);

@@ -7,8 +7,8 @@ namespace ModelRelease.EndToEnd.Tests;
 /// <c>dotnet new modelrelease-pipeline</c> in a fresh folder, then a real release of the sample through the new
 /// repository's own build.sh, its host built against the packages only (no project reference, no checkout of ours).
 /// </summary>
-[Collection(BuildHostCollection.Name)]
-public sealed class TemplateConsumerTests(BuildHostFixture fixture)
+[Collection(PackedPackagesCollection.Name)]
+public sealed class TemplateConsumerTests(PackedPackagesFixture packages)
 {
     private const string Model = "--model=sentiment";
 
@@ -16,7 +16,6 @@ public sealed class TemplateConsumerTests(BuildHostFixture fixture)
     public void Should_Release_The_Sample_From_A_New_Template_Repository_With_Its_Own_SmokeTest_And_Notify()
     {
         // Given the packed packages and a repository made from the template in a fresh folder, committed
-        var packages = PackedPackages.In(fixture);
         packages.EnsurePacked();
         using var team = ConsumerRepository.Create(packages.Version);
         Succeeded(team.InstallTemplate(packages.PathOf("ModelRelease.Templates")));
