@@ -18,9 +18,9 @@ public sealed class BuildContext : ReleaseContext
     public BuildContext(ICakeContext context)
         : base(context)
     {
-        BuildConfiguration = ReadChoice("configuration", "Debug", "Debug", "Release");
-        TestFilter = ReadText("filter");
-        BenchRuns = ReadInt32("runs", 7, 5, 1000);
+        BuildConfiguration = Get(BuildArguments.Configuration);
+        TestFilter = Get(BuildArguments.Filter);
+        BenchRuns = Get(BuildArguments.Runs);
         _root = new Lazy<string>(() => RepositoryPaths.FindRoot(Environment.WorkingDirectory.FullPath));
     }
 

@@ -11,6 +11,12 @@ namespace ModelRelease.Pipelines;
 /// </summary>
 public abstract class ReleaseTask : PipelineTask<ReleaseContext>
 {
+    /// <summary><c>--root</c>: every release task opens the registry at the serving root.</summary>
+    public static readonly Argument<string?> Root = ReleaseArguments.Root;
+
+    /// <summary><c>--registry</c>: every release task opens the metadata store.</summary>
+    public static readonly Argument<string?> Registry = ReleaseArguments.Registry;
+
     /// <summary>The task's name as the command line spells it.</summary>
     protected string Name => GetType().GetCustomAttribute<TaskNameAttribute>()?.Name ?? GetType().Name;
 

@@ -9,19 +9,29 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Canary")]
 [TaskDescription("Send a share of traffic to a blessed version next to stable")]
-[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
-[TaskArgument("version", "the version to canary (default: the newest blessed one)", Example = "v-20261128-101500")]
-[TaskArgument("weight", "canary traffic percentage, 1-99 (default: the policy's first step, else 10)", Example = "10")]
-[TaskArgument("reason", "free text recorded in the audit log", Example = "new tokenizer")]
-[TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
 public sealed class CanaryTask : ReleaseTask
 {
+    /// <summary><c>--model</c>, required.</summary>
+    public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
+
+    /// <summary><c>--version</c>: the version to canary.</summary>
+    public static readonly Argument<string?> Version = ReleaseArguments.Version.WithDescription("the version to canary (default: the newest blessed one)");
+
+    /// <summary><c>--weight</c>: the canary's share of traffic.</summary>
+    public static readonly Argument<int> Weight = ReleaseArguments.Weight.WithDescription("canary traffic percentage; without it, the policy's first canary step");
+
+    /// <summary><c>--reason</c>, recorded in the audit log.</summary>
+    public static readonly Argument<string?> Reason = ReleaseArguments.Reason.WithExample("new tokenizer");
+
+    /// <summary><c>--policy</c>, overriding the host's.</summary>
+    public static readonly Argument<string?> Policy = ReleaseArguments.Policy;
+
     /// <inheritdoc />
     protected override void Release(ReleaseContext context)
     {
         var model = context.RequireModel();
         var policy = context.FindPolicy(model);
-        var weight = Weight(context, policy);
+        var weight = WeightOf(context, policy);
         context.Commands.Apply(context.Release.PlanCanary(model, context.Version, weight, context.Reason));
         var nextStep = policy?.CanarySteps.FirstOrDefault(step => step > weight) ?? 0;
         // The advice names the version: without it, Canary picks the newest blessed version, which a push since may have changed.
@@ -35,9 +45,9 @@ public sealed class CanaryTask : ReleaseTask
     protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var model = context.RequireModel();
-        context.Commands.Plan(context.Release.PlanCanary(model, context.Version, Weight(context, context.FindPolicy(model)), context.Reason), plan);
+        context.Commands.Plan(context.Release.PlanCanary(model, context.Version, WeightOf(context, context.FindPolicy(model)), context.Reason), plan);
     }
 
-    private static int Weight(ReleaseContext context, ReleasePolicy? policy) =>
+    private static int WeightOf(ReleaseContext context, ReleasePolicy? policy) =>
         context.IsWeightGiven || policy is null || policy.CanarySteps.Count == 0 ? context.Weight : policy.CanarySteps[0];
 }

@@ -5,13 +5,23 @@ namespace ModelRelease.Pipelines.Tasks;
 /// <summary>Sets golden or a custom label on a version, or clears it with <c>--clear</c>.</summary>
 [TaskName("Label")]
 [TaskDescription("Set golden or a custom label on a version, or clear it with --clear")]
-[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
-[TaskArgument("label", "golden or a label of your own (stable and canary move through Promote, Canary and Rollback)", Required = true, Example = "golden")]
-[TaskArgument("version", "the version to label", Example = "v-20261128-101500")]
-[TaskArgument("clear", "remove the label instead of setting it", IsFlag = true)]
-[TaskArgument("reason", "free text recorded in the audit log", Example = "best offline eval")]
 public sealed class LabelTask : ReleaseTask
 {
+    /// <summary><c>--model</c>, required.</summary>
+    public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
+
+    /// <summary><c>--label</c>: the label to set or clear, required.</summary>
+    public static readonly Argument<string?> Label = ReleaseArguments.Label.WithDescription("golden or a label of your own (stable and canary move through Promote, Canary and Rollback)").Required();
+
+    /// <summary><c>--version</c>: the version to label.</summary>
+    public static readonly Argument<string?> Version = ReleaseArguments.Version.WithDescription("the version to label");
+
+    /// <summary><c>--clear</c>: remove the label.</summary>
+    public static readonly Argument<bool> Clear = ReleaseArguments.Clear.WithDescription("remove the label instead of setting it");
+
+    /// <summary><c>--reason</c>, recorded in the audit log.</summary>
+    public static readonly Argument<string?> Reason = ReleaseArguments.Reason.WithExample("best offline eval");
+
     /// <inheritdoc />
     protected override void Release(ReleaseContext context) => context.Commands.Apply(Step(context));
 

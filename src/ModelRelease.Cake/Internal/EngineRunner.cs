@@ -14,7 +14,7 @@ internal static class EngineRunner
     {
         var log = new PipelineLog(console, commandLine.Verbosity);
         var standardOutput = new StandardOutput();
-        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets, planned)).Add(standardOutput);
+        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets, planned) { Arguments = [.. host.ContextArguments, .. planned.SelectMany(task => catalog.Get(task).Arguments)] }).Add(standardOutput);
         var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
         var context = host.CreateContext(cakeContext);
         var tasks = new TaskInstances(catalog, host.CreateTask);

@@ -23,8 +23,7 @@ internal sealed class HostConfiguration
     public List<Type> TaskTypes { get; } = [];
 
     /// <summary>Arguments the context class itself declares: every task may read them.</summary>
-    public IReadOnlyList<TaskArgumentAttribute> ContextArguments =>
-        ContextType.GetCustomAttributes<TaskArgumentAttribute>(inherit: true).ToList();
+    public IReadOnlyList<Argument> ContextArguments => ArgumentDiscovery.OfContext(ContextType);
 
     public TaskCatalog BuildCatalog()
     {
