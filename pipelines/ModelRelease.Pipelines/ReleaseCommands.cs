@@ -6,7 +6,9 @@ namespace ModelRelease.Pipelines;
 /// <summary>
 /// What each release task does and prints, over a <see cref="ReleaseManager"/> and a console, without Cake types: the
 /// tasks call it with their parsed arguments and the Demo calls it with its own, so a step prints the same either way.
-/// Each mutating command has a Plan twin that reads only and fills a <see cref="ChangePlan"/> for <c>--dryrun</c>.
+/// Each mutating command has a Plan twin that reads only and fills a <see cref="ChangePlan"/> for <c>--dryrun</c>. A Plan
+/// twin also rehearses its step on the registry (<see cref="ModelRegistry.Rehearse"/>), so the plans after it in the
+/// same run see the state it would leave: Canary plans on the version Push's plan would create.
 /// </summary>
 public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console)
 {
@@ -41,6 +43,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         if (record)
         {
             plan.Record($"a validation of {policy.Model}{(version is null ? " (candidate)" : " " + version)}: {report.Verdict.ToString().ToLowerInvariant()}");
+            Registry.Rehearse().Validate(policy.Model, version, report.Verdict, report.Passed ? null : report.FailureText());
         }
 
         return report.Passed ? report : throw new GateRejectedException($"Validation would reject the candidate of '{policy.Model}': {report.FailureText()}");
@@ -67,12 +70,16 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         return result;
     }
 
-    /// <summary>The dry-run twin of <see cref="Push"/>.</summary>
-    public PushPlan PlanPush(PushRequest request, ChangePlan plan)
+    /// <summary>
+    /// The dry-run twin of <see cref="Push"/>: describes the push and rehearses it, returning the version it would
+    /// create (or the live version with the same bytes a repeated push resolves to), as the steps after it will see it.
+    /// </summary>
+    public PushResult PlanPush(PushRequest request, ChangePlan plan)
     {
         var pushPlan = release.PlanPush(request);
         pushPlan.Describe(plan, Registry.Layout);
-        return pushPlan;
+        var version = Registry.Rehearse().Push(pushPlan, request);
+        return new PushResult(version, Created: pushPlan.Existing is null);
     }
 
     /// <summary>Runs a planned label step and prints what moved.</summary>
@@ -93,7 +100,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         return results;
     }
 
-    /// <summary>The dry-run twin of <see cref="Apply"/>.</summary>
+    /// <summary>The dry-run twin of <see cref="Apply"/>: describes the step and rehearses it for the plans after it.</summary>
     public void Plan(ReleaseStep step, ChangePlan plan)
     {
         PrintNotes(step);
@@ -104,6 +111,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
         }
 
         step.Describe(plan, Registry.Layout);
+        Registry.Rehearse().Apply(step);
     }
 
     private void PrintNotes(ReleaseStep step)
@@ -140,6 +148,7 @@ public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console
             plan.Record($"{pruning.Removed.Count} {(pruning.Removed.Count == 1 ? "version" : "versions")} of {model} as pruned (metadata kept for the audit)");
         }
 
+        Registry.Rehearse().Prune(pruning);
         return pruning;
     }
 

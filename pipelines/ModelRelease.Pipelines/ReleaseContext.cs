@@ -159,6 +159,18 @@ public class ReleaseContext : PipelineContext
     /// <summary>The release tasks' commands, printing to <see cref="PipelineContext.Console"/>.</summary>
     public ReleaseCommands Commands => new(Release, Console);
 
+    /// <summary>
+    /// The version Push made in this run (or found holding the same bytes), for the tasks after it, e.g. a smoke test;
+    /// null when no Push ran before. In a dry run it is the version Push's plan would create.
+    /// </summary>
+    public PushResult? Pushed => Results.Find<PushResult>();
+
+    /// <summary>
+    /// The last label step of this run (Canary, Promote, Rollback or Label), for the tasks after it, e.g. a notification;
+    /// null when none ran before. In a dry run it is the step the task's plan would take.
+    /// </summary>
+    public ReleaseOutcome? Released => Results.Find<ReleaseOutcome>();
+
     /// <summary>What the last Validate in this run concluded, for Push to record as the version's blessing.</summary>
     public ValidationReport? Validation { get; set; }
 

@@ -1,71 +1,9 @@
-using System.Reflection;
-using Cake.Core.Diagnostics;
-using ModelRelease.Cake;
-
 namespace ModelRelease.Pipelines;
 
 /// <summary>
-/// A stock task that changes the registry. Its run is recorded as an execution (task, model, arguments with secrets
-/// redacted, actor, host, CI run, outcome) linked to every version it reads or writes, ML Metadata style. The row
-/// is written with the run's first change, so a run that changes nothing, a dry run among them, leaves none.
+/// A stock task that changes the registry, over <see cref="ReleaseContext"/>. A team's task over its own context
+/// derives from <see cref="ReleaseTask{TContext}"/> instead.
 /// </summary>
-public abstract class ReleaseTask : PipelineTask<ReleaseContext>
+public abstract class ReleaseTask : ReleaseTask<ReleaseContext>
 {
-    /// <summary><c>--root</c>: every release task opens the registry at the serving root.</summary>
-    public static readonly Argument<string?> Root = ReleaseArguments.Root;
-
-    /// <summary><c>--registry</c>: every release task opens the metadata store.</summary>
-    public static readonly Argument<string?> Registry = ReleaseArguments.Registry;
-
-    /// <summary>The task's name as the command line spells it.</summary>
-    protected string Name => GetType().GetCustomAttribute<TaskNameAttribute>()?.Name ?? GetType().Name;
-
-    /// <inheritdoc />
-    public sealed override void Run(ReleaseContext context)
-    {
-        using var execution = context.ModelRegistry.TrackExecution(Name, context.Model, context.RecordedArguments());
-        try
-        {
-            Release(context);
-        }
-        catch (Exception error)
-        {
-            Finish(context, execution, error is GateRejectedException ? ExecutionOutcome.Rejected : ExecutionOutcome.Failed, error.Message);
-            throw;
-        }
-
-        Finish(context, execution, ExecutionOutcome.Succeeded, null);
-    }
-
-    /// <summary>Does the task's work; what it changes in the registry is linked to this run.</summary>
-    protected abstract void Release(ReleaseContext context);
-
-    /// <summary>
-    /// The task's plan for <c>--dryrun</c>, followed (once per run, and only when the task would change something) by
-    /// the clean-up its change would also carry out: a dry run shows every change, the clean-up included.
-    /// </summary>
-    public sealed override void Plan(ReleaseContext context, ChangePlan plan)
-    {
-        PlanRelease(context, plan);
-        if (!plan.IsEmpty)
-        {
-            context.PlanCleanup(plan);
-        }
-    }
-
-    /// <summary>What <see cref="Release"/> would change, worked out without changing anything.</summary>
-    protected abstract void PlanRelease(ReleaseContext context, ChangePlan plan);
-
-    private static void Finish(ReleaseContext context, ExecutionScope execution, ExecutionOutcome outcome, string? error)
-    {
-        try
-        {
-            execution.Complete(outcome, error);
-        }
-        catch (Exception failure) when (failure is IOException or RegistryException or InvalidOperationException or System.Data.Common.DbException)
-        {
-            // The change itself is committed; failing to note how the run ended must not hide what the run did.
-            context.Log.Warning("Could not record how task run '{0}' ended ({1}); its changes stand.", execution.Task, failure.Message);
-        }
-    }
 }

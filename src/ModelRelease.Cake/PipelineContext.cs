@@ -54,6 +54,9 @@ public class PipelineContext : CakeContextAdapter
     /// <summary>True when the task named <paramref name="task"/> is part of this run.</summary>
     public bool WillRun(string task) => PlannedTasks.Contains(task, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>What the tasks of this run made so far, typed, for the tasks and lifetimes after them.</summary>
+    public TaskResults Results { get; } = new();
+
     /// <summary>The console for tables and rich output; honours <c>NO_COLOR</c> and redirection.</summary>
     public IAnsiConsole Console { get; }
 

@@ -15,6 +15,7 @@ public sealed partial class ModelRegistry
     /// </summary>
     public void Sync()
     {
+        RequireNoRehearsal();
         Pairing.RequireSafeLocation();
         using var writer = Store.Write();
         if (RootGuard.Check(Layout, writer, Store.Location))
@@ -33,7 +34,7 @@ public sealed partial class ModelRegistry
     /// </summary>
     public IReadOnlyList<SyncAction> PlanSync()
     {
-        using var reader = OpenRead();
+        using var reader = OpenStoredRead();
         return PlanSync(reader);
     }
 
@@ -50,7 +51,11 @@ public sealed partial class ModelRegistry
     /// leftovers a journal entry proves are ModelRelease's, moves unknown directories to the quarantine, and marks
     /// runs whose process is gone aborted. Never deletes a registered version's files. Returns what it did.
     /// </summary>
-    public IReadOnlyList<string> Repair() => new RegistryVerifier(this).Repair();
+    public IReadOnlyList<string> Repair()
+    {
+        RequireNoRehearsal();
+        return new RegistryVerifier(this).Repair();
+    }
 
     /// <summary>What <see cref="Repair"/> would do, read without changing anything.</summary>
     public IReadOnlyList<PlannedChange> PlanRepair() => new RegistryVerifier(this).PlanRepair();
@@ -63,7 +68,11 @@ public sealed partial class ModelRegistry
     /// store moved elsewhere): writes the root's marker if missing and the id into the store. Deletes nothing.
     /// </summary>
     /// <exception cref="RegistryException">The store belongs to another root, or is empty while the root holds versions.</exception>
-    public AdoptResult Adopt() => new RootAdopter(this).Adopt();
+    public AdoptResult Adopt()
+    {
+        RequireNoRehearsal();
+        return new RootAdopter(this).Adopt();
+    }
 
     /// <summary>
     /// Refuses, before anything is read as this root's or changed, a root and store that do not belong together (see
@@ -85,8 +94,29 @@ public sealed partial class ModelRegistry
         return Pairing.Check(reader);
     }
 
-    /// <summary>A read of the store, after the root and the store were checked to belong together.</summary>
-    internal IMetadataReader OpenRead() => Pairing.OpenRead();
+    /// <summary>A read of the store as it is, without a rehearsal's planned steps: for the upkeep of the root, which acts on what is there.</summary>
+    internal IMetadataReader OpenStoredRead() => Pairing.OpenRead();
+
+    /// <summary>A read for the release steps: the store, with the steps a rehearsal planned so far laid over it.</summary>
+    internal IMetadataReader OpenRead() => Rehearsal is { } rehearsal ? new RehearsalReader(Pairing.OpenRead(), rehearsal) : Pairing.OpenRead();
+
+    /// <summary>The dry run this registry is rehearsing, or null: see <see cref="Rehearse"/>.</summary>
+    public Rehearsal? Rehearsal { get; private set; }
+
+    /// <summary>
+    /// Starts (or continues) a dry run of several steps: from now on every read of this registry sees what the steps
+    /// planned into the returned <see cref="ModelRelease.Rehearsal"/> would have left. Nothing is ever written by it.
+    /// </summary>
+    public Rehearsal Rehearse() => Rehearsal ??= new Rehearsal(Now, _options.Environment);
+
+    /// <summary>A rehearsing registry reads planned state that was never written; a change made on it would act on a fiction.</summary>
+    internal void RequireNoRehearsal()
+    {
+        if (Rehearsal is not null)
+        {
+            throw new InvalidOperationException("This registry is rehearsing a dry run (Rehearse was called), so it changes nothing. Open another registry for real changes.");
+        }
+    }
 
     /// <summary>The location and pair checks of this registry's root and store.</summary>
     internal RootPairing Pairing { get; }

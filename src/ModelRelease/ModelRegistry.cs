@@ -54,7 +54,12 @@ public sealed partial class ModelRegistry : IDisposable
     /// Copies the artifact into the registry as a new version with its provenance. An artifact identical to an
     /// unpruned version of the model returns that version instead (recording the attempt) and copies nothing.
     /// </summary>
-    public PushResult Push(PushRequest request) => new VersionPublisher(this).Push(request);
+    public PushResult Push(PushRequest request)
+    {
+        // Refused before the slow copy, which happens outside the store's transaction.
+        RequireNoRehearsal();
+        return new VersionPublisher(this).Push(request);
+    }
 
     /// <summary>Points <paramref name="label"/> at <paramref name="version"/>, recording who, why and from where.</summary>
     public LabelChangeResult SetLabel(string model, string label, string version, LabelChange? change = null) =>
@@ -95,15 +100,22 @@ public sealed partial class ModelRegistry : IDisposable
     /// next change or <see cref="Sync"/> deletes whatever files a crashed prune left). Nothing to remove writes nothing.
     /// </summary>
     /// <exception cref="RegistryException">The model is unknown (the message lists the known ones), or <paramref name="keep"/> is negative.</exception>
-    public PrunePlan Prune(string model, int keep, string? reason = null) => new VersionPruner(this).Prune(model, keep, reason);
+    public PrunePlan Prune(string model, int keep, string? reason = null)
+    {
+        RequireNoRehearsal();
+        return new VersionPruner(this).Prune(model, keep, reason);
+    }
 
     /// <summary>
     /// Records a validation: an event with the checks as evidence and, for a version already in the registry, its
     /// blessing. <paramref name="version"/> is null for a candidate that was never pushed (a rejected one).
+    /// <paramref name="evidence"/> is an object the library serialises to JSON (a record, a dictionary, a
+    /// <c>JsonElement</c> or <c>JsonNode</c>; a string is stored as a JSON string), so History can always read it back.
     /// </summary>
-    public void RecordValidation(string model, string? version, Blessing verdict, string? evidence, string? reason = null)
+    public void RecordValidation(string model, string? version, Blessing verdict, object? evidence, string? reason = null)
     {
         RequireModelName(model);
+        var evidenceJson = EvidenceJson.Serialize(evidence);
         Change(model, reader => version is null ? null : RegistryRules.RequireVersion(reader, model, version), writer =>
         {
             if (version is not null)
@@ -115,7 +127,7 @@ public sealed partial class ModelRegistry : IDisposable
 
             // The verdict leads the reason, so it is never lost when a reason is given too.
             var verdictText = verdict.ToString().ToLowerInvariant();
-            writer.AppendEvent(Event(model, EventKind.Validation, null, null, version, reason is null ? verdictText : $"{verdictText}: {reason}", evidence, Now()));
+            writer.AppendEvent(Event(model, EventKind.Validation, null, null, version, reason is null ? verdictText : $"{verdictText}: {reason}", evidenceJson, Now()));
             return true;
         });
     }
@@ -248,6 +260,7 @@ public sealed partial class ModelRegistry : IDisposable
 
     private ExecutionScope NewExecution(string task, string? model, IReadOnlyDictionary<string, string?> arguments)
     {
+        RequireNoRehearsal();
         ArgumentException.ThrowIfNullOrWhiteSpace(task);
         ArgumentNullException.ThrowIfNull(arguments);
         if (_execution is not null)
@@ -298,6 +311,7 @@ public sealed partial class ModelRegistry : IDisposable
     /// </summary>
     internal T Change<T>(string model, Func<IMetadataReader, object?>? precheck, Func<IMetadataWriter, T> change, Action? undo = null)
     {
+        RequireNoRehearsal();
         if (precheck is not null)
         {
             using var reader = OpenRead();

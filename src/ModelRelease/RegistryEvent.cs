@@ -25,4 +25,11 @@ public sealed record RegistryEvent(
     string? Reason,
     string? Evidence,
     DateTimeOffset At,
-    long? ExecutionId);
+    long? ExecutionId)
+{
+    /// <summary>
+    /// <see cref="Evidence"/> as JSON, or null when there is none. A row an older ModelRelease stored as plain text
+    /// (before evidence was serialised by the library) reads as a JSON string, so no stored row can break a reader.
+    /// </summary>
+    public System.Text.Json.JsonElement? ReadEvidence() => Internal.EvidenceJson.Read(Evidence);
+}

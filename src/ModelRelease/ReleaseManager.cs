@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ModelRelease.Internal;
 
 namespace ModelRelease;
@@ -220,7 +221,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     public void RecordValidation(ValidationReport report, string? version, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        Registry.RecordValidation(report.Model, version, report.Verdict, report.Evidence(), reason ?? (report.Passed ? null : report.FailureText()));
+        Registry.RecordValidation(report.Model, version, report.Verdict, JsonDocument.Parse(report.Evidence()).RootElement.Clone(), reason ?? (report.Passed ? null : report.FailureText()));
     }
 
     /// <summary>Only versions validation blessed (or that skipped it with a recorded reason) may take traffic.</summary>

@@ -25,7 +25,7 @@ public static class HistoryView
                 actor = e.Actor,
                 host = e.Host,
                 reason = e.Reason,
-                evidence = e.Evidence is null ? (JsonElement?)null : JsonDocument.Parse(e.Evidence).RootElement.Clone(),
+                evidence = e.ReadEvidence(),
                 executionId = e.ExecutionId,
             });
             console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(new { events = rows }));

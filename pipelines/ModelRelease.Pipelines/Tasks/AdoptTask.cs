@@ -8,7 +8,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Adopt")]
 [TaskDescription("Bind an existing serving root and a store that records no root yet (deletes nothing)")]
-public sealed class AdoptTask : PipelineTask<ReleaseContext>
+public class AdoptTask : PipelineTask<ReleaseContext>
 {
     /// <summary><c>--root</c>: the root to bind.</summary>
     public static readonly Argument<string?> Root = ReleaseArguments.Root;

@@ -9,7 +9,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Canary")]
 [TaskDescription("Send a share of traffic to a blessed version next to stable")]
-public sealed class CanaryTask : ReleaseTask
+public class CanaryTask : ReleaseTask
 {
     /// <summary><c>--model</c>, required.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
@@ -32,7 +32,9 @@ public sealed class CanaryTask : ReleaseTask
         var model = context.RequireModel();
         var policy = context.FindPolicy(model);
         var weight = WeightOf(context, policy);
-        context.Commands.Apply(context.Release.PlanCanary(model, context.Version, weight, context.Reason));
+        var step = context.Release.PlanCanary(model, context.Version, weight, context.Reason);
+        context.Commands.Apply(step);
+        Released(context, step);
         var nextStep = policy?.CanarySteps.FirstOrDefault(step => step > weight) ?? 0;
         // The advice names the version: without it, Canary picks the newest blessed version, which a push since may have changed.
         var canary = context.ModelRegistry.VersionAt(model, LabelNames.Canary)?.Name;
@@ -45,7 +47,9 @@ public sealed class CanaryTask : ReleaseTask
     protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var model = context.RequireModel();
-        context.Commands.Plan(context.Release.PlanCanary(model, context.Version, WeightOf(context, context.FindPolicy(model)), context.Reason), plan);
+        var step = context.Release.PlanCanary(model, context.Version, WeightOf(context, context.FindPolicy(model)), context.Reason);
+        context.Commands.Plan(step, plan);
+        Released(context, step);
     }
 
     private static int WeightOf(ReleaseContext context, ReleasePolicy? policy) =>

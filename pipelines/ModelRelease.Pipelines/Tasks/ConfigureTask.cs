@@ -11,7 +11,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Configure")]
 [TaskDescription("Set the serving root's path as the model server sees it (--serving-path=/models), or --clear it; rewrites models.config")]
-public sealed class ConfigureTask : PipelineTask<ReleaseContext>
+public class ConfigureTask : PipelineTask<ReleaseContext>
 {
     /// <summary><c>--serving-path</c>: the path to set.</summary>
     public static readonly Argument<string?> ServingPath = ReleaseArguments.ServingPath;

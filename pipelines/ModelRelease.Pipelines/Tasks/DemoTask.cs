@@ -11,7 +11,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Demo")]
 [TaskDescription("Run the whole release lifecycle on the bundled sample model in ./demo-release (or --root)")]
-public sealed class DemoTask : PipelineTask<ReleaseContext>
+public class DemoTask : PipelineTask<ReleaseContext>
 {
     /// <summary><c>--root</c>: where the demo runs; the Demo reads no other argument.</summary>
     public static readonly Argument<string?> Root = ReleaseArguments.Root.WithDescription($"the demo directory (default ./{DefaultDirectory})").WithExample("./demo-release");

@@ -5,7 +5,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// <summary>Prints the audit log, filtered by model, label and time.</summary>
 [TaskName("History")]
 [TaskDescription("Show the audit log, filtered by --model, --label and --since (table or JSON)")]
-public sealed class HistoryTask : PipelineTask<ReleaseContext>
+public class HistoryTask : PipelineTask<ReleaseContext>
 {
     /// <summary><c>--model</c>: a filter.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.WithDescription("only this model's events");

@@ -8,7 +8,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Prune")]
 [TaskDescription("Delete old versions' files, keeping the newest --keep and every protected one")]
-public sealed class PruneTask : ReleaseTask
+public class PruneTask : ReleaseTask
 {
     /// <summary><c>--model</c>, required.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
@@ -26,14 +26,14 @@ public sealed class PruneTask : ReleaseTask
     protected override void Release(ReleaseContext context)
     {
         var model = context.RequireModel();
-        context.Commands.Prune(model, KeepOf(context, model), context.Reason);
+        context.Results.Set(context.Commands.Prune(model, KeepOf(context, model), context.Reason));
     }
 
     /// <inheritdoc />
     protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var model = context.RequireModel();
-        context.Commands.PlanPrune(model, KeepOf(context, model), plan);
+        context.Results.Set(context.Commands.PlanPrune(model, KeepOf(context, model), plan));
     }
 
     private static int KeepOf(ReleaseContext context, string model) =>

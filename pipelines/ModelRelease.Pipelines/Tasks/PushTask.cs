@@ -10,7 +10,7 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskName("Push")]
 [IsDependentOn(typeof(ValidateTask))]
 [TaskDescription("Copy the validated candidate into the registry with its provenance")]
-public sealed class PushTask : ReleaseTask
+public class PushTask : ReleaseTask
 {
     /// <summary><c>--model</c>, required.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
@@ -43,10 +43,10 @@ public sealed class PushTask : ReleaseTask
     public static readonly Argument<string?> Reason = ReleaseArguments.Reason;
 
     /// <inheritdoc />
-    protected override void Release(ReleaseContext context) => context.Commands.Push(Request(context));
+    protected override void Release(ReleaseContext context) => context.Results.Set(context.Commands.Push(Request(context)));
 
     /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) => context.Commands.PlanPush(Request(context), plan);
+    protected override void PlanRelease(ReleaseContext context, ChangePlan plan) => context.Results.Set(context.Commands.PlanPush(Request(context), plan));
 
     /// <summary>The push request from the arguments; with <paramref name="validated"/> false, before Validate has run (for its input checks).</summary>
     internal static PushRequest Request(ReleaseContext context, bool validated = true)

@@ -5,7 +5,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// <summary>Prints every version of a model (or of all models) with provenance, key metrics, blessing, labels and traffic.</summary>
 [TaskName("Status")]
 [TaskDescription("Show versions with provenance, metrics, blessing, labels and traffic (table or JSON)")]
-public sealed class StatusTask : PipelineTask<ReleaseContext>
+public class StatusTask : PipelineTask<ReleaseContext>
 {
     /// <summary><c>--model</c>: one model, or every one.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.WithDescription("model name (default: every model)");

@@ -9,7 +9,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Validate")]
 [TaskDescription("Check a candidate against the release policy and the current stable version (exit 3 when rejected)")]
-public sealed class ValidateTask : ReleaseTask
+public class ValidateTask : ReleaseTask
 {
     /// <summary><c>--model</c>, required.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();

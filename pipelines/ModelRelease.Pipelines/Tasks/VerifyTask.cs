@@ -9,7 +9,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Verify")]
 [TaskDescription("Check the serving root against the registry (re-hash versions, links, configs, leftovers); --repair fixes what is safe")]
-public sealed class VerifyTask : PipelineTask<ReleaseContext>
+public class VerifyTask : PipelineTask<ReleaseContext>
 {
     /// <summary><c>--repair</c>.</summary>
     public static readonly Argument<bool> Repair = ReleaseArguments.Repair;

@@ -16,6 +16,10 @@ internal sealed class DryRunExecutionStrategy(
     ICakeReportPrinter steps) : IExecutionStrategy
 {
     private TaskDefinition? _current;
+    private readonly List<(string Task, ChangePlan Plan)> _plans = [];
+
+    /// <summary>Each task's plan, in the order the tasks were planned: the chain's combined plan.</summary>
+    public IReadOnlyList<(string Task, ChangePlan Plan)> Plans => _plans;
 
     public Task ExecuteAsync(CakeTask task, ICakeContext context)
     {
@@ -30,6 +34,7 @@ internal sealed class DryRunExecutionStrategy(
 
         var plan = new ChangePlan();
         tasks.Get(definition.Name).Plan(context, plan);
+        _plans.Add((definition.Name, plan));
         if (plan.IsEmpty)
         {
             console.Out.MarkupLine("  [grey]would change nothing[/]");
@@ -37,20 +42,11 @@ internal sealed class DryRunExecutionStrategy(
 
         foreach (var change in plan.Changes)
         {
-            console.Out.MarkupLine($"  [{Colour(change.Kind)}]would[/] {Markup.Escape(DisplayText.Escape(change.Description))}");
+            CombinedPlanPrinter.WriteChange(console, change, "  ");
         }
 
         return Task.CompletedTask;
     }
-
-    /// <summary>Deletions stand out in red and label moves in yellow: the changes a reviewer of a rehearsal looks for first.</summary>
-    private static string Colour(ChangeKind kind) => kind switch
-    {
-        ChangeKind.Delete => "red",
-        ChangeKind.Move => "yellow",
-        ChangeKind.Run => "default",
-        _ => "blue",
-    };
 
     public void Skip(CakeTask task, CakeTaskCriteria criteria) => steps.WriteSkippedStep(task.Name, global::Cake.Core.Diagnostics.Verbosity.Normal);
 

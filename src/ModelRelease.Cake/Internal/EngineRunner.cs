@@ -21,9 +21,8 @@ internal static class EngineRunner
         var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetime(), host.CreateTaskLifetime(), log);
 
         var steps = new StepPrinter(console, log, standardOutput);
-        IExecutionStrategy strategy = commandLine.DryRun
-            ? new DryRunExecutionStrategy(catalog, tasks, console, steps)
-            : new DefaultExecutionStrategy(log, steps);
+        var rehearsal = commandLine.DryRun ? new DryRunExecutionStrategy(catalog, tasks, console, steps) : null;
+        IExecutionStrategy strategy = rehearsal ?? (IExecutionStrategy)new DefaultExecutionStrategy(log, steps);
         var recording = new RecordingExecutionStrategy(strategy, commandLine.DryRun ? TaskStatus.Planned : TaskStatus.Executed);
         var settings = new ExecutionSettings().SetTargets(targets).UseUnifiedDependencyGraphForMultipleTargets(true);
         if (commandLine.Exclusive)
@@ -40,6 +39,10 @@ internal static class EngineRunner
         try
         {
             await engine.RunTargetAsync(context, recording, settings).ConfigureAwait(false);
+            if (rehearsal is not null)
+            {
+                CombinedPlanPrinter.Print(console, rehearsal.Plans);
+            }
         }
         catch (Exception exception)
         {

@@ -93,7 +93,7 @@ internal sealed class LabelEditor(ModelRegistry registry)
                 if (changed && writer is not null)
                 {
                     writer.SetLabel(model, edit.Label, version, edit.Change.Weight, now);
-                    writer.AppendEvent(registry.Event(model, edit.Change.Kind, edit.Label, current?.Version, version, edit.Change.Reason, edit.Change.Evidence ?? WeightEvidence(edit.Change.Weight), now));
+                    writer.AppendEvent(registry.Event(model, edit.Change.Kind, edit.Label, current?.Version, version, edit.Change.Reason, EvidenceJson.Serialize(edit.Change.Evidence) ?? WeightEvidence(edit.Change.Weight), now));
                     registry.Link(writer, model, version, ExecutionRole.Input);
                 }
 
@@ -104,7 +104,7 @@ internal sealed class LabelEditor(ModelRegistry registry)
                 if (current is not null && writer is not null)
                 {
                     writer.ClearLabel(model, edit.Label);
-                    writer.AppendEvent(registry.Event(model, edit.Change.Kind, edit.Label, current.Version, null, edit.Change.Reason, edit.Change.Evidence, now));
+                    writer.AppendEvent(registry.Event(model, edit.Change.Kind, edit.Label, current.Version, null, edit.Change.Reason, EvidenceJson.Serialize(edit.Change.Evidence), now));
                     registry.Link(writer, model, current.Version, ExecutionRole.Input);
                 }
 

@@ -15,7 +15,7 @@ internal sealed class RegistryVerifier(ModelRegistry registry)
     {
         var findings = new List<VerifyFinding>();
         var layout = registry.Layout;
-        using var reader = registry.OpenRead();
+        using var reader = registry.OpenStoredRead();
         RequireRoot();
         var now = registry.Now();
         var checkedVersions = 0;
@@ -68,7 +68,7 @@ internal sealed class RegistryVerifier(ModelRegistry registry)
     /// </summary>
     public IReadOnlyList<PlannedChange> PlanRepair()
     {
-        using var reader = registry.OpenRead();
+        using var reader = registry.OpenStoredRead();
         RequireRoot();
         return registry.PlanSync(reader).Select(action => new PlannedChange(action.ChangeKind, action.Describe()))
             .Concat(DeadRuns(reader, registry.Now()).Select(run => new PlannedChange(ChangeKind.Record, AbortedText(run))))
@@ -78,7 +78,7 @@ internal sealed class RegistryVerifier(ModelRegistry registry)
     /// <summary>Does what is safe and returns what it did.</summary>
     public IReadOnlyList<string> Repair()
     {
-        using (registry.OpenRead())
+        using (registry.OpenStoredRead())
         {
             RequireRoot();
         }

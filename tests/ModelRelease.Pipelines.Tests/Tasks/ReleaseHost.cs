@@ -49,6 +49,7 @@ public sealed class ReleaseHost : IDisposable
             .UseContext<TestReleaseContext>()
             .AddAssembly(typeof(ReleaseContext).Assembly)
             .AddTask<ShipTask>()
+            .AddTasks(typeof(SmokeCheckTask), typeof(NotifyProbeTask), typeof(ReleaseChainTask), typeof(PromoteThenRollbackTask))
             .UseConsole(output, error)
             .UseWorkingDirectory(WorkDirectory)
             .UseEnvironmentVariable("NO_COLOR", "1");

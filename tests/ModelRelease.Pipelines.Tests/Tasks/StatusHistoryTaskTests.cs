@@ -109,4 +109,26 @@ public sealed class StatusHistoryTaskTests : IDisposable
     }
 
     private static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    [Fact]
+    public void Should_Read_History_As_Json_When_A_Stored_Row_Holds_Plain_Text_Evidence()
+    {
+        // Given a validation row whose evidence an older ModelRelease stored as plain text (the log is append-only)
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_host.StorePath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO events (model_id, kind, label, from_version, to_version, actor, host, reason, evidence, at, execution_id) " +
+                                  "SELECT model_id, kind, label, from_version, to_version, actor, host, reason, 'checked by hand: fine', at, NULL FROM events WHERE kind = 'validation' LIMIT 1";
+            command.ExecuteNonQuery();
+        }
+
+        // When History prints JSON; then the row reads as a JSON string and the other rows as they were
+        var run = _host.Do("History", "--format=json");
+
+        using var json = JsonDocument.Parse(run.Out);
+        var evidence = json.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("evidence")).ToList();
+        Assert.Contains(evidence, e => e.ValueKind == JsonValueKind.String && e.GetString() == "checked by hand: fine");
+        Assert.Contains(evidence, e => e.ValueKind == JsonValueKind.Object);
+    }
 }

@@ -186,8 +186,8 @@ public sealed class LabelTests : IDisposable
         var v1 = _scenario.Push("one");
         using var registry = _scenario.Open();
 
-        registry.RecordValidation("mnist", v1.Name, Blessing.Blessed, "{\"accuracy\":\"pass\"}");
-        registry.RecordValidation("mnist", null, Blessing.Rejected, "{\"accuracy\":\"fail\"}", "accuracy 0.80 < 0.85");
+        registry.RecordValidation("mnist", v1.Name, Blessing.Blessed, new { accuracy = "pass" });
+        registry.RecordValidation("mnist", null, Blessing.Rejected, new { accuracy = "fail" }, "accuracy 0.80 < 0.85");
 
         Assert.Equal(Blessing.Blessed, registry.Version("mnist", v1.Name).Blessing);
         var validations = registry.History(new EventQuery("mnist", Kinds: [EventKind.Validation]));

@@ -1,0 +1,67 @@
+namespace ModelRelease.Internal;
+
+/// <summary>
+/// A read of the store with a <see cref="Rehearsal"/> laid over it: the versions, blessings, labels and events the
+/// steps planned so far would have written appear as if they had been. Everything else is the store's own answer.
+/// </summary>
+internal sealed class RehearsalReader(IMetadataReader inner, Rehearsal rehearsal) : IMetadataReader
+{
+    public IReadOnlyList<string> Models() =>
+        inner.Models().Concat(rehearsal.AddedModels).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+    public ModelVersion? FindVersion(string model, string name)
+    {
+        var version = rehearsal.Added(model).FirstOrDefault(v => v.Name == name) ?? inner.FindVersion(model, name);
+        return version is null ? null : rehearsal.Overlay(version);
+    }
+
+    public ModelVersion? FindVersionByDigest(string model, string digest) =>
+        Versions(model).LastOrDefault(v => v.Digest == digest && !v.IsPruned) ?? (inner.FindVersionByDigest(model, digest) is { } stored ? rehearsal.Overlay(stored) : null);
+
+    public IReadOnlyList<ModelVersion> Versions(string model) =>
+        inner.Versions(model).Concat(rehearsal.Added(model)).Select(rehearsal.Overlay).OrderBy(v => v.Number).ToList();
+
+    /// <summary>A planned version's manifest is not kept: only its digest and counts are, which is what a plan reads.</summary>
+    public VersionManifest? Manifest(string model, string name) => inner.Manifest(model, name);
+
+    public IReadOnlyList<LabelAssignment> Labels(string? model)
+    {
+        var labels = inner.Labels(model).ToDictionary(l => (l.Model, l.Label));
+        foreach (var ((labelModel, label), assignment) in rehearsal.LabelChanges.Where(c => model is null || c.Key.Model == model))
+        {
+            if (assignment is null)
+            {
+                labels.Remove((labelModel, label));
+            }
+            else
+            {
+                labels[(labelModel, label)] = assignment with { Number = FindVersion(labelModel, assignment.Version)?.Number ?? assignment.Number };
+            }
+        }
+
+        return labels.Values.OrderBy(l => l.Model, StringComparer.Ordinal).ThenBy(l => l.Label, StringComparer.Ordinal).ToList();
+    }
+
+    public IReadOnlyList<RegistryEvent> Events(EventQuery query)
+    {
+        var planned = rehearsal.Events.Where(e =>
+            (query.Model is null || e.Model == query.Model)
+            && (query.Label is null || e.Label == query.Label)
+            && (query.Since is null || e.At >= query.Since)
+            && (query.Kinds is null || query.Kinds.Contains(e.Kind)));
+        var events = inner.Events(query).Concat(planned).ToList();
+        return query.Newest is { } newest ? events.Skip(Math.Max(0, events.Count - newest)).ToList() : events;
+    }
+
+    public ExecutionRecord? FindExecution(long id) => inner.FindExecution(id);
+
+    public IReadOnlyList<ExecutionRecord> Executions(string? model) => inner.Executions(model);
+
+    public IReadOnlyList<string> LabelsEverSet(string model) =>
+        inner.LabelsEverSet(model).Concat(rehearsal.LabelChanges.Where(c => c.Key.Model == model).Select(c => c.Key.Label))
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    public RootBinding? BoundRoot() => inner.BoundRoot();
+
+    public void Dispose() => inner.Dispose();
+}
