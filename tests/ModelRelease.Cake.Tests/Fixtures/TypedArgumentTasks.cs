@@ -38,13 +38,13 @@ public sealed class GateContext : PipelineContext
 }
 
 /// <summary>A base that declares what all its tasks read, as ReleaseTask declares --root and --registry.</summary>
-public abstract class GateTask : PipelineTask<GateContext>
+public abstract class ThresholdReadingTask : PipelineTask<GateContext>
 {
     public static readonly Argument<double> Threshold = GateArguments.Threshold;
 }
 
 [TaskName("Smoke")]
-public sealed class SmokeTask : GateTask
+public sealed class SmokeTask : ThresholdReadingTask
 {
     public static readonly Argument<string?> Region = GateArguments.Region;
 
@@ -61,7 +61,7 @@ public sealed class WarmUpTask : PipelineTask<GateContext>
 /// <summary>Reads its own --window only after Warm-Up has run: a bad value must still stop the run before Warm-Up.</summary>
 [TaskName("Gate")]
 [IsDependentOn(typeof(WarmUpTask))]
-public sealed class GateCheckTask : GateTask
+public sealed class GateCheckTask : ThresholdReadingTask
 {
     public static readonly Argument<TimeSpan?> Window = Argument.Duration("window", "how far back the gate looks").AtMost(TimeSpan.FromDays(1));
 
@@ -71,7 +71,7 @@ public sealed class GateCheckTask : GateTask
 
 /// <summary>Declares the same name as its base with its own meaning: the task's own declaration wins.</summary>
 [TaskName("Strict-Gate")]
-public sealed class StrictGateTask : GateTask
+public sealed class StrictGateTask : ThresholdReadingTask
 {
     public static new readonly Argument<double> Threshold = GateArguments.Threshold.WithDescription("least share for the strict gate").AtLeast(0.9);
 
