@@ -82,7 +82,7 @@ public sealed class TypedArgumentTests : IDisposable
     [InlineData("--pace=warp", "--pace=warp is not valid: choose one of slow, normal, very-fast.")]
     [InlineData("--pace=2", "--pace=2 is not valid: choose one of slow, normal, very-fast.")]
     [InlineData("--output=~/reports", "--output is '~/reports', which starts with '~': the shell did not expand it")]
-    [InlineData("--timeout=3h", "--timeout=3h is not valid: give a duration from 1s to 2h (such as 90s, 5m, 2h, 1d, or ISO 8601 such as PT1H30M), e.g. --timeout=5m.")]
+    [InlineData("--timeout=3h", "--timeout=3h is not valid: give a duration from 1s to 2h (90s, 5m, 2h, 1d, or ISO 8601 such as PT1H30M), e.g. --timeout=5m.")]
     [InlineData("--timeout=500ms", "--timeout=500ms is not valid: give a duration from 1s to 2h")]
     [InlineData("--timeout=-5m", "--timeout=-5m is not valid: give a duration")]
     [InlineData("--timeout=-00:05:00", "--timeout=-00:05:00 is not valid: give a duration")]
@@ -149,7 +149,7 @@ public sealed class TypedArgumentTests : IDisposable
 
         // Then the bad value stops the run before Warm-Up, and before the context is made
         Assert.Equal(ExitCodes.UsageError, run.ExitCode);
-        Assert.Contains("--window=2d is not valid: give a duration of at most 1d (such as 90s, 5m, 2h, 1d, or ISO 8601 such as PT1H30M), e.g. --window=1d.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--window=2d is not valid: give a duration of at most 1d (90s, 5m, 2h, 1d, or ISO 8601 such as PT1H30M), e.g. --window=1d.", run.Error, StringComparison.Ordinal);
         Assert.Empty(journal.Entries);
         Assert.Equal(ExitCodes.Success, good.ExitCode);
         Assert.Equal(["context threshold=0.99", "Warm-Up", "Gate threshold=0.99 window=12:00:00"], goodJournal.Entries);

@@ -58,7 +58,7 @@ internal static class ArgumentKinds
     {
         Noun = "a duration",
         HelpNoun = "a duration",
-        Hint = " (such as 90s, 5m, 2h, 1d, or ISO 8601 such as PT1H30M)",
+        Hint = " (90s, 5m, 2h, 1d, or ISO 8601 such as PT1H30M)",
         IsOrdered = true,
         Parse = (_, text, _) => DurationText.Parse(text) is { } value ? ArgumentParse<TimeSpan>.Valid(value) : ArgumentParse<TimeSpan>.Invalid,
         Format = DurationText.Format,
