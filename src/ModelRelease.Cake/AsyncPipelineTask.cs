@@ -10,8 +10,16 @@ public abstract class AsyncPipelineTask<TContext> : IPipelineTask
     /// <summary>Does the task's work. The default does nothing.</summary>
     public virtual Task RunAsync(TContext context) => Task.CompletedTask;
 
-    /// <summary>False skips the task.</summary>
+    /// <summary>False skips the task; <see cref="SkipReason"/> also says why.</summary>
     public virtual bool ShouldRun(TContext context) => true;
+
+    /// <summary>
+    /// Why the task is skipped in this run, or null (the default) to run it. The run prints the reason
+    /// (<c>Skipping Validate: --skip-validation given</c>) and the closing report shows it, in a dry run too. Prefer it
+    /// to <see cref="ShouldRun"/>, which skips without saying why; when both are overridden, either one skips the task.
+    /// A target is never skipped: the run fails with the reason instead.
+    /// </summary>
+    public virtual string? SkipReason(TContext context) => null;
 
     /// <summary>Called when <see cref="RunAsync"/> failed; the failure still stops the run unless the task has <see cref="ContinueOnErrorAttribute"/>.</summary>
     public virtual void OnError(Exception exception, TContext context)
@@ -31,6 +39,8 @@ public abstract class AsyncPipelineTask<TContext> : IPipelineTask
     Task IPipelineTask.RunAsync(ICakeContext context) => RunAsync((TContext)context);
 
     bool IPipelineTask.ShouldRun(ICakeContext context) => ShouldRun((TContext)context);
+
+    string? IPipelineTask.SkipReason(ICakeContext context) => SkipReason((TContext)context);
 
     void IPipelineTask.OnError(Exception exception, ICakeContext context) => OnError(exception, (TContext)context);
 

@@ -14,6 +14,9 @@ public interface IPipelineTask
     /// <summary>False skips the task (it shows as Skipped in the report).</summary>
     bool ShouldRun(ICakeContext context);
 
+    /// <summary>Why the task is skipped in this run, or null to run it; printed when it is skipped and shown in the report.</summary>
+    string? SkipReason(ICakeContext context);
+
     /// <summary>Called when the task failed, before the failure stops the run.</summary>
     void OnError(Exception exception, ICakeContext context);
 

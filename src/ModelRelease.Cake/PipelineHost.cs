@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
 using ModelRelease.Cake.Internal;
 
 namespace ModelRelease.Cake;
@@ -44,19 +45,91 @@ public sealed class PipelineHost
         return this;
     }
 
-    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last.</summary>
-    public PipelineHost UseLifetime<TLifetime>()
-        where TLifetime : IPipelineLifetime, new()
+    /// <summary>
+    /// Runs <typeparamref name="TReplacement"/> in place of the discovered task <typeparamref name="TStock"/>. The
+    /// replacement takes the stock task's name (so <c>--target=Canary</c> runs it) and its place in the graph: it
+    /// depends on what the stock task depended on (and on what it declares itself), and every task that depends on
+    /// <typeparamref name="TStock"/> depends on it instead. It keeps its own hooks, arguments and
+    /// <see cref="ContinueOnErrorAttribute"/>, and the stock description unless it has its own. Typically
+    /// <c>class MyCanary : CanaryTask</c> overriding what differs, but any task type may take the place. It need not be
+    /// added separately. The stock task must be among the host's tasks, and is replaced once.
+    /// </summary>
+    /// <typeparam name="TStock">The task to replace, e.g. <c>CanaryTask</c>.</typeparam>
+    /// <typeparam name="TReplacement">The concrete task type that takes its place.</typeparam>
+    public PipelineHost Replace<TStock, TReplacement>()
+        where TStock : IPipelineTask
+        where TReplacement : IPipelineTask
     {
-        _configuration.LifetimeType = typeof(TLifetime);
+        _configuration.Edits.Replace(typeof(TStock), typeof(TReplacement));
         return this;
     }
 
-    /// <summary>Runs <typeparamref name="TLifetime"/>'s setup and teardown around each task.</summary>
-    public PipelineHost UseTaskLifetime<TLifetime>()
-        where TLifetime : IPipelineTaskLifetime, new()
+    /// <summary>
+    /// Removes the discovered task <typeparamref name="TTask"/> (e.g. a stock <c>DemoTask</c> a team does not ship):
+    /// it is no target, in no help and in no graph. If another task depends on it the host refuses to start, naming
+    /// both: remove the dependent task too, or use <see cref="Replace{TStock, TReplacement}"/> to put your own task
+    /// in its place. Removing a task the host was not given is refused as well (a typo, or a task since renamed).
+    /// </summary>
+    public PipelineHost Without<TTask>()
+        where TTask : IPipelineTask
     {
-        _configuration.TaskLifetimeType = typeof(TLifetime);
+        _configuration.Edits.Remove(typeof(TTask));
+        return this;
+    }
+
+    /// <summary>
+    /// Runs <typeparamref name="TLifetime"/>'s setup before the first task and its teardown after the last. Several
+    /// lifetimes all run: setups in the order they were added, teardowns in reverse. Adding the same type again
+    /// changes nothing (it runs once), so a helper that adds a lifetime can be called by hosts that add it too.
+    /// </summary>
+    public PipelineHost UseLifetime<TLifetime>()
+        where TLifetime : IPipelineLifetime
+    {
+        AddOnce(_configuration.LifetimeTypes, typeof(TLifetime));
+        return this;
+    }
+
+    /// <summary>
+    /// Runs <typeparamref name="TLifetime"/>'s setup and teardown around each task. Several task lifetimes all run:
+    /// setups in the order they were added, teardowns in reverse; adding the same type again changes nothing.
+    /// </summary>
+    public PipelineHost UseTaskLifetime<TLifetime>()
+        where TLifetime : IPipelineTaskLifetime
+    {
+        AddOnce(_configuration.TaskLifetimeTypes, typeof(TLifetime));
+        return this;
+    }
+
+    /// <summary>
+    /// Installs a .NET tool before the first task (and before setup), as Frosting's <c>InstallTool</c> does, and
+    /// registers its commands with Cake's tool locator, so <c>context.Tools.Resolve("dotnet-cake")</c> and Cake's
+    /// aliases find them. The address is <c>dotnet:?package=NAME&amp;version=X</c> with an exact version; the tool
+    /// goes to <c>.build/tools/NAME/X</c> under the working directory with <c>dotnet tool install --tool-path</c>
+    /// (using the repository's nuget.config), once: a later run finds it there. A dry run installs nothing; it prints
+    /// what it would install, and uses a tool already installed. A failed install stops the run (exit 1) naming the
+    /// package; a malformed address is a definition error.
+    /// </summary>
+    /// <param name="uri">E.g. <c>dotnet:?package=GitVersion.Tool&amp;version=6.4.0</c>.</param>
+    public PipelineHost InstallTool(string uri)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        _configuration.ToolAddresses.Add(uri);
+        return this;
+    }
+
+    /// <summary>
+    /// Adds services to the run's container (Microsoft.Extensions.DependencyInjection). Tasks, lifetimes and the
+    /// context are created from it, so their constructors can take any service registered here (a task still needs
+    /// nothing else: it reads the run's values from its context); the context's <c>ServiceProvider</c> resolves them
+    /// too. The run's context itself resolves as <c>ICakeContext</c> and as its own type. A constructor that takes
+    /// something no service provides stops the run at start-up, before any task. May be called several times; the
+    /// calls run in order, once per run, and the container and its services are disposed when the run ends.
+    /// </summary>
+    /// <example><c>host.ConfigureServices(services => services.AddSingleton&lt;ISlackClient, SlackClient&gt;())</c></example>
+    public PipelineHost ConfigureServices(Action<IServiceCollection> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configuration.ServiceConfigurations.Add(configure);
         return this;
     }
 
@@ -105,6 +178,7 @@ public sealed class PipelineHost
             }
 
             var catalog = _configuration.BuildCatalog();
+            var tools = _configuration.ToolPackages();
             var contextArguments = _configuration.ContextArguments;
             var flags = catalog.Tasks.SelectMany(t => t.Arguments).Concat(contextArguments)
                 .Where(a => a.IsFlag).Select(a => a.Name.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -135,7 +209,7 @@ public sealed class PipelineHost
             var targets = ResolveTargets(commandLine, catalog);
             if (commandLine.Tree)
             {
-                return TreeRunner.Run(console, catalog, targets);
+                return TreeRunner.Run(console, catalog, targets, commandLine.Exclusive);
             }
 
             if (targets.Count == 0)
@@ -143,9 +217,10 @@ public sealed class PipelineHost
                 throw new PipelineUsageException($"No target given: write --target=TASK. Available: {string.Join(", ", catalog.Names)}.");
             }
 
-            var selected = ExecutionPlanner.Plan(catalog, targets, commandLine.Exclusive);
+            var sequence = TargetSequence.For(catalog, targets, commandLine.Exclusive);
+            var selected = sequence.Planned.Select(catalog.Get).ToList();
             ArgumentValidator.Validate(commandLine, catalog, targets, selected, contextArguments);
-            return await EngineRunner.RunAsync(_configuration, catalog, commandLine, targets, selected.Select(t => t.Name).ToList(), console).ConfigureAwait(false);
+            return await EngineRunner.RunAsync(_configuration, catalog, tools, commandLine, sequence, console).ConfigureAwait(false);
         }
         catch (PipelineDefinitionException exception)
         {
@@ -196,5 +271,13 @@ public sealed class PipelineHost
         }
 
         return targets;
+    }
+
+    private static void AddOnce(List<Type> types, Type type)
+    {
+        if (!types.Contains(type))
+        {
+            types.Add(type);
+        }
     }
 }

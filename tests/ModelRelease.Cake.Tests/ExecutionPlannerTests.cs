@@ -23,9 +23,34 @@ public sealed class ExecutionPlannerTests
     }
 
     [Fact]
-    public void Should_Merge_Several_Targets_Without_Repeating_Shared_Dependencies()
+    public void Should_Plan_Several_Targets_In_The_Order_Given_Each_After_Its_Dependencies()
     {
-        Assert.Equal(["Clean", "Lint", "Restore", "Build", "Restore-First"], Plan(false, "Restore-First", "Build"));
+        Assert.Equal(["Clean", "Restore-First", "Restore", "Lint", "Build"], Plan(false, "Restore-First", "Build"));
+        Assert.Equal(["Restore", "Lint", "Build", "Clean", "Restore-First"], Plan(false, "Build", "Restore-First"));
+    }
+
+    [Fact]
+    public void Should_Not_Repeat_A_Dependency_Shared_By_Several_Targets()
+    {
+        Assert.Equal(["Restore", "Lint", "Build", "Pack"], Plan(false, "Build", "Pack"));
+    }
+
+    [Fact]
+    public void Should_Not_Repeat_A_Target_That_An_Earlier_Target_Already_Ran()
+    {
+        Assert.Equal(["Restore", "Lint", "Build", "Pack"], Plan(false, "Pack", "Restore"));
+    }
+
+    [Fact]
+    public void Should_Plan_A_Target_Given_Twice_Once()
+    {
+        Assert.Equal(["Clean", "Restore-First", "Restore"], Plan(false, "Restore-First", "Restore", "restore-first"));
+    }
+
+    [Fact]
+    public void Should_Plan_Exclusive_Targets_Alone_In_The_Order_Given()
+    {
+        Assert.Equal(["Pack", "Clean"], Plan(true, "Pack", "Clean", "pack"));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class PipelineHostRunTests
         var (run, journal) = Run(GraphTasks.All, "-t", "Restore-First", "-t", "Build");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Equal(["Clean", "Lint", "Restore", "Build", "Restore-First"], journal.Entries);
+        Assert.Equal(["Clean", "Restore-First", "Restore", "Lint", "Build"], journal.Entries);
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public class ValidateTask : ReleaseTask
     private const string PushTaskName = "Push";
 
     /// <inheritdoc />
-    public override bool ShouldRun(ReleaseContext context) => !context.SkipValidation;
+    public override string? SkipReason(ReleaseContext context) => context.SkipValidation ? "--skip-validation given" : null;
 
     /// <inheritdoc />
     protected override void Release(ReleaseContext context)

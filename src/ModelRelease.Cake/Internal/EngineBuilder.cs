@@ -14,32 +14,32 @@ internal static class EngineBuilder
         TaskCatalog catalog,
         TaskInstances tasks,
         ICakeContext context,
-        IPipelineLifetime? lifetime,
-        IPipelineTaskLifetime? taskLifetime,
+        IReadOnlyList<IPipelineLifetime> lifetimes,
+        IReadOnlyList<IPipelineTaskLifetime> taskLifetimes,
+        TargetSequence sequence,
+        SkipReasons reasons,
         ICakeLog log)
     {
         var engine = new CakeEngine(new CakeDataService(), log);
         foreach (var definition in catalog.Tasks)
         {
-            Register(engine, definition, tasks, catalog.Dependencies[definition.Name], log);
+            var dependencies = sequence.WithDependencies ? catalog.Dependencies[definition.Name] : [];
+            Register(engine, definition, tasks, dependencies, sequence, reasons, log);
         }
 
-        if (lifetime is not null)
-        {
-            engine.RegisterSetupAction(info => lifetime.Setup(context, info));
-            engine.RegisterTeardownAction(info => lifetime.Teardown(context, info));
-        }
-
-        if (taskLifetime is not null)
-        {
-            engine.RegisterTaskSetupAction(info => taskLifetime.Setup(context, info));
-            engine.RegisterTaskTeardownAction(info => taskLifetime.Teardown(context, info));
-        }
-
+        sequence.Register(engine);
+        LifetimeChain.Register(engine, context, lifetimes, taskLifetimes);
         return engine;
     }
 
-    private static void Register(CakeEngine engine, TaskDefinition definition, TaskInstances tasks, IEnumerable<string> dependencies, ICakeLog log)
+    private static void Register(
+        CakeEngine engine,
+        TaskDefinition definition,
+        TaskInstances tasks,
+        IEnumerable<string> dependencies,
+        TargetSequence sequence,
+        SkipReasons reasons,
+        ICakeLog log)
     {
         IPipelineTask Task() => tasks.Get(definition.Name);
 
@@ -56,9 +56,28 @@ internal static class EngineBuilder
 
         builder.Does(context => Task().RunAsync(context));
 
-        if (definition.Overrides(TaskHooks.ShouldRun))
+        if (definition.Overrides(TaskHooks.ShouldRun) || definition.Overrides(TaskHooks.SkipReason))
         {
-            builder.WithCriteria(context => Task().ShouldRun(context), $"{definition.Name}.ShouldRun returned false");
+            builder.WithCriteria(
+                context =>
+                {
+                    var reason = ReasonToSkip(definition, Task(), context);
+                    if (reason is null)
+                    {
+                        return true;
+                    }
+
+                    if (sequence.IsTarget(definition.Name))
+                    {
+                        // As Cake itself refuses (cake-build/cake#106): skipping what was asked for would end green having done nothing.
+                        throw new CakeException(
+                            $"Could not reach target '{definition.Name}': it was skipped ({reason}). A target is never skipped: give another target, or leave out what makes it skip.");
+                    }
+
+                    reasons.Record(definition.Name, reason);
+                    return false;
+                },
+                $"{definition.Name} was skipped");
         }
 
         if (definition.Overrides(TaskHooks.OnError) || definition.ContinueOnError)
@@ -92,5 +111,16 @@ internal static class EngineBuilder
         {
             builder.Finally(context => Task().Finally(context));
         }
+    }
+
+    /// <summary>The task's own reason first; a bare ShouldRun that says no gets a generic one.</summary>
+    private static string? ReasonToSkip(TaskDefinition definition, IPipelineTask task, ICakeContext context)
+    {
+        if (definition.Overrides(TaskHooks.SkipReason) && task.SkipReason(context) is { } reason)
+        {
+            return string.IsNullOrWhiteSpace(reason) ? "SkipReason gave no reason" : reason;
+        }
+
+        return definition.Overrides(TaskHooks.ShouldRun) && !task.ShouldRun(context) ? "ShouldRun returned false" : null;
     }
 }

@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace ModelRelease.Cake.Internal;
@@ -10,30 +11,42 @@ namespace ModelRelease.Cake.Internal;
 /// </summary>
 internal static class EngineRunner
 {
-    public static async Task<int> RunAsync(HostConfiguration host, TaskCatalog catalog, CommandLine commandLine, IReadOnlyList<string> targets, IReadOnlyList<string> planned, HostConsole console)
+    public static async Task<int> RunAsync(
+        HostConfiguration host,
+        TaskCatalog catalog,
+        IReadOnlyList<ToolPackage> tools,
+        CommandLine commandLine,
+        TargetSequence sequence,
+        HostConsole console)
     {
         var log = new PipelineLog(console, commandLine.Verbosity);
         var standardOutput = new StandardOutput();
-        var services = new HostServices().Add(console.Out).Add(new RunOptions(commandLine.DryRun, targets, planned) { Arguments = [.. host.ContextArguments, .. planned.SelectMany(task => catalog.Get(task).Arguments)] }).Add(standardOutput);
-        var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
-        var context = host.CreateContext(cakeContext);
-        var tasks = new TaskInstances(catalog, host.CreateTask);
-        var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetime(), host.CreateTaskLifetime(), log);
+        var holder = new RunContextHolder();
+        await using var provider = HostServiceProvider.Build(host, console.Out, new RunOptions(commandLine.DryRun, sequence.Targets, sequence.Planned) { Arguments = [.. host.ContextArguments, .. sequence.Planned.SelectMany(task => catalog.Get(task).Arguments)] }, standardOutput, holder);
+        // One scope per run: a service registered as scoped lives as long as the run, and is disposed with it.
+        await using var scope = provider.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        host.CheckConstructors(services, sequence.Planned.Select(catalog.Get));
+        var cakeContext = CakeContextFactory.Create(log, CakeArgumentsOf(commandLine, sequence.Targets), host.WorkingDirectory, host.EnvironmentOverrides, services);
+        var context = host.CreateContext(services, cakeContext);
+        holder.Context = context;
+        var tasks = new TaskInstances(catalog, type => HostConfiguration.CreateTask(services, type));
+        var reasons = new SkipReasons();
+        var engine = EngineBuilder.Build(catalog, tasks, context, host.CreateLifetimes(services), host.CreateTaskLifetimes(services), sequence, reasons, log);
 
-        var steps = new StepPrinter(console, log, standardOutput);
+        var steps = new StepPrinter(console, log, standardOutput, reasons);
         var rehearsal = commandLine.DryRun ? new DryRunExecutionStrategy(catalog, tasks, console, steps) : null;
         IExecutionStrategy strategy = rehearsal ?? (IExecutionStrategy)new DefaultExecutionStrategy(log, steps);
-        var recording = new RecordingExecutionStrategy(strategy, commandLine.DryRun ? TaskStatus.Planned : TaskStatus.Executed);
-        var settings = new ExecutionSettings().SetTargets(targets).UseUnifiedDependencyGraphForMultipleTargets(true);
-        if (commandLine.Exclusive)
-        {
-            settings.UseExclusiveTarget();
-        }
+        var recording = new RecordingExecutionStrategy(strategy, commandLine.DryRun ? TaskStatus.Planned : TaskStatus.Executed, sequence, reasons, engine.Tasks);
+        var settings = sequence.Settings();
 
         if (commandLine.DryRun)
         {
             console.Out.MarkupLine("[blue]Dry run[/]: each task prints what it would change; nothing is changed.");
         }
+
+        // Before setup: a lifetime may use a tool as much as a task may.
+        await DotNetToolInstaller.InstallAsync(tools, cakeContext, console, standardOutput, commandLine.DryRun, log.Verbosity == Verbosity.Quiet).ConfigureAwait(false);
 
         var exitCode = ExitCodes.Success;
         try

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Cake.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ModelRelease.Cake.Internal;
 
@@ -8,9 +9,11 @@ internal sealed class HostConfiguration
 {
     public Type ContextType { get; set; } = typeof(PipelineContext);
 
-    public Type? LifetimeType { get; set; }
+    /// <summary>Run lifetimes in registration order, each type once.</summary>
+    public List<Type> LifetimeTypes { get; } = [];
 
-    public Type? TaskLifetimeType { get; set; }
+    /// <summary>Task lifetimes in registration order, each type once.</summary>
+    public List<Type> TaskLifetimeTypes { get; } = [];
 
     public string? WorkingDirectory { get; set; }
 
@@ -25,53 +28,81 @@ internal sealed class HostConfiguration
     /// <summary>Arguments the context class itself declares: every task may read them.</summary>
     public IReadOnlyList<Argument> ContextArguments => ArgumentDiscovery.OfContext(ContextType);
 
+    /// <summary>The host's InstallTool addresses, as given; <see cref="ToolPackages"/> checks them.</summary>
+    public List<string> ToolAddresses { get; } = [];
+
+    /// <summary>The tools to install, each once.</summary>
+    /// <exception cref="PipelineDefinitionException">An address is not a dotnet: tool with a package and an exact version.</exception>
+    public IReadOnlyList<ToolPackage> ToolPackages()
+    {
+        var tools = ToolAddresses.Select(ToolPackage.Parse).DistinctBy(t => (t.Id.ToLowerInvariant(), t.Version.ToLowerInvariant())).ToList();
+        foreach (var clash in tools.GroupBy(t => t.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            throw new PipelineDefinitionException(
+                $"InstallTool names {clash.Key} in versions {string.Join(" and ", clash.Select(t => t.Version))}: both would offer the same commands. Keep one.");
+        }
+
+        return tools;
+    }
+
+    /// <summary>The host's Replace and Without calls.</summary>
+    public TaskEdits Edits { get; } = new();
+
     public TaskCatalog BuildCatalog()
     {
-        var types = Assemblies.SelectMany(TaskDiscovery.FindTaskTypes).Concat(TaskTypes).Distinct();
-        var catalog = new TaskCatalog(types.Select(TaskDiscovery.Describe));
+        var types = Assemblies.SelectMany(TaskDiscovery.FindTaskTypes).Concat(TaskTypes).Distinct().ToList();
+        var catalog = Edits.BuildCatalog(types);
         foreach (var task in catalog.Tasks.Where(t => !t.ContextType.IsAssignableFrom(ContextType)))
         {
             throw new PipelineDefinitionException(
                 $"Task '{task.Name}' needs a {task.ContextType.Name}, but the host's context is {ContextType.Name}: call UseContext<{task.ContextType.Name}>() or derive {ContextType.Name} from it.");
         }
 
-        CheckLifetime(LifetimeType, typeof(PipelineLifetime<>));
-        CheckLifetime(TaskLifetimeType, typeof(PipelineTaskLifetime<>));
+        LifetimeTypes.ForEach(t => CheckLifetime(t, typeof(PipelineLifetime<>)));
+        TaskLifetimeTypes.ForEach(t => CheckLifetime(t, typeof(PipelineTaskLifetime<>)));
         return catalog;
     }
 
-    public ICakeContext CreateContext(ICakeContext cake)
+    /// <summary>The host's <c>ConfigureServices</c> calls, in order.</summary>
+    public List<Action<IServiceCollection>> ServiceConfigurations { get; } = [];
+
+    /// <summary>
+    /// Refuses, before anything runs, a context, lifetime or task of this run whose constructor takes something no
+    /// service provides. Tasks that do not run are not checked, as they are not created.
+    /// </summary>
+    public void CheckConstructors(IServiceProvider services, IEnumerable<TaskDefinition> tasks)
     {
-        var constructor = ContextType.GetConstructor([typeof(ICakeContext)])
-            ?? throw new PipelineDefinitionException($"{ContextType.Name} needs a public constructor taking ICakeContext, which the host calls once per run.");
-        return (ICakeContext)constructor.Invoke([cake]);
-    }
-
-    public IPipelineTask CreateTask(Type type) => (IPipelineTask)CreateParameterless(type);
-
-    public IPipelineLifetime? CreateLifetime() => LifetimeType is null ? null : (IPipelineLifetime)CreateParameterless(LifetimeType);
-
-    public IPipelineTaskLifetime? CreateTaskLifetime() =>
-        TaskLifetimeType is null ? null : (IPipelineTaskLifetime)CreateParameterless(TaskLifetimeType);
-
-    private static object CreateParameterless(Type type)
-    {
-        if (type.GetConstructor(Type.EmptyTypes) is null)
+        ConstructorCheck.Require(ContextType, $"The context {ContextType.Name}", services, typeof(ICakeContext));
+        foreach (var lifetime in LifetimeTypes.Concat(TaskLifetimeTypes))
         {
-            throw new PipelineDefinitionException($"{type.FullName} needs a public parameterless constructor; read what it needs from the context instead.");
+            ConstructorCheck.Require(lifetime, $"The lifetime {lifetime.Name}", services);
         }
 
-        return Activator.CreateInstance(type)!;
+        foreach (var task in tasks)
+        {
+            ConstructorCheck.Require(task.Type, $"Task '{task.Name}'", services);
+        }
     }
 
-    private void CheckLifetime(Type? lifetime, Type genericBase)
+    public ICakeContext CreateContext(IServiceProvider services, ICakeContext cake) =>
+        (ICakeContext)ActivatorUtilities.CreateInstance(services, ContextType, cake);
+
+    public static IPipelineTask CreateTask(IServiceProvider services, Type type) => (IPipelineTask)ActivatorUtilities.CreateInstance(services, type);
+
+    public IReadOnlyList<IPipelineLifetime> CreateLifetimes(IServiceProvider services) =>
+        LifetimeTypes.Select(t => (IPipelineLifetime)ActivatorUtilities.CreateInstance(services, t)).ToList();
+
+    public IReadOnlyList<IPipelineTaskLifetime> CreateTaskLifetimes(IServiceProvider services) =>
+        TaskLifetimeTypes.Select(t => (IPipelineTaskLifetime)ActivatorUtilities.CreateInstance(services, t)).ToList();
+
+    private void CheckLifetime(Type lifetime, Type genericBase)
     {
         for (var t = lifetime; t is not null; t = t.BaseType)
         {
             if (t.IsGenericType && t.GetGenericTypeDefinition() == genericBase && !t.GetGenericArguments()[0].IsAssignableFrom(ContextType))
             {
                 throw new PipelineDefinitionException(
-                    $"{lifetime!.Name} needs a {t.GetGenericArguments()[0].Name}, but the host's context is {ContextType.Name}.");
+                    $"{lifetime.Name} needs a {t.GetGenericArguments()[0].Name}, but the host's context is {ContextType.Name}.");
             }
         }
     }

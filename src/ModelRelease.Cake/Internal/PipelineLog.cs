@@ -9,8 +9,19 @@ internal sealed class PipelineLog(HostConsole console, Verbosity verbosity) : IC
 {
     public Verbosity Verbosity { get; set; } = verbosity;
 
+    /// <summary>
+    /// What the engine logs when a task throws, before the host reports the same failure with its cause
+    /// ("Task 'X' failed: …"). One failure is one error line, so this one is kept for <c>--verbosity=diagnostic</c>.
+    /// </summary>
+    internal const string EngineTaskError = "An error occurred when executing task '{0}'.";
+
     public void Write(Verbosity verbosity, LogLevel level, string format, params object[] args)
     {
+        if (level is LogLevel.Error && string.Equals(format, EngineTaskError, StringComparison.Ordinal))
+        {
+            (verbosity, level) = (Verbosity.Diagnostic, LogLevel.Debug);
+        }
+
         if (verbosity > Verbosity)
         {
             return;

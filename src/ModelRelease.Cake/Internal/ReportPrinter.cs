@@ -20,7 +20,7 @@ internal static class ReportPrinter
             .AddColumn("Status");
         foreach (var outcome in outcomes)
         {
-            var status = outcome.Note is null ? outcome.Status.ToString() : $"{outcome.Status} ({outcome.Note})";
+            var status = outcome.Note is null ? outcome.Status.ToString() : $"{outcome.Status} ({DisplayText.Escape(outcome.Note)})";
             table.AddRow(
                 new Text(outcome.Name),
                 new Text(Format(outcome.Duration)),

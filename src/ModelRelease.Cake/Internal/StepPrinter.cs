@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace ModelRelease.Cake.Internal;
 
 /// <summary>Prints a heading as each task starts; the closing report is printed by <see cref="ReportPrinter"/>, not here.</summary>
-internal sealed class StepPrinter(HostConsole console, ICakeLog log, StandardOutput standardOutput) : ICakeReportPrinter
+internal sealed class StepPrinter(HostConsole console, ICakeLog log, StandardOutput standardOutput, SkipReasons reasons) : ICakeReportPrinter
 {
     public void Write(CakeReport report)
     {
@@ -39,7 +39,9 @@ internal sealed class StepPrinter(HostConsole console, ICakeLog log, StandardOut
     {
         if (log.Verbosity >= Verbosity.Normal)
         {
-            console.Out.MarkupLine($"[grey]» {Markup.Escape(name)} (skipped)[/]");
+            // The reason can quote user input (a flag, a branch name): escaped like any text from outside.
+            var reason = reasons.For(name) is { } text ? ": " + DisplayText.Escape(text) : string.Empty;
+            console.Out.MarkupLine($"[grey]» Skipping {Markup.Escape(name)}{Markup.Escape(reason)}[/]");
         }
     }
 }

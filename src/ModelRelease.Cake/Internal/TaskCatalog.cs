@@ -9,7 +9,13 @@ internal sealed class TaskCatalog
     private readonly Dictionary<string, TaskDefinition> _byName;
     private readonly Dictionary<string, List<string>> _dependencies;
 
-    public TaskCatalog(IEnumerable<TaskDefinition> definitions)
+    /// <param name="definitions">The tasks.</param>
+    /// <param name="replaced">Stock type → the type that took its place (<c>Replace</c>): an edge to either leads to the replacement.</param>
+    /// <param name="removed">Types removed with <c>Without</c>, with the name they had: a task may not depend on one.</param>
+    public TaskCatalog(
+        IEnumerable<TaskDefinition> definitions,
+        IReadOnlyDictionary<Type, Type>? replaced = null,
+        IReadOnlyDictionary<Type, string>? removed = null)
     {
         Tasks = definitions.OrderBy(d => d.Name, StringComparer.OrdinalIgnoreCase).ToList();
         _byName = new Dictionary<string, TaskDefinition>(StringComparer.OrdinalIgnoreCase);
@@ -17,21 +23,34 @@ internal sealed class TaskCatalog
         {
             if (!_byName.TryAdd(task.Name, task))
             {
-                throw new PipelineDefinitionException(
-                    $"Two tasks are named '{task.Name}': {_byName[task.Name].Type.FullName} and {task.Type.FullName}. Give one of them another [TaskName].");
+                throw new PipelineDefinitionException(SameNameMessage(task.Name, _byName[task.Name].Type, task.Type));
             }
         }
 
         var byType = Tasks.ToDictionary(t => t.Type);
+        foreach (var (stock, replacement) in replaced ?? new Dictionary<Type, Type>())
+        {
+            byType[stock] = byType[replacement];
+        }
+
+        removed ??= new Dictionary<Type, string>();
         _dependencies = Tasks.ToDictionary(t => t.Name, _ => new List<string>(), StringComparer.OrdinalIgnoreCase);
         foreach (var task in Tasks)
         {
             foreach (var type in task.DependsOn)
             {
+                if (removed.TryGetValue(type, out var name))
+                {
+                    throw new PipelineDefinitionException(
+                        $"Task '{task.Name}' ({task.Type.Name}) depends on '{name}', which Without<{type.Name}>() removes. Remove '{task.Name}' too " +
+                        $"(Without<{task.Type.Name}>()), or keep '{name}' and put your own task in its place (Replace<{type.Name}, YourTask>()).");
+                }
+
                 AddEdge(task.Name, Resolve(task, type, byType, "depends on").Name);
             }
 
-            foreach (var type in task.DependeeOf)
+            // A removed task's place in another's dependencies goes with it: nothing is left that needs it.
+            foreach (var type in task.DependeeOf.Where(t => !removed.ContainsKey(t)))
             {
                 AddEdge(Resolve(task, type, byType, "is a dependee of").Name, task.Name);
             }
@@ -56,6 +75,19 @@ internal sealed class TaskCatalog
     public TaskDefinition? Find(string name) => _byName.GetValueOrDefault(name);
 
     public TaskDefinition Get(string name) => _byName[name];
+
+    /// <summary>A derived task found next to its base takes the base's name; say how to use it in the base's place.</summary>
+    private static string SameNameMessage(string name, Type first, Type second)
+    {
+        var (baseType, derived) = second.IsSubclassOf(first) ? (first, second) : first.IsSubclassOf(second) ? (second, first) : (null, null);
+        if (baseType is null || derived is null)
+        {
+            return $"Two tasks are named '{name}': {first.FullName} and {second.FullName}. Give one of them another [TaskName].";
+        }
+
+        return $"Two tasks are named '{name}': {baseType.FullName} and {derived.FullName}, which derives from it and inherits its name. " +
+               $"To run {derived.Name} in {baseType.Name}'s place, call host.Replace<{baseType.Name}, {derived.Name}>(); to keep both, give {derived.Name} its own [TaskName].";
+    }
 
     /// <summary>The same edge declared twice (IsDependentOn on one side, IsDependeeOf on the other) is one edge; Cake would refuse the second.</summary>
     private void AddEdge(string task, string dependency)

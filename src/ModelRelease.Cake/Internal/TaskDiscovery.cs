@@ -29,6 +29,23 @@ internal static class TaskDiscovery
             HooksOf(type));
     }
 
+    /// <summary>
+    /// <paramref name="replacement"/> in the place of <paramref name="stock"/>: the stock task's name and
+    /// dependencies (both ways) with its own added, the stock's description unless it has one, and its own hooks,
+    /// arguments, context and [ContinueOnError]: those describe the code that runs.
+    /// </summary>
+    public static TaskDefinition Replace(TaskDefinition stock, Type replacement)
+    {
+        var own = Describe(replacement);
+        return own with
+        {
+            Name = stock.Name,
+            Description = own.Description.Length > 0 ? own.Description : stock.Description,
+            DependsOn = stock.DependsOn.Concat(own.DependsOn).Distinct().ToList(),
+            DependeeOf = stock.DependeeOf.Concat(own.DependeeOf).Distinct().ToList(),
+        };
+    }
+
     /// <summary>"PushTask" → "Push": the Frosting convention, so most tasks need no [TaskName].</summary>
     private static string DefaultName(Type type) =>
         type.Name.EndsWith("Task", StringComparison.Ordinal) && type.Name.Length > 4 ? type.Name[..^4] : type.Name;
@@ -62,6 +79,11 @@ internal static class TaskDiscovery
         if (IsOverridden(type, "Finally"))
         {
             hooks |= TaskHooks.Finally;
+        }
+
+        if (IsOverridden(type, "SkipReason"))
+        {
+            hooks |= TaskHooks.SkipReason;
         }
 
         if (IsOverridden(type, "Plan"))

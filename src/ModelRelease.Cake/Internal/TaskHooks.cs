@@ -9,4 +9,5 @@ internal enum TaskHooks
     OnError = 2,
     Finally = 4,
     Plan = 8,
+    SkipReason = 16,
 }

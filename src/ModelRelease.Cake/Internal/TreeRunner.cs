@@ -3,10 +3,14 @@ using Spectre.Console.Rendering;
 
 namespace ModelRelease.Cake.Internal;
 
-/// <summary><c>--tree</c>: the dependency tree of the targets, or of every task nothing else depends on.</summary>
+/// <summary>
+/// <c>--tree</c>: the dependency tree of the targets, or of every task nothing else depends on. With targets it
+/// ends with the order the run would take (<see cref="ExecutionPlanner"/>), <c>--exclusive</c> included, so a tree
+/// of several targets with shared dependencies still says what runs, once each, and when.
+/// </summary>
 internal static class TreeRunner
 {
-    public static int Run(HostConsole console, TaskCatalog catalog, IReadOnlyList<string> targets)
+    public static int Run(HostConsole console, TaskCatalog catalog, IReadOnlyList<string> targets, bool exclusive)
     {
         var roots = targets.Count > 0 ? targets.Select(t => catalog.Get(t).Name).ToList() : RootsOf(catalog);
         foreach (var root in roots)
@@ -14,6 +18,13 @@ internal static class TreeRunner
             var tree = new Tree(Label(catalog.Get(root)));
             AddDependencies(tree.AddNode, catalog, root);
             console.Out.Write(tree);
+        }
+
+        if (targets.Count > 0)
+        {
+            var order = ExecutionPlanner.Plan(catalog, targets, exclusive).Select(t => t.Name);
+            console.Out.WriteLine();
+            console.Out.MarkupLine($"[grey]Runs, in order:[/] {Markup.Escape(string.Join(" → ", order))}");
         }
 
         return ExitCodes.Success;

@@ -183,6 +183,8 @@ public sealed class ValidatePushTaskTests : IDisposable
 
         run.AssertExit(0);
         Assert.DoesNotContain("Validation of", run.Out);
+        Assert.Contains("» Skipping Validate: --skip-validation given", run.Out);
+        Assert.Matches(@"(?m)^\s*Validate\s+\S+\s+Skipped \(--skip-validation given\)", run.Out);
         using var registry = _host.Open();
         var version = registry.Version("mnist", "hotfix");
         Assert.Equal(Blessing.Skipped, version.Blessing);
