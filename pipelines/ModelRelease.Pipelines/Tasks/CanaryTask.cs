@@ -9,7 +9,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Canary")]
 [TaskDescription("Send a share of traffic to a blessed version next to stable")]
-public class CanaryTask : ReleaseTask
+public class CanaryTask : ReleaseStepTask
 {
     /// <summary><c>--model</c>, required.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
@@ -29,13 +29,10 @@ public class CanaryTask : ReleaseTask
     /// <inheritdoc />
     protected override void Release(ReleaseContext context)
     {
+        base.Release(context);
         var model = context.RequireModel();
         var policy = context.FindPolicy(model);
-        var weight = WeightOf(context, policy);
-        var step = context.Release.PlanCanary(model, context.Version, weight, context.Reason);
-        context.Commands.Apply(step);
-        Released(context, step);
-        var nextStep = policy?.CanarySteps.FirstOrDefault(step => step > weight) ?? 0;
+        var nextStep = policy?.CanarySteps.FirstOrDefault(step => step > WeightOf(context, policy)) ?? 0;
         // The advice names the version: without it, Canary picks the newest blessed version, which a push since may have changed.
         var canary = context.ModelRegistry.VersionAt(model, LabelNames.Canary)?.Name;
         context.Console.WriteLine(nextStep > 0 && canary is not null
@@ -44,12 +41,10 @@ public class CanaryTask : ReleaseTask
     }
 
     /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
+    protected override ReleaseStep Step(ReleaseContext context)
     {
         var model = context.RequireModel();
-        var step = context.Release.PlanCanary(model, context.Version, WeightOf(context, context.FindPolicy(model)), context.Reason);
-        context.Commands.Plan(step, plan);
-        Released(context, step);
+        return context.Release.PlanCanary(model, context.Version, WeightOf(context, context.FindPolicy(model)), context.Reason);
     }
 
     private static int WeightOf(ReleaseContext context, ReleasePolicy? policy) =>

@@ -5,7 +5,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// <summary>Sets golden or a custom label on a version, or clears it with <c>--clear</c>.</summary>
 [TaskName("Label")]
 [TaskDescription("Set golden or a custom label on a version, or clear it with --clear")]
-public class LabelTask : ReleaseTask
+public class LabelTask : ReleaseStepTask
 {
     /// <summary><c>--model</c>, required.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
@@ -23,23 +23,7 @@ public class LabelTask : ReleaseTask
     public static readonly Argument<string?> Reason = ReleaseArguments.Reason.WithExample("best offline eval");
 
     /// <inheritdoc />
-    protected override void Release(ReleaseContext context)
-    {
-        var step = Step(context);
-        context.Commands.Apply(step);
-        Released(context, step);
-    }
-
-    /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
-    {
-        var step = Step(context);
-        context.Commands.Plan(step, plan);
-        Released(context, step);
-    }
-
-    /// <summary>The label step, planned on the registry as it is now (or, in a dry run, as the tasks before would leave it).</summary>
-    protected virtual ReleaseStep Step(ReleaseContext context)
+    protected override ReleaseStep Step(ReleaseContext context)
     {
         var label = context.Label ?? throw new PipelineUsageException("Label needs --label, e.g. --label=golden.");
         if (context.Clear == (context.Version is not null))

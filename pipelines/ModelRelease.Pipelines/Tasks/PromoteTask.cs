@@ -5,7 +5,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// <summary>Moves stable to the canary version (or <c>--version</c>) and clears the canary, in one change.</summary>
 [TaskName("Promote")]
 [TaskDescription("Move stable to the canary version (or --version) and clear the canary")]
-public class PromoteTask : ReleaseTask
+public class PromoteTask : ReleaseStepTask
 {
     /// <summary><c>--model</c>, required.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
@@ -17,22 +17,6 @@ public class PromoteTask : ReleaseTask
     public static readonly Argument<string?> Reason = ReleaseArguments.Reason.WithExample("canary healthy for 24h");
 
     /// <inheritdoc />
-    protected override void Release(ReleaseContext context)
-    {
-        var step = Step(context);
-        context.Commands.Apply(step);
-        Released(context, step);
-    }
-
-    /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
-    {
-        var step = Step(context);
-        context.Commands.Plan(step, plan);
-        Released(context, step);
-    }
-
-    /// <summary>The promotion, planned on the registry as it is now (or, in a dry run, as the tasks before would leave it).</summary>
-    protected virtual ReleaseStep Step(ReleaseContext context) =>
+    protected override ReleaseStep Step(ReleaseContext context) =>
         context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason);
 }

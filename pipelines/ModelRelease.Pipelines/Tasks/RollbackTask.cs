@@ -8,7 +8,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Rollback")]
 [TaskDescription("Abort the canary, or move stable back to --to (previous, golden or a version)")]
-public class RollbackTask : ReleaseTask
+public class RollbackTask : ReleaseStepTask
 {
     /// <summary><c>--model</c>, required.</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
@@ -20,22 +20,6 @@ public class RollbackTask : ReleaseTask
     public static readonly Argument<string?> Reason = ReleaseArguments.Reason.WithExample("p99 latency doubled");
 
     /// <inheritdoc />
-    protected override void Release(ReleaseContext context)
-    {
-        var step = Step(context);
-        context.Commands.Apply(step);
-        Released(context, step);
-    }
-
-    /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
-    {
-        var step = Step(context);
-        context.Commands.Plan(step, plan);
-        Released(context, step);
-    }
-
-    /// <summary>The rollback, planned on the registry as it is now (or, in a dry run, as the tasks before would leave it).</summary>
-    protected virtual ReleaseStep Step(ReleaseContext context) =>
+    protected override ReleaseStep Step(ReleaseContext context) =>
         context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason);
 }
