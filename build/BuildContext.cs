@@ -1,8 +1,6 @@
 using Cake.Common;
 using Cake.Core;
 using Cake.Core.IO;
-using System.Text.RegularExpressions;
-using ModelRelease.Cake;
 using Path = System.IO.Path;
 using ModelRelease;
 using ModelRelease.Pipelines;
@@ -13,17 +11,17 @@ namespace Build;
 /// This repository's context: the release context plus what the repo's own tasks read. A team's host extends
 /// <see cref="ReleaseContext"/> the same way.
 /// </summary>
-public sealed partial class BuildContext : ReleaseContext
+public sealed class BuildContext : ReleaseContext
 {
     private readonly Lazy<string> _root;
 
     public BuildContext(ICakeContext context)
         : base(context)
     {
-        BuildConfiguration = ReadChoice("configuration", "Debug", "Debug", "Release");
-        TestFilter = ReadText("filter");
-        BenchRuns = ReadInt32("runs", 7, 5, 1000);
-        PackageVersion = ReadPackageVersion();
+        BuildConfiguration = Get(BuildArguments.Configuration);
+        TestFilter = Get(BuildArguments.Filter);
+        BenchRuns = Get(BuildArguments.Runs);
+        PackageVersion = Get(BuildArguments.PackageVersion);
         _root = new Lazy<string>(() => RepositoryPaths.FindRoot(Environment.WorkingDirectory.FullPath));
     }
 
@@ -75,18 +73,6 @@ public sealed partial class BuildContext : ReleaseContext
     ];
 
     public string Solution => Path.Combine(RepositoryRoot, RepositoryPaths.SolutionFile);
-
-    private string? ReadPackageVersion()
-    {
-        var version = ReadText("package-version");
-        // NuGet's SemVer 2 shape: a typo must not reach dotnet pack, which would fail later with a vaguer message.
-        return version is null || PackageVersionPattern().IsMatch(version)
-            ? version
-            : throw new PipelineUsageException($"--package-version={version} is not a package version: give major.minor.patch with an optional pre-release, e.g. 0.2.0 or 0.2.0-beta.1.");
-    }
-
-    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
-    private static partial Regex PackageVersionPattern();
 
     /// <summary>Every test project under tests/, in name order.</summary>
     public IReadOnlyList<string> TestProjects =>

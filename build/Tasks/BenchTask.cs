@@ -5,9 +5,10 @@ namespace Build.Tasks;
 
 [TaskName("Bench")]
 [TaskDescription("Time the warm ./build.sh against dotnet run, and print both medians and their ratio")]
-[TaskArgument("runs", "runs per command, at least 5 (default 7)", Example = "9")]
 public sealed class BenchTask : PipelineTask<BuildContext>
 {
+    public static readonly Argument<int> Runs = BuildArguments.Runs;
+
     public override void Run(BuildContext context)
     {
         context.RunInRepository(Script(context), context.BenchRuns.ToString(System.Globalization.CultureInfo.InvariantCulture), "its output above says why.");

@@ -7,9 +7,10 @@ namespace Build.Tasks;
 
 [TaskName("Compile")]
 [TaskDescription("Build every project of the solution")]
-[TaskArgument("configuration", "build configuration, Debug or Release (default Debug)", Example = "Release")]
 public sealed class CompileTask : PipelineTask<BuildContext>
 {
+    public static readonly Argument<string> Configuration = BuildArguments.Configuration;
+
     public override void Run(BuildContext context) =>
         context.DotNetBuild(context.Solution, new DotNetBuildSettings
         {

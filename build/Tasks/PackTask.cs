@@ -9,9 +9,10 @@ namespace Build.Tasks;
 
 [TaskName("Pack")]
 [TaskDescription("Pack ModelRelease, ModelRelease.Cake, ModelRelease.Pipelines and the dotnet new template into .build/packages")]
-[TaskArgument("package-version", "the packages' version (default: Version in Directory.Build.props)", Example = "0.2.0-beta.1")]
 public sealed class PackTask : PipelineTask<BuildContext>
 {
+    public static readonly Argument<string?> PackageVersion = BuildArguments.PackageVersion;
+
     public override void Run(BuildContext context)
     {
         foreach (var project in context.PackableProjects)

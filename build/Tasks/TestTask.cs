@@ -10,10 +10,12 @@ namespace Build.Tasks;
 [TaskName("Test")]
 [IsDependentOn(typeof(CompileTask))]
 [TaskDescription("Run every test project and print one closing line of counts")]
-[TaskArgument("filter", "dotnet test filter, e.g. FullyQualifiedName~Parser", Example = "FullyQualifiedName~Parser")]
-[TaskArgument("configuration", "build configuration, Debug or Release (default Debug)", Example = "Release")]
 public sealed class TestTask : PipelineTask<BuildContext>
 {
+    public static readonly Argument<string?> Filter = BuildArguments.Filter;
+
+    public static readonly Argument<string> Configuration = BuildArguments.Configuration;
+
     public override void Run(BuildContext context)
     {
         // A folder per run: a second Test run at the same time must not delete or count this run's results.

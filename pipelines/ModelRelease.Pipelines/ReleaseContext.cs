@@ -5,11 +5,11 @@ using ModelRelease.Cake;
 namespace ModelRelease.Pipelines;
 
 /// <summary>
-/// The typed arguments of the release tasks, parsed once when the host creates the context. A malformed value
-/// stops the run with exit code 2 before any task starts; tasks read properties, never strings.
+/// The typed arguments of the release tasks (declared once, in <see cref="ReleaseArguments"/>), parsed once when
+/// the host creates the context. A malformed value stops the run with exit code 2 before any task starts; tasks
+/// read properties, never strings. Which arguments a run accepts is up to the tasks that run: each declares what it
+/// reads (a <see cref="ReleaseTask"/> declares <c>--root</c> and <c>--registry</c>).
 /// </summary>
-[TaskArgument("root", "serving root directory (default ./serving_model, or $MODELRELEASE_ROOT)", Example = "./serving_model")]
-[TaskArgument("registry", "metadata store: a SQLite file path (default <root>/registry.db, or $MODELRELEASE_REGISTRY)", Example = "./registry.db")]
 public class ReleaseContext : PipelineContext
 {
     /// <summary>The environment variable that sets the default serving root.</summary>
@@ -22,43 +22,43 @@ public class ReleaseContext : PipelineContext
     public ReleaseContext(ICakeContext context)
         : base(context)
     {
-        Model = ReadModel();
-        Root = ReadPath("root") ?? FullPath(ReadEnvironmentLocation(RootVariable, "/srv/models") ?? "serving_model");
-        var registry = ReadLocation("registry") ?? ReadEnvironmentLocation(RegistryVariable, "/srv/models/registry.db");
+        Model = Get(ReleaseArguments.Model);
+        Root = Get(ReleaseArguments.Root) ?? FullPath(ReadEnvironmentLocation(RootVariable, "/srv/models") ?? "serving_model");
+        var registry = Get(ReleaseArguments.Registry) ?? ReadEnvironmentLocation(RegistryVariable, "/srv/models/registry.db");
         Store = registry is null ? Path.Combine(Root, "registry.db") : ResolveRegistry(registry);
-        Version = ReadVersion();
-        Weight = ReadInt32("weight", 10, 1, 99);
-        Keep = ReadInt32("keep", 5, 0, 100_000);
-        Reason = ReadText("reason");
-        Format = ReadChoice("format", "table", "table", "json");
+        Version = Get(ReleaseArguments.Version);
+        Weight = Get(ReleaseArguments.Weight);
+        Keep = Get(ReleaseArguments.Keep);
+        Reason = Get(ReleaseArguments.Reason);
+        Format = Get(ReleaseArguments.Format);
         if (Format == "json")
         {
             // --format=json is for scripts: stdout carries the JSON alone, so `| jq` works without --verbosity=quiet.
             ClaimStandardOutputForData();
         }
 
-        IsWeightGiven = ReadText("weight") is not null;
-        IsKeepGiven = ReadText("keep") is not null;
-        IsRootGiven = ReadText("root") is not null;
-        Artifact = ReadPath("artifact");
-        MetricsArgument = ReadText("metrics");
-        DatasetVersion = ReadText("dataset-version");
-        Dataset = ReadPath("dataset");
-        HyperparametersArgument = ReadText("hyperparameters");
-        To = ReadTarget();
-        Label = ReadLabel();
-        Clear = ReadFlag("clear");
-        Since = ReadSince();
-        SkipValidation = ReadFlag("skip-validation");
+        IsWeightGiven = IsGiven(ReleaseArguments.Weight);
+        IsKeepGiven = IsGiven(ReleaseArguments.Keep);
+        IsRootGiven = IsGiven(ReleaseArguments.Root);
+        Artifact = Get(ReleaseArguments.Artifact);
+        MetricsArgument = Get(ReleaseArguments.Metrics);
+        DatasetVersion = Get(ReleaseArguments.DatasetVersion);
+        Dataset = Get(ReleaseArguments.Dataset);
+        HyperparametersArgument = Get(ReleaseArguments.Hyperparameters);
+        To = Get(ReleaseArguments.To);
+        Label = Get(ReleaseArguments.Label);
+        Clear = Get(ReleaseArguments.Clear);
+        Since = Get(ReleaseArguments.Since);
+        SkipValidation = Get(ReleaseArguments.SkipValidation);
         if (SkipValidation && Reason is null)
         {
             throw new PipelineUsageException("--skip-validation needs --reason: say why this version may skip the gate, e.g. --reason=\"hotfix, validated offline in INC-123\". It is recorded with the version.");
         }
 
-        PolicyFile = ReadPath("policy");
-        RequireCleanGit = ReadFlag("require-clean-git");
-        Repair = ReadFlag("repair");
-        ServingPath = ReadServingPath();
+        PolicyFile = Get(ReleaseArguments.Policy);
+        RequireCleanGit = Get(ReleaseArguments.RequireCleanGit);
+        Repair = Get(ReleaseArguments.Repair);
+        ServingPath = Get(ReleaseArguments.ServingPath);
         _registry = new Lazy<ModelRegistry>(OpenRegistry);
         _checkedRegistry = new Lazy<ModelRegistry>(() =>
         {
@@ -300,68 +300,6 @@ public class ReleaseContext : PipelineContext
         }
 
         return policies;
-    }
-
-    private string? ReadTarget()
-    {
-        var to = ReadText("to");
-        if (to is null or ReleaseManager.Previous or LabelNames.Golden)
-        {
-            return to;
-        }
-
-        return Names.VersionProblem(to) is { } problem
-            ? throw new PipelineUsageException($"--to: {problem}. Give previous, golden or a version name.")
-            : to;
-    }
-
-    private string? ReadLabel()
-    {
-        var label = ReadText("label");
-        return label is not null && LabelNames.Problem(label) is { } problem ? throw new PipelineUsageException($"--label: {problem}.") : label;
-    }
-
-    private DateTimeOffset? ReadSince()
-    {
-        var text = ReadText("since");
-        if (text is null)
-        {
-            return null;
-        }
-
-        return SinceParser.Parse(text, DateTimeOffset.UtcNow) ?? throw new PipelineUsageException(
-            $"--since={text} is not valid: give an ISO date or time (2026-11-28, 2026-11-28T09:30:00Z) or an age (90m, 12h, 7d).");
-    }
-
-    private string? ReadModel()
-    {
-        var model = ReadText("model");
-        if (model is null)
-        {
-            return null;
-        }
-
-        return Names.ModelProblem(model) is { } problem ? throw new PipelineUsageException($"--model: {problem}.") : model;
-    }
-
-    private string? ReadVersion()
-    {
-        var version = ReadText("version");
-        if (version is null)
-        {
-            return null;
-        }
-
-        return Names.VersionProblem(version) is { } problem ? throw new PipelineUsageException($"--version: {problem}.") : version;
-    }
-
-    private string? ReadServingPath()
-    {
-        // An empty --serving-path is already a usage error (strict arguments), so null here means "not given".
-        var path = ReadText("serving-path");
-        return path is not null && RootSettings.ServingPathProblem(path) is { } problem
-            ? throw new PipelineUsageException($"--serving-path {problem}.")
-            : path;
     }
 
     private string ResolveRegistry(string registry) => IsConnectionString(registry) ? registry : FullPath(registry);

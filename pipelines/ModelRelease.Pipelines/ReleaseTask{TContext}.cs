@@ -14,6 +14,12 @@ namespace ModelRelease.Pipelines;
 public abstract class ReleaseTask<TContext> : PipelineTask<TContext>
     where TContext : ReleaseContext
 {
+    /// <summary><c>--root</c>: every release task opens the registry at the serving root, so each one declares it.</summary>
+    public static readonly Argument<string?> Root = ReleaseArguments.Root;
+
+    /// <summary><c>--registry</c>: every release task opens the metadata store, so each one declares it.</summary>
+    public static readonly Argument<string?> Registry = ReleaseArguments.Registry;
+
     /// <summary>The task's name as the command line spells it.</summary>
     protected string Name => GetType().GetCustomAttribute<TaskNameAttribute>()?.Name ?? GetType().Name;
 

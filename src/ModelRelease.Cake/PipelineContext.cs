@@ -1,4 +1,3 @@
-using System.Globalization;
 using Cake.Core;
 using ModelRelease.Cake.Internal;
 using Spectre.Console;
@@ -22,9 +21,17 @@ public class PipelineContext : CakeContextAdapter
         PlannedTasks = run.PlannedTasks;
         Console = context.ServiceProvider.GetService(typeof(IAnsiConsole)) as IAnsiConsole ?? AnsiConsole.Console;
         _standardOutput = context.ServiceProvider.GetService(typeof(StandardOutput)) as StandardOutput ?? new StandardOutput();
+
+        // Every argument the run's tasks declare is parsed now, before the engine starts: a bad --threshold that only
+        // the last task reads must stop the run (exit 2) before the first task changes anything.
+        foreach (var argument in run.Arguments.Where(IsGiven))
+        {
+            argument.ReadInto(this);
+        }
     }
 
     private readonly StandardOutput _standardOutput;
+    private readonly Dictionary<Argument, object?> _values = [];
 
     /// <summary>
     /// Keeps standard output for the data a task prints (JSON a user pipes into <c>jq</c>): the host writes its
@@ -53,88 +60,66 @@ public class PipelineContext : CakeContextAdapter
     /// <summary>The console for tables and rich output; honours <c>NO_COLOR</c> and redirection.</summary>
     public IAnsiConsole Console { get; }
 
-    /// <summary>The value given for <c>--name</c>, or null when absent.</summary>
-    /// <exception cref="PipelineUsageException">The value is empty, or <c>--name</c> was given with different values.</exception>
-    protected string? ReadText(string name) =>
-        Arguments.HasArgument(name) ? ArgumentValues.Single(name, Arguments.GetArguments(name)) : null;
-
-    /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent.</summary>
-    /// <exception cref="PipelineUsageException">The value is not a whole number in range.</exception>
-    protected int ReadInt32(string name, int fallback, int min, int max)
+    /// <summary>
+    /// The value of <paramref name="argument"/>: parsed once per run (the host reads every argument the selected
+    /// tasks declare before the first task starts), or its default when absent. A task reads the arguments it
+    /// declares with it, a context the shared ones.
+    /// </summary>
+    /// <exception cref="PipelineUsageException">The value is empty, given twice differently, not valid, out of range, or fails the argument's check.</exception>
+    public T Get<T>(Argument<T> argument)
     {
-        var text = ReadText(name);
-        if (text is null)
+        ArgumentNullException.ThrowIfNull(argument);
+        lock (_values)
         {
-            return fallback;
+            if (_values.TryGetValue(argument, out var known))
+            {
+                return (T)known!;
+            }
         }
 
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        var value = argument.ReadFrom(Arguments, Environment.WorkingDirectory.FullPath);
+        lock (_values)
         {
-            throw new PipelineUsageException(
-                $"--{name}={text} is not valid: give a whole number from {min} to {max}, e.g. --{name}={Math.Clamp(fallback, min, max)}.");
+            _values[argument] = value;
         }
 
         return value;
     }
 
-    /// <summary>True when the switch <c>--name</c> is present (or <c>--name=true</c>), false for <c>--name=false</c> or absence.</summary>
+    /// <summary>True when <paramref name="argument"/> was given on the command line (a default may equal a given value).</summary>
+    public bool IsGiven(Argument argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        return Arguments.HasArgument(argument.Name);
+    }
+
+    /// <summary>The value given for <c>--name</c>, or null when absent. Prefer a declared <see cref="Argument{T}"/> and <see cref="Get{T}"/>.</summary>
+    /// <exception cref="PipelineUsageException">The value is empty, or <c>--name</c> was given with different values.</exception>
+    protected string? ReadText(string name) => Get(Argument.Text(name, name));
+
+    /// <summary>An integer in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent. Prefer <see cref="Argument.Int32(string, string, int)"/>.</summary>
+    /// <exception cref="PipelineUsageException">The value is not a whole number in range.</exception>
+    protected int ReadInt32(string name, int fallback, int min, int max) => Get(Argument.Int32(name, name, fallback).Between(min, max));
+
+    /// <summary>True when the switch <c>--name</c> is present (or <c>--name=true</c>), false for <c>--name=false</c> or absence. Prefer <see cref="Argument.Flag"/>.</summary>
     /// <exception cref="PipelineUsageException">The value is neither true nor false.</exception>
-    protected bool ReadFlag(string name)
-    {
-        if (!Arguments.HasArgument(name))
-        {
-            return false;
-        }
+    protected bool ReadFlag(string name) => Get(Argument.Flag(name, name));
 
-        var text = Arguments.GetArguments(name).LastOrDefault();
-        if (string.IsNullOrEmpty(text) || bool.TryParse(text, out var on) && on)
-        {
-            return true;
-        }
-
-        if (bool.TryParse(text, out _))
-        {
-            return false;
-        }
-
-        throw new PipelineUsageException($"--{name}={text} is not valid: --{name} is a switch; give --{name} or --{name}=false.");
-    }
-
-    /// <summary>One of <paramref name="choices"/> (case-insensitive), or <paramref name="fallback"/> when absent.</summary>
+    /// <summary>One of <paramref name="choices"/> (case-insensitive), or <paramref name="fallback"/> when absent. Prefer <see cref="Argument.Choice(string, string, IReadOnlyList{string}, string)"/>.</summary>
     /// <exception cref="PipelineUsageException">The value is not one of the choices.</exception>
-    protected string ReadChoice(string name, string fallback, params string[] choices)
-    {
-        var text = ReadText(name);
-        if (text is null)
-        {
-            return fallback;
-        }
+    protected string ReadChoice(string name, string fallback, params string[] choices) => Get(Argument.Choice(name, name, choices, fallback));
 
-        var match = choices.FirstOrDefault(c => string.Equals(c, text, StringComparison.OrdinalIgnoreCase));
-        return match ?? throw new PipelineUsageException(
-            $"--{name}={text} is not valid: choose one of {string.Join(", ", choices)}.");
-    }
-
-    /// <summary>A path resolved against the working directory, or null when absent; checked as <see cref="ReadLocation"/> is.</summary>
+    /// <summary>A path resolved against the working directory, or null when absent; checked as <see cref="ReadLocation"/> is. Prefer <see cref="Argument.Path"/>.</summary>
     /// <exception cref="PipelineUsageException">The value is empty, holds a control character or starts with an unexpanded '~'.</exception>
-    protected string? ReadPath(string name)
-    {
-        var text = ReadLocation(name);
-        return text is null ? null : Path.GetFullPath(text, Environment.WorkingDirectory.FullPath);
-    }
+    protected string? ReadPath(string name) => Get(Argument.Path(name, name));
 
     /// <summary>
     /// A path as given, not resolved (a store may also be a connection string), or null when absent. A control
     /// character or a leading '~' the shell did not expand is refused: either would name a directory nobody meant.
+    /// Prefer <see cref="Argument.Location"/>.
     /// </summary>
     /// <exception cref="PipelineUsageException">The value is empty, holds a control character or starts with an unexpanded '~'.</exception>
-    protected string? ReadLocation(string name)
-    {
-        var text = ReadText(name);
-        return text is not null && ArgumentValues.PathProblem($"--{name}", $"--{name}=", text) is { } problem
-            ? throw new PipelineUsageException(problem)
-            : text;
-    }
+    protected string? ReadLocation(string name) => Get(Argument.Location(name, name));
 
     /// <summary>
     /// A path from the environment variable <paramref name="variable"/> as set, not resolved, or null when it is not

@@ -1,9 +1,11 @@
 namespace ModelRelease.Cake;
 
 /// <summary>
-/// Declares a <c>--name=value</c> argument that a task reads. On a context class it declares an argument every
-/// task may read. The host rejects an argument that no selected task reads (a typo such as <c>--modle</c>),
-/// and a required one that is missing, before anything runs.
+/// Declares an untyped <c>--name=value</c> argument (text, or a switch) that a task reads. On a context class it
+/// declares an argument every task may read. The host rejects an argument that no selected task reads (a typo such
+/// as <c>--modle</c>), and a required one that is missing, before anything runs. For a number, a path, a duration,
+/// choices or a range, declare an <see cref="Argument{T}"/> instead: one declaration gives the name, meaning, type
+/// and range, and the task reads it typed.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = true)]
 public sealed class TaskArgumentAttribute(string name, string description) : Attribute
@@ -22,4 +24,19 @@ public sealed class TaskArgumentAttribute(string name, string description) : Att
 
     /// <summary>A sample value for error messages, e.g. "mnist".</summary>
     public string? Example { get; init; }
+
+    /// <summary>The declaration this attribute stands for: text, or a switch.</summary>
+    internal Argument ToArgument()
+    {
+        if (IsFlag)
+        {
+            var flag = Argument.Flag(Name, Description);
+            flag = Required ? flag.Required() : flag;
+            return Example is null ? flag : flag.WithExample(Example);
+        }
+
+        var text = Argument.Text(Name, Description);
+        text = Required ? text.Required() : text;
+        return Example is null ? text : text.WithExample(Example);
+    }
 }

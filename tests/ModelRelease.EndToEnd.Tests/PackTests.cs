@@ -155,7 +155,7 @@ public sealed class PackTests(PackedPackagesFixture packages)
         var result = packages.Copy.Run("--target=Pack", "--package-version=1.0", "--dryrun");
 
         Assert.True(result.ExitCode == 2, result.ToString());
-        Assert.Contains("--package-version=1.0 is not a package version", result.StdErr);
+        Assert.Contains("--package-version: '1.0' is not a package version", result.StdErr);
     }
 
     private static XElement Metadata(ZipArchive package, string id)

@@ -10,6 +10,12 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskDescription("Bind an existing serving root and a store that records no root yet (deletes nothing)")]
 public class AdoptTask : PipelineTask<ReleaseContext>
 {
+    /// <summary><c>--root</c>: the root to bind.</summary>
+    public static readonly Argument<string?> Root = ReleaseArguments.Root;
+
+    /// <summary><c>--registry</c>: the store to bind it to.</summary>
+    public static readonly Argument<string?> Registry = ReleaseArguments.Registry;
+
     /// <inheritdoc />
     public override void Run(ReleaseContext context) => context.AdoptionCommands.Adopt();
 

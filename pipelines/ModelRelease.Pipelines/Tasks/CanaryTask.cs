@@ -9,23 +9,30 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Canary")]
 [TaskDescription("Send a share of traffic to a blessed version next to stable")]
-[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
-[TaskArgument("version", "the version to canary (default: the newest blessed one)", Example = "v-20261128-101500")]
-[TaskArgument("weight", "canary traffic percentage, 1-99 (default: the policy's first step, else 10)", Example = "10")]
-[TaskArgument("reason", "free text recorded in the audit log", Example = "new tokenizer")]
-[TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
-public class CanaryTask : ReleaseTask
+public class CanaryTask : ReleaseStepTask
 {
+    /// <summary><c>--model</c>, required.</summary>
+    public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
+
+    /// <summary><c>--version</c>: the version to canary.</summary>
+    public static readonly Argument<string?> Version = ReleaseArguments.Version.WithDescription("the version to canary (default: the newest blessed one)");
+
+    /// <summary><c>--weight</c>: the canary's share of traffic.</summary>
+    public static readonly Argument<int> Weight = ReleaseArguments.Weight.WithDescription("canary traffic percentage; without it, the policy's first canary step");
+
+    /// <summary><c>--reason</c>, recorded in the audit log.</summary>
+    public static readonly Argument<string?> Reason = ReleaseArguments.Reason.WithExample("new tokenizer");
+
+    /// <summary><c>--policy</c>, overriding the host's.</summary>
+    public static readonly Argument<string?> Policy = ReleaseArguments.Policy;
+
     /// <inheritdoc />
     protected override void Release(ReleaseContext context)
     {
+        base.Release(context);
         var model = context.RequireModel();
         var policy = context.FindPolicy(model);
-        var weight = Weight(context, policy);
-        var step = context.Release.PlanCanary(model, context.Version, weight, context.Reason);
-        context.Commands.Apply(step);
-        Released(context, step);
-        var nextStep = policy?.CanarySteps.FirstOrDefault(step => step > weight) ?? 0;
+        var nextStep = policy?.CanarySteps.FirstOrDefault(step => step > WeightOf(context, policy)) ?? 0;
         // The advice names the version: without it, Canary picks the newest blessed version, which a push since may have changed.
         var canary = context.ModelRegistry.VersionAt(model, LabelNames.Canary)?.Name;
         context.Console.WriteLine(nextStep > 0 && canary is not null
@@ -34,14 +41,12 @@ public class CanaryTask : ReleaseTask
     }
 
     /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
+    protected override ReleaseStep Step(ReleaseContext context)
     {
         var model = context.RequireModel();
-        var step = context.Release.PlanCanary(model, context.Version, Weight(context, context.FindPolicy(model)), context.Reason);
-        context.Commands.Plan(step, plan);
-        Released(context, step);
+        return context.Release.PlanCanary(model, context.Version, WeightOf(context, context.FindPolicy(model)), context.Reason);
     }
 
-    private static int Weight(ReleaseContext context, ReleasePolicy? policy) =>
+    private static int WeightOf(ReleaseContext context, ReleasePolicy? policy) =>
         context.IsWeightGiven || policy is null || policy.CanarySteps.Count == 0 ? context.Weight : policy.CanarySteps[0];
 }

@@ -11,10 +11,20 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Configure")]
 [TaskDescription("Set the serving root's path as the model server sees it (--serving-path=/models), or --clear it; rewrites models.config")]
-[TaskArgument("serving-path", "the root's absolute POSIX path inside the serving container", Example = "/models")]
-[TaskArgument("clear", "go back to the root's own path in models.config", IsFlag = true)]
 public class ConfigureTask : PipelineTask<ReleaseContext>
 {
+    /// <summary><c>--serving-path</c>: the path to set.</summary>
+    public static readonly Argument<string?> ServingPath = ReleaseArguments.ServingPath;
+
+    /// <summary><c>--clear</c>: go back to the root's own path.</summary>
+    public static readonly Argument<bool> Clear = ReleaseArguments.Clear.WithDescription("go back to the root's own path in models.config");
+
+    /// <summary><c>--root</c>: the root to configure.</summary>
+    public static readonly Argument<string?> Root = ReleaseArguments.Root;
+
+    /// <summary><c>--registry</c>: the store whose models are rewritten.</summary>
+    public static readonly Argument<string?> Registry = ReleaseArguments.Registry;
+
     /// <inheritdoc />
     public override void Run(ReleaseContext context)
     {

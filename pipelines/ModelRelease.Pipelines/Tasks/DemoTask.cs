@@ -13,6 +13,9 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskDescription("Run the whole release lifecycle on the bundled sample model in ./demo-release (or --root)")]
 public class DemoTask : PipelineTask<ReleaseContext>
 {
+    /// <summary><c>--root</c>: where the demo runs; the Demo reads no other argument.</summary>
+    public static readonly Argument<string?> Root = ReleaseArguments.Root.WithDescription($"the demo directory (default ./{DefaultDirectory})").WithExample("./demo-release");
+
     /// <summary>Where the demo runs when no --root is given.</summary>
     public const string DefaultDirectory = "demo-release";
 

@@ -10,18 +10,38 @@ namespace ModelRelease.Pipelines.Tasks;
 [TaskName("Push")]
 [IsDependentOn(typeof(ValidateTask))]
 [TaskDescription("Copy the validated candidate into the registry with its provenance")]
-[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
-[TaskArgument("artifact", "candidate model directory", Required = true, Example = "./export/sentiment")]
-[TaskArgument("metrics", "candidate metrics: a JSON object or a JSON file of name → number", Example = "eval/metrics.json")]
-[TaskArgument("version", "a business name for the version (default v-YYYYMMDD-HHMMSS)", Example = "sentiment-v1.2.3")]
-[TaskArgument("dataset-version", "dataset version (default: DVC's lock, or a fingerprint of --dataset)", Example = "reviews-2026-11")]
-[TaskArgument("dataset", "dataset directory to fingerprint when no --dataset-version is given", Example = "data/reviews")]
-[TaskArgument("hyperparameters", "a JSON file, or k=v,k=v", Example = "lr=0.001,epochs=20")]
-[TaskArgument("skip-validation", "push without validating; needs --reason", IsFlag = true)]
-[TaskArgument("require-clean-git", "refuse a dirty or unknown git tree", IsFlag = true)]
-[TaskArgument("reason", "free text recorded in the audit log", Example = "weekly retrain")]
 public class PushTask : ReleaseTask
 {
+    /// <summary><c>--model</c>, required.</summary>
+    public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
+
+    /// <summary><c>--artifact</c>: the directory to push, required.</summary>
+    public static readonly Argument<string?> Artifact = ReleaseArguments.Artifact.Required();
+
+    /// <summary><c>--metrics</c>: the candidate's metrics.</summary>
+    public static readonly Argument<string?> Metrics = ReleaseArguments.Metrics;
+
+    /// <summary><c>--version</c>: the new version's name; a word <c>--to</c> or <c>--label</c> reads otherwise is refused.</summary>
+    public static readonly Argument<string?> Version = ReleaseArguments.Version.WithDescription("a business name for the version (default v-YYYYMMDD-HHMMSS)").WithExample("sentiment-v1.2.3").Check(Names.NewVersionProblem);
+
+    /// <summary><c>--dataset-version</c>.</summary>
+    public static readonly Argument<string?> DatasetVersion = ReleaseArguments.DatasetVersion;
+
+    /// <summary><c>--dataset</c>: the directory to fingerprint.</summary>
+    public static readonly Argument<string?> Dataset = ReleaseArguments.Dataset;
+
+    /// <summary><c>--hyperparameters</c>.</summary>
+    public static readonly Argument<string?> Hyperparameters = ReleaseArguments.Hyperparameters;
+
+    /// <summary><c>--skip-validation</c>.</summary>
+    public static readonly Argument<bool> SkipValidation = ReleaseArguments.SkipValidation;
+
+    /// <summary><c>--require-clean-git</c>.</summary>
+    public static readonly Argument<bool> RequireCleanGit = ReleaseArguments.RequireCleanGit;
+
+    /// <summary><c>--reason</c>, recorded in the audit log.</summary>
+    public static readonly Argument<string?> Reason = ReleaseArguments.Reason;
+
     /// <inheritdoc />
     protected override void Release(ReleaseContext context) => context.Results.Set(context.Commands.Push(Request(context)));
 

@@ -8,28 +8,18 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Rollback")]
 [TaskDescription("Abort the canary, or move stable back to --to (previous, golden or a version)")]
-[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
-[TaskArgument("to", "previous (what stable was before its last move), golden, or a version name", Example = "previous")]
-[TaskArgument("reason", "free text recorded in the audit log", Example = "p99 latency doubled")]
-public class RollbackTask : ReleaseTask
+public class RollbackTask : ReleaseStepTask
 {
-    /// <inheritdoc />
-    protected override void Release(ReleaseContext context)
-    {
-        var step = Step(context);
-        context.Commands.Apply(step);
-        Released(context, step);
-    }
+    /// <summary><c>--model</c>, required.</summary>
+    public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
+
+    /// <summary><c>--to</c>: where stable goes back to.</summary>
+    public static readonly Argument<string?> To = ReleaseArguments.To;
+
+    /// <summary><c>--reason</c>, recorded in the audit log.</summary>
+    public static readonly Argument<string?> Reason = ReleaseArguments.Reason.WithExample("p99 latency doubled");
 
     /// <inheritdoc />
-    protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
-    {
-        var step = Step(context);
-        context.Commands.Plan(step, plan);
-        Released(context, step);
-    }
-
-    /// <summary>The rollback, planned on the registry as it is now (or, in a dry run, as the tasks before would leave it).</summary>
-    protected virtual ReleaseStep Step(ReleaseContext context) =>
+    protected override ReleaseStep Step(ReleaseContext context) =>
         context.Release.PlanRollback(context.RequireModel(), context.To, context.Reason);
 }

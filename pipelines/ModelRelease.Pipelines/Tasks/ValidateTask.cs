@@ -9,13 +9,23 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Validate")]
 [TaskDescription("Check a candidate against the release policy and the current stable version (exit 3 when rejected)")]
-[TaskArgument("model", "model name", Required = true, Example = "sentiment")]
-[TaskArgument("artifact", "candidate model directory", Example = "./export/sentiment")]
-[TaskArgument("metrics", "candidate metrics: a JSON object or a JSON file of name → number", Example = "eval/metrics.json")]
-[TaskArgument("version", "a pushed version to validate again (without --artifact)", Example = "v-20261128-101500")]
-[TaskArgument("policy", "a release policy JSON file overriding the host's", Example = "policy.json")]
 public class ValidateTask : ReleaseTask
 {
+    /// <summary><c>--model</c>, required.</summary>
+    public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
+
+    /// <summary><c>--artifact</c>: the candidate directory.</summary>
+    public static readonly Argument<string?> Artifact = ReleaseArguments.Artifact;
+
+    /// <summary><c>--metrics</c>: the candidate's metrics.</summary>
+    public static readonly Argument<string?> Metrics = ReleaseArguments.Metrics;
+
+    /// <summary><c>--version</c>: a pushed version to validate again.</summary>
+    public static readonly Argument<string?> Version = ReleaseArguments.Version.WithDescription("a pushed version to validate again (without --artifact)");
+
+    /// <summary><c>--policy</c>, overriding the host's.</summary>
+    public static readonly Argument<string?> Policy = ReleaseArguments.Policy;
+
     private const string PushTaskName = "Push";
 
     /// <inheritdoc />

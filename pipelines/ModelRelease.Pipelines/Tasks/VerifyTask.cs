@@ -9,9 +9,17 @@ namespace ModelRelease.Pipelines.Tasks;
 /// </summary>
 [TaskName("Verify")]
 [TaskDescription("Check the serving root against the registry (re-hash versions, links, configs, leftovers); --repair fixes what is safe")]
-[TaskArgument("repair", "rebuild links and configs from the registry, quarantine unknown directories, mark dead task runs aborted", IsFlag = true)]
 public class VerifyTask : PipelineTask<ReleaseContext>
 {
+    /// <summary><c>--repair</c>.</summary>
+    public static readonly Argument<bool> Repair = ReleaseArguments.Repair;
+
+    /// <summary><c>--root</c>: the root to check.</summary>
+    public static readonly Argument<string?> Root = ReleaseArguments.Root;
+
+    /// <summary><c>--registry</c>: the store to check it against.</summary>
+    public static readonly Argument<string?> Registry = ReleaseArguments.Registry;
+
     /// <inheritdoc />
     public override void Run(ReleaseContext context) => context.Commands.Verify(context.Repair);
 

@@ -11,7 +11,7 @@ internal static class ArgumentValidator
         TaskCatalog catalog,
         IReadOnlyList<string> targets,
         IReadOnlyList<TaskDefinition> selected,
-        IReadOnlyList<TaskArgumentAttribute> contextArguments)
+        IReadOnlyList<Argument> contextArguments)
     {
         var readable = contextArguments.Concat(selected.SelectMany(t => t.Arguments))
             .Select(a => a.Name.ToLowerInvariant())
@@ -32,7 +32,7 @@ internal static class ArgumentValidator
             .ToHashSet(StringComparer.Ordinal);
         var required = contextArguments.Select(a => (Reader: "Every task", Argument: a))
             .Concat(selected.SelectMany(t => t.Arguments.Select(a => (Reader: Reader(t.Name, targets), Argument: a))))
-            .Where(x => x.Argument.Required);
+            .Where(x => x.Argument.IsRequired);
         foreach (var (reader, argument) in required)
         {
             var name = argument.Name.ToLowerInvariant();
@@ -53,13 +53,13 @@ internal static class ArgumentValidator
     /// An argument that takes a value must not be given empty, and no argument twice with different values: an
     /// empty --version read as "absent" promoted the canary, and "--weight=10 --weight=90" quietly meant 90.
     /// </summary>
-    private static void RequireOneValueEach(CommandLine commandLine, IReadOnlyList<TaskArgumentAttribute> declared)
+    private static void RequireOneValueEach(CommandLine commandLine, IReadOnlyList<Argument> declared)
     {
         foreach (var given in commandLine.TaskArguments.GroupBy(a => a.Key, StringComparer.Ordinal))
         {
             var forms = declared.Where(a => string.Equals(a.Name, given.Key, StringComparison.OrdinalIgnoreCase)).ToList();
             var isFlag = forms.Any(a => a.IsFlag);
-            var values = ArgumentValues.Distinct(given.Select(a => isFlag ? SwitchValue(a.Value) : a.Value));
+            var values = ArgumentValues.Distinct(given.Select(a => isFlag ? ArgumentValues.SwitchValue(a.Value) : a.Value));
             if (values.Count > 1)
             {
                 throw new PipelineUsageException(ArgumentValues.ConflictMessage(given.Key, values));
@@ -71,9 +71,6 @@ internal static class ArgumentValidator
             }
         }
     }
-
-    /// <summary>"--clear" and "--clear=True" say the same thing, so giving both is not a conflict.</summary>
-    private static string SwitchValue(string value) => value.Length == 0 ? "true" : value.ToLowerInvariant();
 
     /// <summary>A dependency is named with the target it runs before, so "needs --model" is not about a task the user never asked for.</summary>
     private static string Reader(string task, IReadOnlyList<string> targets) =>

@@ -72,7 +72,18 @@ internal static class ArgumentValues
         return null;
     }
 
-    // Control characters are shown escaped: a value holding an escape sequence must not restyle the terminal.
-    private static string Escape(string value) =>
+    /// <summary>The one value given for the switch <c>--name</c>: bare means true; "--x" and "--x=True" say the same thing.</summary>
+    /// <exception cref="PipelineUsageException">The switch was given both on and off.</exception>
+    public static string SingleSwitch(string name, IEnumerable<string> values)
+    {
+        var distinct = Distinct(values.Select(SwitchValue));
+        return distinct.Count > 1 ? throw new PipelineUsageException(ConflictMessage(name, distinct)) : distinct.Single();
+    }
+
+    /// <summary>"--clear" and "--clear=True" say the same thing, so giving both is not a conflict.</summary>
+    public static string SwitchValue(string value) => value.Length == 0 ? "true" : value.ToLowerInvariant();
+
+    /// <summary>Control characters shown escaped: a value holding an escape sequence must not restyle the terminal.</summary>
+    public static string Escape(string value) =>
         string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -22,7 +22,7 @@ internal static class EngineRunner
         var log = new PipelineLog(console, commandLine.Verbosity);
         var standardOutput = new StandardOutput();
         var holder = new RunContextHolder();
-        await using var provider = HostServiceProvider.Build(host, console.Out, new RunOptions(commandLine.DryRun, sequence.Targets, sequence.Planned), standardOutput, holder);
+        await using var provider = HostServiceProvider.Build(host, console.Out, new RunOptions(commandLine.DryRun, sequence.Targets, sequence.Planned) { Arguments = [.. host.ContextArguments, .. sequence.Planned.SelectMany(task => catalog.Get(task).Arguments)] }, standardOutput, holder);
         // One scope per run: a service registered as scoped lives as long as the run, and is disposed with it.
         await using var scope = provider.CreateAsyncScope();
         var services = scope.ServiceProvider;

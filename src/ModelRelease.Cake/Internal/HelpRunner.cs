@@ -6,7 +6,7 @@ namespace ModelRelease.Cake.Internal;
 /// <summary><c>--help</c> and bare <c>--version</c>.</summary>
 internal static class HelpRunner
 {
-    public static int Help(HostConsole console, string command, TaskCatalog catalog, IReadOnlyList<TaskArgumentAttribute> contextArguments)
+    public static int Help(HostConsole console, string command, TaskCatalog catalog, IReadOnlyList<Argument> contextArguments)
     {
         console.Out.WriteLine($"Usage: {command} --target=TASK [options] [--argument=value ...]");
         console.Out.WriteLine();
@@ -42,7 +42,7 @@ internal static class HelpRunner
                 // Tasks that read one argument with different meanings (Push's --version names the new version,
                 // Canary's picks one to canary) each get their line, so no task's meaning is hidden behind another's.
                 var name = $"  --{group.Key}";
-                foreach (var meaning in group.GroupBy(x => x.Argument.Description, StringComparer.Ordinal))
+                foreach (var meaning in group.GroupBy(x => x.Argument.HelpText, StringComparer.Ordinal))
                 {
                     table.AddRow(
                         new Text(name),

@@ -26,8 +26,7 @@ internal sealed class HostConfiguration
     public List<Type> TaskTypes { get; } = [];
 
     /// <summary>Arguments the context class itself declares: every task may read them.</summary>
-    public IReadOnlyList<TaskArgumentAttribute> ContextArguments =>
-        ContextType.GetCustomAttributes<TaskArgumentAttribute>(inherit: true).ToList();
+    public IReadOnlyList<Argument> ContextArguments => ArgumentDiscovery.OfContext(ContextType);
 
     /// <summary>The host's InstallTool addresses, as given; <see cref="ToolPackages"/> checks them.</summary>
     public List<string> ToolAddresses { get; } = [];

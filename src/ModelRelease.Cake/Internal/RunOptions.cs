@@ -6,5 +6,8 @@ namespace ModelRelease.Cake.Internal;
 /// <param name="PlannedTasks">Every task the run will run, in order: the targets with their dependencies, or the targets alone with --exclusive.</param>
 internal sealed record RunOptions(bool DryRun, IReadOnlyList<string> Targets, IReadOnlyList<string> PlannedTasks)
 {
+    /// <summary>Every argument the planned tasks (and the context, for every task) declare: the context parses them before the engine starts.</summary>
+    public IReadOnlyList<Argument> Arguments { get; init; } = [];
+
     public static RunOptions Default { get; } = new(false, [], []);
 }

@@ -9,7 +9,7 @@ internal sealed record TaskDefinition(
     IReadOnlyList<Type> DependsOn,
     IReadOnlyList<Type> DependeeOf,
     bool ContinueOnError,
-    IReadOnlyList<TaskArgumentAttribute> Arguments,
+    IReadOnlyList<Argument> Arguments,
     TaskHooks Hooks)
 {
     public bool Overrides(TaskHooks hook) => (Hooks & hook) == hook;

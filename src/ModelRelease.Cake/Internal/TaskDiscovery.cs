@@ -25,7 +25,7 @@ internal static class TaskDiscovery
             type.GetCustomAttributes<IsDependentOnAttribute>().Select(a => a.Task).ToList(),
             type.GetCustomAttributes<IsDependeeOfAttribute>().Select(a => a.Task).ToList(),
             type.GetCustomAttribute<ContinueOnErrorAttribute>() is not null,
-            type.GetCustomAttributes<TaskArgumentAttribute>().ToList(),
+            ArgumentDiscovery.OfTask(type),
             HooksOf(type));
     }
 

@@ -39,11 +39,7 @@ public sealed class JournalContext : PipelineContext
     public JournalContext(ICakeContext context)
         : base(context)
     {
-        var key = ReadText("journal") ?? throw new InvalidOperationException("tests must pass --journal");
-        lock (Journals)
-        {
-            Journal = Journals[key];
-        }
+        Journal = Find(ReadText("journal") ?? throw new InvalidOperationException("tests must pass --journal"));
 
         Count = ReadInt32("count", 1, 1, 10);
         Flag = ReadFlag("flag");
@@ -57,6 +53,15 @@ public sealed class JournalContext : PipelineContext
     public bool Flag { get; }
 
     public string Mode { get; }
+
+    /// <summary>The journal <paramref name="key"/> selects, for other test contexts.</summary>
+    public static Journal Find(string key)
+    {
+        lock (Journals)
+        {
+            return Journals[key];
+        }
+    }
 
     /// <summary>A new journal and the argument that selects it.</summary>
     public static (Journal Journal, string Argument) Open()
