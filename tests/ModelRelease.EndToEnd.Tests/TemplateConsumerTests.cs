@@ -72,6 +72,14 @@ public sealed class TemplateConsumerTests(PackedPackagesFixture packages)
         Assert.Contains("sentiment: Promote:", lines[1]);
         Assert.Contains("sentiment-v2", lines[1]);
 
+        // And the rehearsal had planned exactly that: the canary and the promotion of the version Push would make, and
+        // the very line Notify then wrote (less its time stamp)
+        var plan = Flat(rehearsal.StdOut);
+        Assert.Contains("would set canary of sentiment to sentiment-v2", plan);
+        Assert.Contains("would move stable of sentiment from sentiment-v1 to sentiment-v2", plan);
+        Assert.Contains("Plan of the whole run", plan);
+        Assert.Contains(Flat(lines[1][(lines[1].IndexOf(' ', StringComparison.Ordinal) + 1)..]), plan);
+
         var status = team.Run("-t", "Status", Model, "--format=json");
         Succeeded(status);
         using var json = JsonDocument.Parse(status.StdOut);
@@ -79,6 +87,9 @@ public sealed class TemplateConsumerTests(PackedPackagesFixture packages)
         Assert.Equal("sentiment-v2", labels.GetProperty("stable").GetProperty("version").GetString());
         Assert.False(labels.TryGetProperty("canary", out var canary) && canary.ValueKind != JsonValueKind.Null, $"Promote should clear the canary.{Environment.NewLine}{status}");
     }
+
+    /// <summary>Spectre wraps long lines at the console's width; compare text with its runs of white space made one space.</summary>
+    private static string Flat(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     private static void Succeeded(BuildShResult result) => Assert.True(result.ExitCode == 0, result.ToString());
 
