@@ -41,7 +41,12 @@ public sealed class ReleaseHost : IDisposable
     public HostRun Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
 
     /// <summary>Runs the host with <paramref name="args"/>, seeing <paramref name="environment"/> on top of the process's variables.</summary>
-    public HostRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] args)
+    public HostRun RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) => RunConfigured(_ => { }, environment, args);
+
+    /// <summary>Runs the host, configured further by <paramref name="configure"/> (a team's Replace, Without, AddTask), with <paramref name="args"/>.</summary>
+    public HostRun RunConfigured(Action<PipelineHost> configure, params string[] args) => RunConfigured(configure, new Dictionary<string, string>(), args);
+
+    private HostRun RunConfigured(Action<PipelineHost> configure, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var output = new StringWriter(CultureInfo.InvariantCulture);
         var error = new StringWriter(CultureInfo.InvariantCulture);
@@ -58,6 +63,7 @@ public sealed class ReleaseHost : IDisposable
             host.UseEnvironmentVariable(name, value);
         }
 
+        configure(host);
         var exitCode = host.Run(args);
         return new HostRun(exitCode, output.ToString(), error.ToString());
     }
