@@ -8,12 +8,30 @@ namespace ModelRelease.EndToEnd.Tests;
 /// </summary>
 public static class ChildProcess
 {
-    // A cold restore and host build on a slow CI runner can take minutes; never wait forever for one.
+    // A cold restore and host build on a slow CI runner with an empty NuGet cache can take minutes; never wait forever.
     private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(8);
+
+    // After a command exits its pipes close unless a leftover child still holds them; don't wait forever for that.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Runs <paramref name="fileName"/> with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
+    /// <summary>Runs <paramref name="fileName"/> with <paramref name="args"/> in <paramref name="workingDirectory"/>, without colour.</summary>
     public static BuildShResult Run(string fileName, IReadOnlyList<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = StartInfo(fileName, args, workingDirectory);
+        start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return Execute(start, args, fileName);
+    }
+
+    /// <summary>
+    /// How a user would start <paramref name="fileName"/>: a plain environment without the MSBuild variables `dotnet
+    /// test` runs us under (they would steer the child's own dotnet build) or MODELRELEASE_* (they would move its root).
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string fileName, IEnumerable<string> args, string workingDirectory)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -28,7 +46,6 @@ public static class ChildProcess
             start.ArgumentList.Add(arg);
         }
 
-        // MSBuild's variables from `dotnet test` would steer the child's own dotnet build; MODELRELEASE_* would move its root.
         foreach (var name in start.Environment.Keys.ToList())
         {
             if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || name.StartsWith("MODELRELEASE_", StringComparison.OrdinalIgnoreCase))
@@ -37,31 +54,39 @@ public static class ChildProcess
             }
         }
 
-        start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
+        return start;
+    }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+    /// <summary>Runs <paramref name="start"/> with no standard input, reading both pipes at once, killed after the call timeout.</summary>
+    /// <param name="start">What to run.</param>
+    /// <param name="args">The arguments, for the result and messages.</param>
+    /// <param name="command">The command as a user types it, e.g. <c>./build.sh</c>, for the result and messages.</param>
+    public static BuildShResult Execute(ProcessStartInfo start, IReadOnlyList<string> args, string command)
+    {
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
         process.StandardInput.Close();
+
+        // Read both pipes concurrently: reading one to the end while the child blocks writing the other deadlocks.
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        var command = $"{fileName} {string.Join(' ', args)}";
+        var line = $"{command} {string.Join(' ', args)}";
         if (!process.WaitForExit(CallTimeout))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"{command} did not finish within {CallTimeout.TotalMinutes} minutes in {workingDirectory}; it was killed.");
+            throw new TimeoutException(
+                $"{line} did not finish within {CallTimeout.TotalMinutes} minutes in {start.WorkingDirectory}; it was killed. " +
+                "A hang here usually means the command waited for input or a child process never exited.");
         }
 
         if (!Task.WaitAll([stdout, stderr], DrainTimeout))
         {
-            throw new TimeoutException($"{command} exited {process.ExitCode}, but a process it started kept its output open for {DrainTimeout.TotalSeconds} s.");
+            throw new TimeoutException(
+                $"{line} exited {process.ExitCode}, but its output pipes stayed open for {DrainTimeout.TotalSeconds} s: a background process it started still holds them.");
         }
 
-        return new BuildShResult(args, process.ExitCode, stdout.Result, stderr.Result) { Command = fileName };
+        return new BuildShResult([.. args], process.ExitCode, stdout.Result, stderr.Result) { Command = command };
     }
 }

@@ -10,12 +10,6 @@ public sealed class RepositoryCopy : IDisposable
 {
     private const string SolutionFile = "ModelRelease.slnx";
 
-    // A cold host build takes 10-15 s here; a slow CI runner with an empty NuGet cache can take minutes, not ten.
-    private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(8);
-
-    // After the script exits its pipes close unless a leftover child still holds them; don't wait forever for that.
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
-
     private RepositoryCopy(string root) => Root = root;
 
     /// <summary>The copy's root folder (holds build.sh and ModelRelease.slnx).</summary>
@@ -108,67 +102,11 @@ public sealed class RepositoryCopy : IDisposable
         return Execute(start, args);
     }
 
-    private ProcessStartInfo StartInfo(string fileName, IEnumerable<string> args)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = Root,
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        // `dotnet test` runs us under MSBuild's environment; its MSBuild* variables would steer the script's own
-        // `dotnet build` (SDK paths, node settings), so the child gets a user's plain environment instead.
-        foreach (var name in start.Environment.Keys.ToList())
-        {
-            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) ||
-                name.StartsWith("MODELRELEASE_", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        return start;
-    }
+    private ProcessStartInfo StartInfo(string fileName, IEnumerable<string> args) => ChildProcess.StartInfo(fileName, args, Root);
 
     private static string Quote(string arg) => "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
-    private static BuildShResult Execute(ProcessStartInfo start, string[] args)
-    {
-        using var process = Process.Start(start)
-            ?? throw new InvalidOperationException($"Could not start {start.FileName}.");
-        process.StandardInput.Close();
-
-        // Read both pipes concurrently: reading one to the end while the child blocks writing the other deadlocks.
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-
-        if (!process.WaitForExit(CallTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new TimeoutException(
-                $"./build.sh {string.Join(' ', args)} did not finish within {CallTimeout.TotalMinutes} minutes in {start.WorkingDirectory}; " +
-                "it was killed. A hang here usually means the host waited for input or a child process never exited.");
-        }
-
-        if (!Task.WaitAll([stdout, stderr], DrainTimeout))
-        {
-            throw new TimeoutException(
-                $"./build.sh {string.Join(' ', args)} exited {process.ExitCode}, but its output pipes stayed open for " +
-                $"{DrainTimeout.TotalSeconds} s: a background process it started still holds them.");
-        }
-
-        return new BuildShResult(args, process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static BuildShResult Execute(ProcessStartInfo start, string[] args) => ChildProcess.Execute(start, args, "./build.sh");
 
     /// <summary>A path inside the copy, from '/'-separated parts.</summary>
     public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
