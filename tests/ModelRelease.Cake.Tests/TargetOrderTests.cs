@@ -133,13 +133,34 @@ public sealed class TargetOrderTests
     }
 
     [Fact]
-    public void Should_Fail_When_A_Later_Target_Is_Skipped_After_Running_The_Earlier_Ones()
+    public void Should_Skip_A_Later_Target_With_Its_Reason_When_An_Earlier_One_Ran()
     {
+        // A Notify-style follow-up that says why it stays quiet must not fail a release that already happened.
         var (run, journal) = Run([.. Targets("Ship-Status", "Ship-Gate"), "--flag"]);
 
-        Assert.Equal(ExitCodes.TaskFailed, run.ExitCode);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Equal(["Ship-Status"], journal.Entries);
-        Assert.Contains("error: Could not reach target 'Ship-Gate': it was skipped (--flag given).", run.Error);
+        Assert.Contains("Skipping Ship-Gate: --flag given", run.Output);
+        Assert.Contains("Skipped (--flag given)", run.Output);
+    }
+
+    [Fact]
+    public void Should_Skip_An_Earlier_Target_When_A_Later_One_Runs()
+    {
+        var (run, journal) = Run([.. Targets("Ship-Gate", "Ship-Status"), "--flag"]);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(["Ship-Status"], journal.Entries);
+    }
+
+    [Fact]
+    public void Should_Fail_When_Every_Target_Is_Skipped()
+    {
+        var (run, journal) = Run([.. Targets("Ship-Gate", "Ship-Chat"), "--flag"]);
+
+        Assert.Equal(ExitCodes.TaskFailed, run.ExitCode);
+        Assert.Empty(journal.Entries);
+        Assert.Contains("error: Could not reach target 'Ship-Chat': it was skipped (--flag given), and so was every other target (Ship-Gate)", run.Error);
     }
 
     [Fact]

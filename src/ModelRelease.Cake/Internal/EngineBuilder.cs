@@ -67,11 +67,14 @@ internal static class EngineBuilder
                         return true;
                     }
 
-                    if (sequence.IsTarget(definition.Name))
+                    if (sequence.IsTarget(definition.Name) && sequence.Targets.Where(t => !t.Equals(definition.Name, StringComparison.OrdinalIgnoreCase)).All(t => reasons.For(t) is not null))
                     {
-                        // As Cake itself refuses (cake-build/cake#106): skipping what was asked for would end green having done nothing.
-                        throw new CakeException(
-                            $"Could not reach target '{definition.Name}': it was skipped ({reason}). A target is never skipped: give another target, or leave out what makes it skip.");
+                        // As Cake itself refuses (cake-build/cake#106): skipping what was asked for would end green having
+                        // done nothing. With several targets, one may skip (a Notify after a release that says "--quiet-chat
+                        // given"), as long as another target ran; only the last of them to skip, every other one skipped, fails.
+                        throw new CakeException(sequence.Targets.Count == 1
+                            ? $"Could not reach target '{definition.Name}': it was skipped ({reason}). A target is never skipped: give another target, or leave out what makes it skip."
+                            : $"Could not reach target '{definition.Name}': it was skipped ({reason}), and so was every other target ({string.Join(", ", sequence.Targets.Where(t => !t.Equals(definition.Name, StringComparison.OrdinalIgnoreCase)))}): the run would end having done nothing that was asked for. Give another target, or leave out what makes them skip.");
                     }
 
                     reasons.Record(definition.Name, reason);

@@ -53,6 +53,15 @@ public sealed class ShipGateTask : PipelineTask<JournalContext>
     public override void Run(JournalContext context) => context.Journal.Add("Ship-Gate");
 }
 
+[TaskName("Ship-Chat")]
+[TaskArgument("flag", "keep the chat quiet", IsFlag = true)]
+public sealed class ShipChatTask : PipelineTask<JournalContext>
+{
+    public override string? SkipReason(JournalContext context) => context.Flag ? "--flag given" : null;
+
+    public override void Run(JournalContext context) => context.Journal.Add("Ship-Chat");
+}
+
 /// <summary>Records what setup was told about the run.</summary>
 public sealed class TargetRecordingLifetime : PipelineLifetime<JournalContext>
 {
@@ -65,6 +74,6 @@ public static class ReleaseChainTasks
     public static readonly Type[] All =
     [
         typeof(ShipPushTask), typeof(ShipCanaryTask), typeof(ShipPromoteTask), typeof(ShipNotifyTask),
-        typeof(ShipStatusTask), typeof(ShipHistoryTask), typeof(ShipGateTask),
+        typeof(ShipStatusTask), typeof(ShipHistoryTask), typeof(ShipGateTask), typeof(ShipChatTask),
     ];
 }
