@@ -47,6 +47,10 @@ public sealed class ConsumerRepository : IDisposable
     /// <summary>Runs the new repository's ./build.sh.</summary>
     public BuildShResult Run(params string[] args) => ChildProcess.Run(Path.Combine(Root, "build.sh"), args, Root);
 
+    /// <summary>Runs the repository's build.sh with <paramref name="environment"/> set, as a CI runner would (GITHUB_OUTPUT).</summary>
+    public BuildShResult RunWith(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        ChildProcess.Run(Path.Combine(Root, "build.sh"), args, Root, environment);
+
     /// <summary>A path inside the new repository, from '/'-separated parts.</summary>
     public string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 

@@ -62,11 +62,17 @@ public sealed class TemplateConsumerTests(PackedPackagesFixture packages)
         Assert.Single(File.ReadAllLines(notifications));
 
         // When it runs for real
-        var release = team.Run(chain);
+        var outputs = team.Scratch("github-output.txt");
+        var release = team.RunWith(new Dictionary<string, string> { ["GITHUB_OUTPUT"] = outputs }, chain);
 
         // Then SmokeTest checked the pushed version, Notify announced the promotion, and stable is the new version
         Succeeded(release);
         Assert.Contains("SmokeTest passed: sentiment sentiment-v2", release.StdOut);
+        // The workflow's later steps read these step outputs (a canary only for a new version of a model with a stable one)
+        var stepOutputs = File.ReadAllLines(outputs);
+        Assert.Contains("version=sentiment-v2", stepOutputs);
+        Assert.Contains("created=true", stepOutputs);
+        Assert.Contains("stable=sentiment-v1", stepOutputs);
         var lines = File.ReadAllLines(notifications);
         Assert.Equal(2, lines.Length);
         Assert.Contains("sentiment: Promote:", lines[1]);
