@@ -141,4 +141,15 @@ public sealed class PipelineHostRunTests
 [IsDependentOn(typeof(CleanTask))]
 public sealed class DefaultTask : PipelineTask<JournalContext>
 {
+
+    [Fact]
+    public void Should_Name_The_ModelRelease_Version_A_Host_Runs_On_Beside_The_Host_s_Own()
+    {
+        var run = HostRun.Of(_ => { }, "--version");
+
+        var library = typeof(PipelineHost).Assembly.GetName().Version!;
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"(ModelRelease {library.Major}.{library.Minor}.{library.Build} on Cake.Core 7.0.0", run.Output);
+        Assert.DoesNotContain("+", run.Output.Split('(')[1].Split(" on ")[0]);
+    }
 }

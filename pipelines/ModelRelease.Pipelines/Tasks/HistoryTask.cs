@@ -28,4 +28,9 @@ public class HistoryTask : PipelineTask<ReleaseContext>
     /// <inheritdoc />
     public override void Run(ReleaseContext context) =>
         context.Commands.History(new EventQuery(context.Model, context.Label, context.Since), context.Format == "json");
+
+    /// <summary>It only reads: a dry run says it would change nothing (and does not read the store).</summary>
+    public override void Plan(ReleaseContext context, ChangePlan plan)
+    {
+    }
 }

@@ -21,4 +21,9 @@ public class StatusTask : PipelineTask<ReleaseContext>
 
     /// <inheritdoc />
     public override void Run(ReleaseContext context) => context.Commands.Status(context.Model, context.Format == "json");
+
+    /// <summary>It only reads: a dry run says it would change nothing (and does not read the store).</summary>
+    public override void Plan(ReleaseContext context, ChangePlan plan)
+    {
+    }
 }

@@ -63,11 +63,19 @@ internal static class HelpRunner
     public static int Version(HostConsole console)
     {
         var entry = Assembly.GetEntryAssembly() ?? typeof(HelpRunner).Assembly;
-        var version = entry.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? entry.GetName().Version?.ToString()
-            ?? "unknown";
         var cake = typeof(global::Cake.Core.CakeEngine).Assembly.GetName().Version;
-        console.Out.WriteLine($"{entry.GetName().Name} {version} (ModelRelease.Cake on Cake.Core {cake}, .NET {Environment.Version})");
+        // A team's host has its own version; which ModelRelease it runs on is what a bug report needs.
+        console.Out.WriteLine($"{entry.GetName().Name} {VersionOf(entry)} (ModelRelease {VersionOf(typeof(HelpRunner).Assembly)} on Cake.Core {cake}, .NET {Environment.Version})");
         return ExitCodes.Success;
+    }
+
+    /// <summary>The informational version less its build metadata (the commit SourceLink appends after '+').</summary>
+    internal static string VersionOf(Assembly assembly)
+    {
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "unknown";
+        var metadata = version.IndexOf('+', StringComparison.Ordinal);
+        return metadata < 0 ? version : version[..metadata];
     }
 }

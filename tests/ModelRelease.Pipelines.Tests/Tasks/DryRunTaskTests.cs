@@ -29,6 +29,8 @@ public sealed class DryRunTaskTests : IDisposable
         { ["--target=Rollback", "--model=mnist", "--to=previous"], "would move stable of mnist from v2 to v1" },
         { ["--target=Label", "--model=mnist", "--label=golden", "--version=v2"], "would set golden of mnist to v2" },
         { ["--target=Prune", "--model=mnist", "--keep=0"], "would delete" },
+        { ["--target=Status", "--model=mnist"], "would change nothing" },
+        { ["--target=History", "--model=mnist"], "would change nothing" },
     };
 
     [Theory]
