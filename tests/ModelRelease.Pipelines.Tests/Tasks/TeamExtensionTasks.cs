@@ -23,28 +23,14 @@ public sealed class GatedCanaryTask : CanaryTask
     }
 }
 
-/// <summary>A team's own release task over its own context: marks stable golden, recorded as a task run.</summary>
+/// <summary>A team's own label step over its own context: marks stable golden, recorded as a task run.</summary>
 [TaskName("GoldenStable")]
-public sealed class GoldenStableTask : ReleaseTask<TestReleaseContext>
+public sealed class GoldenStableTask : ReleaseStepTask<TestReleaseContext>
 {
     /// <summary>It reads only --model (and the registry arguments every release task declares).</summary>
     public static readonly Argument<string?> Model = ReleaseArguments.Model.Required();
 
-    protected override void Release(TestReleaseContext context)
-    {
-        var step = Step(context);
-        context.Commands.Apply(step);
-        Released(context, step);
-    }
-
-    protected override void PlanRelease(TestReleaseContext context, ChangePlan plan)
-    {
-        var step = Step(context);
-        context.Commands.Plan(step, plan);
-        Released(context, step);
-    }
-
-    private static ReleaseStep Step(TestReleaseContext context)
+    protected override ReleaseStep Step(TestReleaseContext context)
     {
         var model = context.RequireModel();
         var stable = context.ModelRegistry.VersionAt(model, LabelNames.Stable)?.Name
