@@ -60,8 +60,8 @@ public sealed class Rehearsal
             var from = step.Before.GetValueOrDefault(edit.Label);
             if (edit.Version is { } to)
             {
-                var number = Find(step.Model, to)?.Number ?? 0;
-                _labels[(step.Model, edit.Label)] = new LabelAssignment(step.Model, edit.Label, to, number, edit.Change.Weight, now);
+                // The serving number is the version's, looked up when the label is read (RehearsalReader.Labels).
+                _labels[(step.Model, edit.Label)] = new LabelAssignment(step.Model, edit.Label, to, Number: 0, edit.Change.Weight, now);
             }
             else
             {
@@ -117,8 +117,6 @@ public sealed class Rehearsal
     internal IEnumerable<KeyValuePair<(string Model, string Label), LabelAssignment?>> LabelChanges => _labels;
 
     internal IEnumerable<RegistryEvent> Events => _events;
-
-    private ModelVersion? Find(string model, string name) => _added.FirstOrDefault(v => v.Model == model && v.Name == name);
 
     private void Log(string model, EventKind kind, string? label, string? from, string? to, string? reason, DateTimeOffset at) =>
         _events.Add(new RegistryEvent(PlannedId - _events.Count, model, kind, label, from, to, _environment.Actor, _environment.Host, reason, null, at, null));

@@ -35,7 +35,8 @@ internal sealed class RehearsalReader(IMetadataReader inner, Rehearsal rehearsal
             }
             else
             {
-                labels[(labelModel, label)] = assignment with { Number = FindVersion(labelModel, assignment.Version)?.Number ?? assignment.Number };
+                // A plan only moves a label to a version it read, so the version is there to give its number.
+                labels[(labelModel, label)] = assignment with { Number = FindVersion(labelModel, assignment.Version)?.Number ?? 0 };
             }
         }
 
