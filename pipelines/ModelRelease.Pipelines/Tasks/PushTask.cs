@@ -51,12 +51,8 @@ public class PushTask : ReleaseTask
     /// <summary>The push request from the arguments; with <paramref name="validated"/> false, before Validate has run (for its input checks).</summary>
     internal static PushRequest Request(ReleaseContext context, bool validated = true)
     {
+        // A reserved --version (golden, previous, …) was refused before the first task, by Push's declaration of it.
         var model = context.RequireModel();
-        if (context.Version is { } name && Names.NewVersionProblem(name) is { } problem)
-        {
-            // Other tasks read --version as an existing version; only a new one may not take a reserved word.
-            throw new PipelineUsageException($"--version: {problem}.");
-        }
 
         var artifact = context.Artifact ?? throw new PipelineUsageException("Push needs --artifact=<dir>, the directory your training job exported.");
         if (validated && !context.SkipValidation && context.Validation is not { Passed: true })
