@@ -29,4 +29,7 @@ public enum EventKind
 
     /// <summary>Adopt registered a version or a label found in the serving root into a new store.</summary>
     Adopt,
+
+    /// <summary>A canary analysis run reached its verdict; the evidence holds its measurements.</summary>
+    Analysis,
 }

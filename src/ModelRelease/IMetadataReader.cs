@@ -38,4 +38,13 @@ public interface IMetadataReader : IDisposable
 
     /// <summary>The serving root this store belongs to; null for a new store, or one written before roots were bound.</summary>
     RootBinding? BoundRoot();
+
+    /// <summary>
+    /// The analysis runs of <paramref name="model"/>, oldest first; with <paramref name="newest"/>, only that many of
+    /// the newest. Empty for a store older than the analysis tables.
+    /// </summary>
+    IReadOnlyList<AnalysisRun> AnalysisRuns(string model, int? newest = null);
+
+    /// <summary>The measurements of analysis run <paramref name="runId"/>, by check and then in the order taken.</summary>
+    IReadOnlyList<AnalysisMeasurement> AnalysisMeasurements(long runId);
 }

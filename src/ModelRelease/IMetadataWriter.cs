@@ -37,6 +37,18 @@ public interface IMetadataWriter : IMetadataReader
     /// <summary>Records that a task run read or wrote a version; repeating a link is harmless.</summary>
     void LinkExecution(long id, string model, string version, ExecutionRole role);
 
+    /// <summary>Records a new, open analysis run and returns its id.</summary>
+    long StartAnalysisRun(AnalysisRunDraft draft);
+
+    /// <summary>
+    /// Records a measurement; false, and nothing written, when the run already holds that check's measurement
+    /// <see cref="AnalysisMeasurement.Seq"/> (another job took it first).
+    /// </summary>
+    bool AddMeasurement(AnalysisMeasurement measurement);
+
+    /// <summary>Closes analysis run <paramref name="runId"/> with its verdict and what the verdict called for.</summary>
+    void FinishAnalysisRun(long runId, AnalysisVerdict verdict, string? decision, DateTimeOffset at);
+
     /// <summary>Records the serving root this store belongs to, replacing what it recorded before (only Adopt rebinds a store).</summary>
     void BindRoot(RootBinding binding);
 

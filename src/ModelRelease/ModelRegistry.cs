@@ -197,6 +197,9 @@ public sealed partial class ModelRegistry : IDisposable
 
     internal DateTimeOffset Now() => _options.Clock.GetUtcNow();
 
+    /// <summary>The id of the tracked task run once it is recorded, for rows that link to it.</summary>
+    internal long? CurrentExecutionId => _execution?.RecordedId;
+
     /// <summary>
     /// Runs one change: an exclusive transaction, the change, the serving directory of every model synced to the
     /// new state, commit. <paramref name="precheck"/> runs first on a plain read, so input the change would refuse

@@ -65,4 +65,9 @@ internal sealed class RehearsalReader(IMetadataReader inner, Rehearsal rehearsal
     public RootBinding? BoundRoot() => inner.BoundRoot();
 
     public void Dispose() => inner.Dispose();
+
+    // A rehearsal plans label moves and pushes, never analysis: runs read as the store holds them.
+    public IReadOnlyList<AnalysisRun> AnalysisRuns(string model, int? newest = null) => inner.AnalysisRuns(model, newest);
+
+    public IReadOnlyList<AnalysisMeasurement> AnalysisMeasurements(long runId) => inner.AnalysisMeasurements(runId);
 }

@@ -115,6 +115,44 @@ internal static class SchemaMigrations
             // "<pid>:<process start ticks>" of the process that runs the task, so Verify can tell a killed run from a live one.
             "ALTER TABLE executions ADD COLUMN lease TEXT",
         ]),
+        new(3, "canary analysis runs and measurements", [
+            // One run judges one canary version at one traffic step against one stable version; a later Analyze
+            // continues the open run, so a scheduled job and a long single call reach the same verdict.
+            """
+            CREATE TABLE analysis_runs (
+                id {identity},
+                model_id BIGINT NOT NULL REFERENCES models (id),
+                canary_version_id BIGINT NOT NULL REFERENCES versions (id),
+                stable_version_id BIGINT NOT NULL REFERENCES versions (id),
+                weight INTEGER NOT NULL,
+                checks TEXT NOT NULL,
+                started_at TEXT NOT NULL,
+                finished_at TEXT,
+                verdict TEXT NOT NULL,
+                decision TEXT,
+                execution_id BIGINT REFERENCES executions (id))
+            """,
+            // At most one open run per model: two jobs starting an analysis at once continue the same run.
+            "CREATE UNIQUE INDEX analysis_runs_open ON analysis_runs (model_id) WHERE finished_at IS NULL",
+            "CREATE INDEX analysis_runs_by_model ON analysis_runs (model_id, id)",
+            // (run, check, seq) is unique, so two jobs measuring the same canary at once cannot both count measurement n.
+            """
+            CREATE TABLE analysis_measurements (
+                id {identity},
+                run_id BIGINT NOT NULL REFERENCES analysis_runs (id),
+                check_name TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                taken_at TEXT NOT NULL,
+                verdict TEXT NOT NULL,
+                canary_value DOUBLE PRECISION,
+                stable_value DOUBLE PRECISION,
+                canary_query TEXT NOT NULL,
+                stable_query TEXT,
+                detail TEXT,
+                execution_id BIGINT REFERENCES executions (id),
+                UNIQUE (run_id, check_name, seq))
+            """,
+        ]),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

@@ -7,7 +7,7 @@ namespace ModelRelease.Internal.Sql;
 /// Reads and writes rows through one connection and, for writers, one transaction that the store opened with
 /// its database's exclusive-write form. The SQL here is shared by every backend; only the schema DDL differs.
 /// </summary>
-internal sealed class SqlMetadataSession : IMetadataWriter
+internal sealed partial class SqlMetadataSession : IMetadataWriter
 {
     private const string VersionColumns = """
         v.id AS Id, m.name AS Model, v.name AS Name, v.number AS Number, v.digest AS Digest,

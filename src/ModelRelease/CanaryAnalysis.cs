@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+
+namespace ModelRelease;
+
+/// <summary>
+/// Where a canary's analysis run stands after one <see cref="CanaryAnalyzer.AnalyzeAsync"/> call: the run, every
+/// measurement it holds, each check's verdict, and what the run's verdict calls for.
+/// </summary>
+/// <param name="Run">The run as recorded (in a dry run, as it would be; id 0 for a run not begun yet).</param>
+/// <param name="Measurements">All of the run's measurements, by check and then in the order taken.</param>
+/// <param name="Checks">Each check of the policy with its verdict so far, in the policy's order.</param>
+/// <param name="Taken">How many measurements this call took and recorded.</param>
+/// <param name="Decision">What the run's verdict calls for.</param>
+/// <param name="NextWeight">The canary step to raise traffic to, for <see cref="AnalysisDecision.StepUp"/>.</param>
+public sealed record CanaryAnalysis(
+    AnalysisRun Run,
+    IReadOnlyList<AnalysisMeasurement> Measurements,
+    IReadOnlyList<(AnalysisCheck Check, AnalysisVerdict Verdict)> Checks,
+    int Taken,
+    AnalysisDecision Decision,
+    int? NextWeight)
+{
+    /// <summary>The run's verdict.</summary>
+    public AnalysisVerdict Verdict => Run.Verdict;
+
+    /// <summary>The decision in words, as the audit log and the run record keep it: "step up to 50%", "promote", …</summary>
+    public string DecisionText => Describe(Decision, NextWeight);
+
+    /// <summary>The decision in words.</summary>
+    public static string Describe(AnalysisDecision decision, int? nextWeight) => decision switch
+    {
+        AnalysisDecision.StepUp => $"step up to {nextWeight}%",
+        AnalysisDecision.Promote => "promote",
+        AnalysisDecision.Rollback => "roll back",
+        AnalysisDecision.Hold => "hold for a person",
+        _ => "continue measuring",
+    };
+
+    /// <summary>
+    /// One line on why: each check that decided, with its counts, e.g. "latency failed 2 of 5 (failure limit 1)".
+    /// </summary>
+    public string Explanation()
+    {
+        var parts = Checks
+            .Where(c => Verdict == AnalysisVerdict.Successful || c.Verdict == Verdict)
+            .Select(c =>
+            {
+                var taken = Measurements.Where(m => m.Check == c.Check.Name).ToList();
+                var count = (MeasurementVerdict v) => taken.Count(m => m.Verdict == v);
+                return c.Verdict switch
+                {
+                    AnalysisVerdict.Failed => $"{c.Check.Name} failed {count(MeasurementVerdict.Failed)} of {taken.Count} (failure limit {c.Check.FailureLimit})",
+                    AnalysisVerdict.Inconclusive => $"{c.Check.Name} inconclusive {count(MeasurementVerdict.Inconclusive)} of {taken.Count} (inconclusive limit {c.Check.InconclusiveLimit})",
+                    AnalysisVerdict.Error => $"{c.Check.Name} could not measure {count(MeasurementVerdict.Error)} times in a row (error limit {c.Check.ConsecutiveErrorLimit})",
+                    _ => $"{c.Check.Name} {count(MeasurementVerdict.Successful)} of {taken.Count} successful",
+                };
+            });
+        return string.Join("; ", parts);
+    }
+
+    /// <summary>
+    /// The measurements behind the decision, as the JSON the audit log keeps with the analysis event and with the
+    /// label move an automatic decision makes: run, versions, weight, verdict, decision, and per check its conditions,
+    /// limits and every measurement with both raw values.
+    /// </summary>
+    public JsonObject Evidence()
+    {
+        var checks = new JsonArray();
+        foreach (var (check, verdict) in Checks)
+        {
+            var measurements = new JsonArray();
+            foreach (var m in Measurements.Where(m => m.Check == check.Name))
+            {
+                measurements.Add(new JsonObject
+                {
+                    ["seq"] = m.Seq,
+                    ["at"] = m.TakenAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["canary"] = Number(m.CanaryValue),
+                    ["stable"] = Number(m.StableValue),
+                    ["verdict"] = Word(m.Verdict),
+                    ["detail"] = m.Detail,
+                });
+            }
+
+            checks.Add(new JsonObject
+            {
+                ["name"] = check.Name,
+                ["source"] = check.Source,
+                ["query"] = check.Query.Text,
+                ["successCondition"] = check.SuccessCondition.Text,
+                ["failureCondition"] = check.FailureCondition?.Text,
+                ["count"] = check.Count,
+                ["failureLimit"] = check.FailureLimit,
+                ["inconclusiveLimit"] = check.InconclusiveLimit,
+                ["consecutiveErrorLimit"] = check.ConsecutiveErrorLimit,
+                ["verdict"] = Word(verdict),
+                ["measurements"] = measurements,
+            });
+        }
+
+        return new JsonObject
+        {
+            ["analysisRun"] = Run.Id,
+            ["canary"] = Run.CanaryVersion,
+            ["stable"] = Run.StableVersion,
+            ["weight"] = Run.Weight,
+            ["verdict"] = Word(Verdict),
+            ["decision"] = DecisionText,
+            ["checks"] = checks,
+        };
+    }
+
+    private static string Word<TEnum>(TEnum value)
+        where TEnum : struct, Enum => value.ToString().ToLowerInvariant();
+
+    // JSON has no infinity: keep it as text so the evidence still says what was measured.
+    private static JsonNode? Number(double? value) => value switch
+    {
+        null => null,
+        { } v when double.IsFinite(v) => JsonValue.Create(v),
+        { } v => JsonValue.Create(v > 0 ? "+Inf" : "-Inf"),
+    };
+}
