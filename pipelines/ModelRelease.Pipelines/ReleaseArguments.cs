@@ -90,7 +90,8 @@ public static class ReleaseArguments
 
     /// <summary><c>--policy</c>: a release policy file overriding the host's, absolute.</summary>
     public static Argument<string?> Policy { get; } = Argument.Path("policy", "a release policy JSON file overriding the host's")
-        .WithExample("policy.json");
+        .WithExample("policy.json")
+        .Check(PolicyProblem);
 
     /// <summary><c>--require-clean-git</c>: Push refuses a dirty or unknown git tree.</summary>
     public static Argument<bool> RequireCleanGit { get; } = Argument.Flag("require-clean-git", "refuse a dirty or unknown git tree");
@@ -102,4 +103,19 @@ public static class ReleaseArguments
     public static Argument<string?> ServingPath { get; } = Argument.Text("serving-path", "the root's absolute POSIX path inside the serving container")
         .WithExample("/models")
         .Check(RootSettings.ServingPathProblem);
+
+    // The file is read before any task runs, so a typo in a rule or an analysis condition is a usage error (exit 2)
+    // that changes nothing, not a failure halfway through a release.
+    private static string? PolicyProblem(string? path)
+    {
+        try
+        {
+            ReleasePolicyFile.Load(path!);
+            return null;
+        }
+        catch (RegistryException error)
+        {
+            return error.Message;
+        }
+    }
 }

@@ -23,6 +23,19 @@ public sealed record ReleaseStep(
     /// <summary>True when the labels already say what the step wants: applying it writes nothing.</summary>
     public bool IsNoOp => Edits.Count == 0;
 
+    /// <summary>
+    /// A copy whose audit events carry <paramref name="evidence"/> (serialised to JSON) and, when given,
+    /// <paramref name="reason"/>: what an automatic decision rests on, such as an analysis run's measurements.
+    /// </summary>
+    public ReleaseStep WithEvidence(object evidence, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        return this with
+        {
+            Edits = Edits.Select(edit => edit with { Change = edit.Change with { Evidence = evidence, Reason = reason ?? edit.Change.Reason } }).ToList(),
+        };
+    }
+
     /// <summary>Adds the step's effects to <paramref name="plan"/>: each label move, the configs and the audit events.</summary>
     public void Describe(ChangePlan plan, ServingLayout layout)
     {

@@ -103,7 +103,7 @@ public sealed class RegistryScenario : IDisposable
         {
             using var connection = new SqliteConnection($"Data Source={RegistryPath};Pooling=False;Mode=ReadOnly");
             connection.Open();
-            foreach (var table in new[] { "models", "versions", "labels", "events", "executions", "execution_links" })
+            foreach (var table in new[] { "models", "versions", "labels", "events", "executions", "execution_links", "analysis_runs", "analysis_measurements" })
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT * FROM {table} ORDER BY 1";
