@@ -10,7 +10,7 @@ namespace ModelRelease.Pipelines;
 /// twin also rehearses its step on the registry (<see cref="ModelRegistry.Rehearse"/>), so the plans after it in the
 /// same run see the state it would leave: Canary plans on the version Push's plan would create.
 /// </summary>
-public sealed class ReleaseCommands(ReleaseManager release, IAnsiConsole console)
+public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole console)
 {
     private ModelRegistry Registry => release.Registry;
 

@@ -47,12 +47,14 @@ public sealed record CanaryAnalysis(
             {
                 var taken = Measurements.Where(m => m.Check == c.Check.Name).ToList();
                 var count = (MeasurementVerdict v) => taken.Count(m => m.Verdict == v);
+                var last = taken.LastOrDefault(m => m.CanaryValue is not null);
+                var values = last is null ? "" : $"; last canary {Format(last.CanaryValue)}" + (last.StableQuery is null ? "" : $" vs stable {Format(last.StableValue)}");
                 return c.Verdict switch
                 {
-                    AnalysisVerdict.Failed => $"{c.Check.Name} failed {count(MeasurementVerdict.Failed)} of {taken.Count} (failure limit {c.Check.FailureLimit})",
-                    AnalysisVerdict.Inconclusive => $"{c.Check.Name} inconclusive {count(MeasurementVerdict.Inconclusive)} of {taken.Count} (inconclusive limit {c.Check.InconclusiveLimit})",
-                    AnalysisVerdict.Error => $"{c.Check.Name} could not measure {count(MeasurementVerdict.Error)} times in a row (error limit {c.Check.ConsecutiveErrorLimit})",
-                    _ => $"{c.Check.Name} {count(MeasurementVerdict.Successful)} of {taken.Count} successful",
+                    AnalysisVerdict.Failed => $"{c.Check.Name} failed {count(MeasurementVerdict.Failed)} of {taken.Count} (failure limit {c.Check.FailureLimit}{values})",
+                    AnalysisVerdict.Inconclusive => $"{c.Check.Name} inconclusive {count(MeasurementVerdict.Inconclusive)} of {taken.Count} (inconclusive limit {c.Check.InconclusiveLimit}{values})",
+                    AnalysisVerdict.Error => $"{c.Check.Name} could not measure {count(MeasurementVerdict.Error)} times in a row (error limit {c.Check.ConsecutiveErrorLimit}): {taken.LastOrDefault()?.Detail}",
+                    _ => $"{c.Check.Name} {count(MeasurementVerdict.Successful)} of {taken.Count} successful{(values.Length == 0 ? "" : $" ({values[2..]})")}",
                 };
             });
         return string.Join("; ", parts);
@@ -109,6 +111,8 @@ public sealed record CanaryAnalysis(
             ["checks"] = checks,
         };
     }
+
+    private static string Format(double? value) => value is { } v ? Internal.NumberText.Format(v) : "none";
 
     private static string Word<TEnum>(TEnum value)
         where TEnum : struct, Enum => value.ToString().ToLowerInvariant();

@@ -1,6 +1,4 @@
 using ModelRelease.Cake;
-using ModelRelease.Pipelines.Output;
-using Spectre.Console;
 
 namespace ModelRelease.Pipelines.Tasks;
 
@@ -67,7 +65,7 @@ public class AnalyzeTask : ReleaseTask
         {
             var analysis = Analyze(context, policy, sources, deadline, restart, dryRun: false);
             restart = false;
-            var step = context.Get(Auto) ? Carry(context, analysis) : null;
+            var step = context.Get(Auto) ? context.Commands.PlanDecision(analysis, context.Reason) : null;
             if (step is not null)
             {
                 context.Commands.Apply(step);
@@ -94,7 +92,7 @@ public class AnalyzeTask : ReleaseTask
 
         using var sources = Sources(context, policy);
         var analysis = Analyze(context, policy, sources, DateTimeOffset.UtcNow + context.Get(MaxWait), context.Get(Restart), dryRun: true);
-        var step = context.Get(Auto) ? Carry(context, analysis) : null;
+        var step = context.Get(Auto) ? context.Commands.PlanDecision(analysis, context.Reason) : null;
         if (step is not null)
         {
             context.Commands.Plan(step, plan);
@@ -116,47 +114,13 @@ public class AnalyzeTask : ReleaseTask
         return false;
     }
 
-    private CanaryAnalysis Analyze(ReleaseContext context, ReleasePolicy policy, MetricSources sources, DateTimeOffset deadline, bool restart, bool dryRun)
+    private static CanaryAnalysis Analyze(ReleaseContext context, ReleasePolicy policy, MetricSources sources, DateTimeOffset deadline, bool restart, bool dryRun)
     {
         var remaining = deadline - DateTimeOffset.UtcNow;
-        var options = new AnalysisOptions
-        {
-            MaxWait = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
-            Restart = restart,
-            DryRun = dryRun,
-            Progress = m => context.Console.MarkupLineInterpolated(
-                $"  {m.Check} #{m.Seq}: canary {Number(m.CanaryValue)}, stable {(m.StableQuery is null ? "n/a" : Number(m.StableValue))} → {m.Verdict.ToString().ToLowerInvariant()}"),
-        };
-        var analysis = new CanaryAnalyzer(context.ModelRegistry, sources.All).AnalyzeAsync(policy, options).GetAwaiter().GetResult();
-        AnalysisTable.Print(context.Console, analysis, dryRun);
+        var options = new AnalysisOptions { MaxWait = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Restart = restart, DryRun = dryRun };
+        var analysis = context.Commands.Analyze(policy, sources.All, options);
         context.Results.Set(analysis);
         return analysis;
-    }
-
-    // The decision goes through the same plans as Canary, Promote and Rollback, with the measurements as evidence.
-    private static ReleaseStep? Carry(ReleaseContext context, CanaryAnalysis analysis)
-    {
-        var run = analysis.Run;
-        if (analysis.Decision is AnalysisDecision.Continue or AnalysisDecision.Hold)
-        {
-            return null;
-        }
-
-        var canary = context.ModelRegistry.VersionAt(run.Model, LabelNames.Canary)?.Name;
-        if (canary != run.CanaryVersion)
-        {
-            throw new RegistryException(
-                $"The canary of '{run.Model}' is now {canary ?? "unset"}, not {run.CanaryVersion} which the analysis judged; no label was moved. Run Analyze again.");
-        }
-
-        var reason = $"{(context.Reason is { } given ? given + "; " : "")}analysis run {run.Id} {analysis.Verdict.ToString().ToLowerInvariant()}: {analysis.Explanation()}";
-        var step = analysis.Decision switch
-        {
-            AnalysisDecision.StepUp => context.Release.PlanCanary(run.Model, run.CanaryVersion, analysis.NextWeight!.Value, reason),
-            AnalysisDecision.Promote => context.Release.PlanPromote(run.Model, run.CanaryVersion, reason),
-            _ => context.Release.PlanRollback(run.Model, null, reason),
-        };
-        return step.WithEvidence(analysis.Evidence(), reason);
     }
 
     private static void Conclude(ReleaseContext context, CanaryAnalysis analysis, bool carried)
@@ -221,8 +185,6 @@ public class AnalyzeTask : ReleaseTask
             return error.Message;
         }
     }
-
-    private static string Number(double? value) => value is { } v ? ReleaseText.Number(v) : "—";
 
     /// <summary>The sources this run was given, disposed with it.</summary>
     private sealed class MetricSources(PrometheusMetricSource? prometheus, FileMetricSource? file) : IDisposable

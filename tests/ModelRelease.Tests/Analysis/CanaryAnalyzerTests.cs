@@ -97,7 +97,7 @@ public sealed class CanaryAnalyzerTests : IDisposable
 
         Assert.Equal((AnalysisVerdict.Failed, AnalysisDecision.Rollback), (analysis.Verdict, analysis.Decision));
         Assert.Equal(2, analysis.Measurements.Count);
-        Assert.Contains("latency failed 2 of 2 (failure limit 1)", analysis.Explanation());
+        Assert.Contains("latency failed 2 of 2 (failure limit 1; last canary 180 vs stable 100)", analysis.Explanation());
         Assert.Equal(before, Labels());
     }
 
