@@ -13,7 +13,9 @@ namespace ModelRelease;
 ///     .Metric(MetricRule.Higher("accuracy").AtLeastValue(0.85).MayDropBy(0.01))
 ///     .Metric(MetricRule.Lower("latency_p99_ms").AtMostValue(120).MayGrowByPercent(10))
 ///     .WithCanarySteps(10, 50)
-///     .Keeping(5);
+///     .Keeping(5)
+///     .Analyze(AnalysisCheck.Create("error-rate", "prometheus", "sum(rate(errors_total{version=\"{{version}}\"}[5m]))")
+///         .SucceedsWhen("canary &lt;= 1.2 * stable"));
 /// </code>
 /// Each builder refuses a bad piece where it is added; <see cref="Validate"/> checks a policy built any other way.
 /// Two policies are equal when all their settings are, including the metric rules in order.
@@ -32,6 +34,9 @@ public sealed record ReleasePolicy(string Model)
 
     /// <summary>How many versions Prune keeps besides the labelled (protected) ones.</summary>
     public int Keep { get; init; } = 5;
+
+    /// <summary>The canary analysis checks, each with a unique name; empty for no analysis.</summary>
+    public IReadOnlyList<AnalysisCheck> Analysis { get; init; } = [];
 
     /// <summary>An empty policy for <paramref name="model"/>: any artifact, no metric rules, one 10% canary step, keep 5.</summary>
     /// <exception cref="RegistryException">The model name is not valid.</exception>
@@ -79,19 +84,30 @@ public sealed record ReleasePolicy(string Model)
         return this with { Keep = versions };
     }
 
+    /// <summary>A copy with the canary analysis <paramref name="check"/> added after the existing ones.</summary>
+    /// <exception cref="RegistryException">The check is not valid (see <see cref="AnalysisCheck.Validate"/>), or another check has its name.</exception>
+    public ReleasePolicy Analyze(AnalysisCheck check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        check.Validate(Model);
+        PolicyRules.RequireUniqueCheck(Model, Analysis, check);
+        return this with { Analysis = [.. Analysis, check] };
+    }
+
     /// <summary>
     /// Checks the whole policy: a valid model name and artifact format, metric rules with unique non-empty names and
-    /// consistent bounds, valid canary steps and keep count.
+    /// consistent bounds, valid canary steps and keep count, and valid analysis checks with unique names.
     /// </summary>
     /// <exception cref="RegistryException">Something is wrong; the message names it and the fix.</exception>
     public void Validate()
     {
         PolicyRules.RequireModel(Model);
         PolicyRules.RequireArtifact(Model, Artifact);
-        if (Metrics is null || CanarySteps is null)
+        if (Metrics is null || CanarySteps is null || Analysis is null)
         {
+            var missing = Metrics is null ? nameof(Metrics) : CanarySteps is null ? nameof(CanarySteps) : nameof(Analysis);
             throw new RegistryException(
-                $"Release policy for '{Model}': {(Metrics is null ? nameof(Metrics) : nameof(CanarySteps))} is null. Leave it out for the default, or give a list.");
+                $"Release policy for '{Model}': {missing} is null. Leave it out for the default, or give a list.");
         }
 
         for (var i = 0; i < Metrics.Count; i++)
@@ -104,6 +120,13 @@ public sealed record ReleasePolicy(string Model)
 
         PolicyRules.RequireCanarySteps(Model, CanarySteps);
         PolicyRules.RequireKeep(Model, Keep);
+        for (var i = 0; i < Analysis.Count; i++)
+        {
+            var check = Analysis[i] ?? throw new RegistryException(
+                $"Release policy for '{Model}': analysis check {i + 1} is null. Remove it, or give a check such as AnalysisCheck.Create(\"error-rate\", \"prometheus\", \"…\").");
+            check.Validate(Model);
+            PolicyRules.RequireUniqueCheck(Model, Analysis.Take(i), check);
+        }
     }
 
     /// <summary>True when <paramref name="other"/> has the same settings, comparing the lists item by item.</summary>
@@ -113,7 +136,8 @@ public sealed record ReleasePolicy(string Model)
         && Artifact == other.Artifact
         && Keep == other.Keep
         && Metrics.SequenceEqual(other.Metrics)
-        && CanarySteps.SequenceEqual(other.CanarySteps);
+        && CanarySteps.SequenceEqual(other.CanarySteps)
+        && Analysis.SequenceEqual(other.Analysis);
 
     /// <inheritdoc />
     public override int GetHashCode()
@@ -132,6 +156,11 @@ public sealed record ReleasePolicy(string Model)
             hash.Add(step);
         }
 
+        foreach (var check in Analysis)
+        {
+            hash.Add(check);
+        }
+
         return hash.ToHashCode();
     }
 
@@ -139,7 +168,7 @@ public sealed record ReleasePolicy(string Model)
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append($"Model = {Model}, Artifact = {Artifact}, Metrics = [{string.Join(", ", Metrics)}], ");
-        builder.Append($"CanarySteps = [{string.Join(", ", CanarySteps)}], Keep = {Keep}");
+        builder.Append($"CanarySteps = [{string.Join(", ", CanarySteps)}], Keep = {Keep}, Analysis = [{string.Join(", ", Analysis)}]");
         return true;
     }
 }

@@ -15,12 +15,20 @@ namespace ModelRelease;
 ///     "f1":             { "goal": "higher", "maxDropPercent": 2, "required": false }
 ///   },
 ///   "canarySteps": [10, 50],
-///   "keep": 5
+///   "keep": 5,
+///   "analysis": [
+///     { "name": "latency", "source": "prometheus",
+///       "query": "histogram_quantile(0.99, sum by (le) (rate(latency_bucket{version=\"{{version}}\"}[5m])))",
+///       "successCondition": "canary &lt;= 1.2 * stable", "failureCondition": "canary &gt; 2 * stable",
+///       "interval": "30s", "count": 5, "failureLimit": 1, "inconclusiveLimit": 1, "consecutiveErrorLimit": 4 }
+///   ]
 /// }
 /// </code>
 /// <c>artifact</c> is <c>any</c> (the default), <c>tensorflow-saved-model</c> or <c>onnx</c>. A higher-is-better
 /// metric takes <c>maxDrop</c> or <c>maxDropPercent</c>; a lower-is-better one <c>maxIncrease</c> or
-/// <c>maxIncreasePercent</c>. Reading is strict: unknown keys, keys given twice and values of the wrong type are
+/// <c>maxIncreasePercent</c>. Each <c>analysis</c> check needs <c>name</c>, <c>source</c> (<c>prometheus</c> or
+/// <c>file</c>), <c>query</c> and <c>successCondition</c>; the rest default as in <see cref="AnalysisCheck"/>, and
+/// <c>interval</c> is written <c>500ms</c>, <c>30s</c>, <c>5m</c> or <c>1h</c>. Reading is strict: unknown keys, keys given twice and values of the wrong type are
 /// errors. Comments and trailing commas are allowed.
 /// </summary>
 public static class ReleasePolicyFile

@@ -8,6 +8,7 @@ internal static class PolicyFileKeys
     public const string Metrics = "metrics";
     public const string CanarySteps = "canarySteps";
     public const string Keep = "keep";
+    public const string Analysis = "analysis";
 
     public const string Goal = "goal";
     public const string AtLeast = "atLeast";
@@ -18,10 +19,24 @@ internal static class PolicyFileKeys
     public const string MaxIncreasePercent = "maxIncreasePercent";
     public const string Required = "required";
 
+    public const string Name = "name";
+    public const string Source = "source";
+    public const string Query = "query";
+    public const string SuccessCondition = "successCondition";
+    public const string FailureCondition = "failureCondition";
+    public const string Interval = "interval";
+    public const string Count = "count";
+    public const string FailureLimit = "failureLimit";
+    public const string InconclusiveLimit = "inconclusiveLimit";
+    public const string ConsecutiveErrorLimit = "consecutiveErrorLimit";
+
     public const string Higher = "higher";
     public const string Lower = "lower";
 
-    public static readonly string[] TopLevel = [Model, Artifact, Metrics, CanarySteps, Keep];
+    public static readonly string[] TopLevel = [Model, Artifact, Metrics, CanarySteps, Keep, Analysis];
+
+    public static readonly string[] CheckKeys =
+        [Name, Source, Query, SuccessCondition, FailureCondition, Interval, Count, FailureLimit, InconclusiveLimit, ConsecutiveErrorLimit];
 
     public static readonly IReadOnlyDictionary<string, ArtifactFormat> Formats = new Dictionary<string, ArtifactFormat>(StringComparer.Ordinal)
     {

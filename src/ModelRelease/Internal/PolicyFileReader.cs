@@ -13,7 +13,7 @@ internal sealed class PolicyFileReader
 
     private readonly string _source;
 
-    private PolicyFileReader(string source) => _source = source;
+    internal PolicyFileReader(string source) => _source = source;
 
     public static ReleasePolicy Read(string json, string source)
     {
@@ -63,6 +63,7 @@ internal sealed class PolicyFileReader
                 Metrics => policy with { Metrics = Rules(property.Value) },
                 CanarySteps => policy with { CanarySteps = Steps(property.Value) },
                 Keep => policy with { Keep = WholeNumber(property.Value, Keep, "5") },
+                PolicyFileKeys.Analysis => policy with { Analysis = new PolicyFileAnalysisReader(_source).Checks(property.Value) },
                 _ => policy,
             };
         }
@@ -172,7 +173,7 @@ internal sealed class PolicyFileReader
         return value.EnumerateArray().Select((step, i) => WholeNumber(step, $"{CanarySteps}[{i}]", "10")).ToList();
     }
 
-    private string Text(JsonElement value, string path, string example) =>
+    internal string Text(JsonElement value, string path, string example) =>
         value.ValueKind == JsonValueKind.String
             ? value.GetString()!
             : throw WrongType(path, "a string", value, example);
@@ -190,7 +191,7 @@ internal sealed class PolicyFileReader
             : throw Error($"{path} is {NumberText.Exact(amount)}; a tolerance is how far the metric may move the wrong way, so give 0 or more, e.g. {example}.");
     }
 
-    private int WholeNumber(JsonElement value, string path, string example) =>
+    internal int WholeNumber(JsonElement value, string path, string example) =>
         value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number)
             ? number
             : throw WrongType(path, "a whole number", value, example);
@@ -200,7 +201,7 @@ internal sealed class PolicyFileReader
             ? value.GetBoolean()
             : throw WrongType(path, "true or false", value, "false");
 
-    private RegistryException WrongType(string path, string expected, JsonElement value, string example)
+    internal RegistryException WrongType(string path, string expected, JsonElement value, string example)
     {
         // An array item has no key of its own to show in the example; a keyed value is shown with its key.
         var key = path.Split('.')[^1];
@@ -208,14 +209,14 @@ internal sealed class PolicyFileReader
         return Error($"{path} must be {expected}, not {JsonInput.Describe(value)}. Write it like {sample}.");
     }
 
-    private RegistryException UnknownKey(string key, string where, IReadOnlyCollection<string> valid)
+    internal RegistryException UnknownKey(string key, string where, IReadOnlyCollection<string> valid)
     {
         var near = valid.FirstOrDefault(v => string.Equals(v, key, StringComparison.OrdinalIgnoreCase));
         var hint = near is null ? "" : $" Did you mean \"{near}\"?";
         return Error($"unknown key \"{DisplayText.Escape(key)}\" {where}.{hint} Valid keys: {string.Join(", ", valid)}.");
     }
 
-    private RegistryException Error(string problem) => new($"{_source}: {problem}");
+    internal RegistryException Error(string problem) => new($"{_source}: {problem}");
 
     private static MetricGoal Opposite(MetricGoal goal) =>
         goal == MetricGoal.HigherIsBetter ? MetricGoal.LowerIsBetter : MetricGoal.HigherIsBetter;

@@ -54,9 +54,41 @@ internal static class PolicyFileWriter
 
             json.WriteEndArray();
             json.WriteNumber(Keep, policy.Keep);
+            if (policy.Analysis.Count > 0)
+            {
+                WriteAnalysis(json, policy.Analysis);
+            }
+
             json.WriteEndObject();
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static void WriteAnalysis(Utf8JsonWriter json, IReadOnlyList<AnalysisCheck> checks)
+    {
+        json.WriteStartArray(Analysis);
+        foreach (var check in checks)
+        {
+            json.WriteStartObject();
+            json.WriteString(Name, check.Name);
+            json.WriteString(Source, check.Source);
+            json.WriteString(Query, check.Query.Text);
+            json.WriteString(SuccessCondition, check.SuccessCondition.Text);
+            if (check.FailureCondition is { } failure)
+            {
+                json.WriteString(FailureCondition, failure.Text);
+            }
+
+            // Every setting is written, defaults too: a reader of the file sees the whole schedule without knowing them.
+            json.WriteString(Interval, DurationText.Format(check.Interval));
+            json.WriteNumber(Count, check.Count);
+            json.WriteNumber(FailureLimit, check.FailureLimit);
+            json.WriteNumber(InconclusiveLimit, check.InconclusiveLimit);
+            json.WriteNumber(ConsecutiveErrorLimit, check.ConsecutiveErrorLimit);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 }

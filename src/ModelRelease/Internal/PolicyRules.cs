@@ -96,4 +96,13 @@ internal static class PolicyRules
                 $"Release policy for '{model}': keep is {keep}; it counts the versions Prune keeps besides labelled ones, so give 0 or more, e.g. 5.");
         }
     }
+
+    public static void RequireUniqueCheck(string model, IEnumerable<AnalysisCheck> existing, AnalysisCheck check)
+    {
+        if (existing.Any(c => c.Name == check.Name))
+        {
+            throw new RegistryException(
+                $"Release policy for '{model}': two analysis checks are named '{DisplayText.Escape(check.Name)}'. Give each check its own name; results are recorded by it.");
+        }
+    }
 }
