@@ -1,3 +1,4 @@
+using Spectre.Console;
 using ModelRelease.Cake;
 
 namespace ModelRelease.Pipelines.Tasks;

@@ -31,13 +31,13 @@ public sealed class AnalyzeTaskTests : IDisposable
     private void Latency(string version, double? value) => FileMetricSource.SetValue(Live, "mnist", version, "latency_p99_ms", value);
 
     private void WritePolicy(string file, string condition, int count = 2, int failureLimit = 0) =>
-        File.WriteAllText(Path.Combine(_host.WorkDirectory, file), string.Create(CultureInfo.InvariantCulture, $$"""
+        File.WriteAllText(Path.Combine(_host.WorkDirectory, file), string.Create(CultureInfo.InvariantCulture, $$$"""
             {
               "model": "mnist",
               "canarySteps": [20, 50],
               "analysis": [
                 { "name": "latency", "source": "file", "query": "{{model}}/{{version}}/latency_p99_ms",
-                  "successCondition": "{{condition}}", "interval": "100ms", "count": {{count}}, "failureLimit": {{failureLimit}} }
+                  "successCondition": "{{{condition}}}", "interval": "100ms", "count": {{{count}}}, "failureLimit": {{{failureLimit}}} }
               ]
             }
             """));
@@ -78,9 +78,15 @@ public sealed class AnalyzeTaskTests : IDisposable
         run.AssertExit(3);
         Assert.Contains("the canary was rolled back, stable is untouched", run.Error);
         Assert.Equal(("v1", null, null), Labels());
-        var history = RootSafetyTests.Flat(_host.Do("History").Out);
-        Assert.Contains("latency failed 1 of 1 (failure limit 0; last canary 210 vs stable 100)", history);
-        Assert.Contains("decision: roll back", history);
+        var events = JsonDocument.Parse(_host.Do("History", "--format=json").Out).RootElement.GetProperty("events").EnumerateArray().ToList();
+        var analysis = Assert.Single(events, e => e.GetProperty("kind").GetString() == "analysis").GetProperty("reason").GetString();
+        Assert.Contains("latency failed 1 of 1 (failure limit 0; last canary 210 vs stable 100)", analysis);
+        Assert.Contains("decision: roll back", analysis);
+        var rollback = events.Last();
+        Assert.Equal(("rollback", "canary"), (rollback.GetProperty("kind").GetString(), rollback.GetProperty("label").GetString()));
+        var measurement = rollback.GetProperty("evidence").GetProperty("checks")[0].GetProperty("measurements")[0];
+        Assert.Equal((210, 100), (measurement.GetProperty("canary").GetDouble(), measurement.GetProperty("stable").GetDouble()));
+        Assert.Contains("analysis", _host.Do("History").Out);
     }
 
     [Fact]

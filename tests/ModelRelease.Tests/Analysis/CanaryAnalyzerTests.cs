@@ -156,16 +156,16 @@ public sealed class CanaryAnalyzerTests : IDisposable
     }
 
     [Fact]
-    public void Should_Not_Count_A_Measurement_Twice_When_Two_Jobs_Measure_At_Once()
+    public async Task Should_Not_Count_A_Measurement_Twice_When_Two_Jobs_Measure_At_Once()
     {
         // Both jobs query before either records: the source lets them through together.
         var gate = new GatedSource(new FileMetricSource(_live), callers: 2);
         using var first = _scenario.Open();
         using var second = _scenario.Open();
 
-        var results = Task.WhenAll(
+        var results = await Task.WhenAll(
             Task.Run(() => Analyzer(first, gate).AnalyzeAsync(Policy())),
-            Task.Run(() => Analyzer(second, gate).AnalyzeAsync(Policy()))).GetAwaiter().GetResult();
+            Task.Run(() => Analyzer(second, gate).AnalyzeAsync(Policy())));
 
         Assert.Equal(1, results.Sum(r => r.Taken));
         using var registry = _scenario.Open();
@@ -189,9 +189,9 @@ public sealed class CanaryAnalyzerTests : IDisposable
     public void Should_Close_The_Open_Run_As_Superseded_When_The_Canary_Moves()
     {
         Analyze(Policy());
-        using (var registry = _scenario.Open())
+        using (var moving = _scenario.Open())
         {
-            registry.SetLabel("mnist", LabelNames.Canary, "v2", new LabelChange(Weight: 50));
+            moving.SetLabel("mnist", LabelNames.Canary, "v2", new LabelChange(Weight: 50));
         }
 
         _scenario.Clock.Advance(TimeSpan.FromMinutes(1));
