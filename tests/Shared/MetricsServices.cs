@@ -173,10 +173,7 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
             prometheusPort = FreePort();
         }
 
-        var template = File.ReadAllText(Path.Combine(RepositoryRoot(), ".ci", "prometheus-test.yml"));
-        var config = Path.Combine(_directory, "prometheus.yml");
-        File.WriteAllText(config, template.Replace("@PUSHGATEWAY@", $"127.0.0.1:{pushgatewayPort}", StringComparison.Ordinal));
-
+        var config = WriteConfig(_directory, $"127.0.0.1:{pushgatewayPort}");
         Start(pushgateway, $"--web.listen-address=127.0.0.1:{pushgatewayPort}");
         Start(prometheus, $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(_directory, "data")}", $"--web.listen-address=127.0.0.1:{prometheusPort}");
         Pushgateway = new Uri($"http://127.0.0.1:{pushgatewayPort}/");
@@ -185,7 +182,42 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
         await RequireReady(Prometheus, $"the Prometheus started by the tests ({prometheus})", StartTimeout);
     }
 
-    private void Start(string executable, params string[] arguments)
+    /// <summary>
+    /// A Prometheus of the calling test's own, scraping the same Pushgateway, which the test may stop in the middle of
+    /// a run (the shared one must stay up for the other tests). Stopped and removed when disposed.
+    /// </summary>
+    public async Task<OwnPrometheus> StartOwnPrometheusAsync()
+    {
+        var executable = FindExecutable("prometheus") ?? throw new InvalidOperationException(
+            "This test stops a Prometheus of its own and needs Debian's prometheus installed (sudo apt-get install prometheus).");
+        var directory = Directory.CreateTempSubdirectory("modelrelease-own-prometheus-").FullName;
+        var port = FreePort();
+        var config = WriteConfig(directory, $"{Pushgateway.Host}:{Pushgateway.Port}");
+        var process = Start(executable, track: false, $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}");
+        var own = new OwnPrometheus(new Uri($"http://127.0.0.1:{port}/"), process, directory);
+        try
+        {
+            await RequireReady(own.Url, $"the test's own Prometheus ({executable})", StartTimeout);
+            return own;
+        }
+        catch
+        {
+            own.Dispose();
+            throw;
+        }
+    }
+
+    private static string WriteConfig(string directory, string pushgateway)
+    {
+        var template = File.ReadAllText(Path.Combine(RepositoryRoot(), ".ci", "prometheus-test.yml"));
+        var config = Path.Combine(directory, "prometheus.yml");
+        File.WriteAllText(config, template.Replace("@PUSHGATEWAY@", pushgateway, StringComparison.Ordinal));
+        return config;
+    }
+
+    private Process Start(string executable, params string[] arguments) => Start(executable, track: true, arguments);
+
+    private Process Start(string executable, bool track, params string[] arguments)
     {
         var info = new ProcessStartInfo(executable)
         {
@@ -199,7 +231,11 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {executable}.");
-        _processes.Add(process);
+        if (track)
+        {
+            _processes.Add(process);
+        }
+
         var name = Path.GetFileName(executable);
         DataReceivedEventHandler log = (_, e) =>
         {
@@ -215,6 +251,7 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
         process.ErrorDataReceived += log;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return process;
     }
 
     private async Task RequireReady(Uri server, string what, TimeSpan timeout)
