@@ -29,6 +29,36 @@ public sealed partial class ReleaseCommands
     }
 
     /// <summary>
+    /// Analyzes the canary and, with <paramref name="auto"/>, carries out the decision; a step up under
+    /// <paramref name="auto"/> goes on to analyze the new step while <see cref="AnalysisOptions.MaxWait"/> lasts, so one
+    /// call can walk a healthy canary through every step to promotion. Returns the last run's analysis; each step
+    /// applied is passed to <paramref name="applied"/>. A Failed verdict is returned, not thrown: the caller decides the exit.
+    /// </summary>
+    public CanaryAnalysis AnalyzeAndDecide(ReleasePolicy policy, IReadOnlyList<IMetricSource> sources, AnalysisOptions options, bool auto, string? reason = null, Action<ReleaseStep>? applied = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var deadline = DateTimeOffset.UtcNow + options.MaxWait;
+        var restart = options.Restart;
+        while (true)
+        {
+            var remaining = deadline - DateTimeOffset.UtcNow;
+            var analysis = Analyze(policy, sources, options with { MaxWait = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Restart = restart });
+            restart = false;
+            var step = auto ? PlanDecision(analysis, reason) : null;
+            if (step is not null)
+            {
+                Apply(step);
+                applied?.Invoke(step);
+            }
+
+            if (step is null || analysis.Decision != AnalysisDecision.StepUp || DateTimeOffset.UtcNow >= deadline)
+            {
+                return analysis;
+            }
+        }
+    }
+
+    /// <summary>
     /// The label step <paramref name="analysis"/>'s decision calls for — a step up, a promotion or an abort of the
     /// canary — planned as Canary, Promote and Rollback plan it, with the measurements as evidence and the verdict in
     /// the reason; null for a run that continues or holds. Refused when the canary moved since it was judged.

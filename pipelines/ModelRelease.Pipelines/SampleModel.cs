@@ -17,7 +17,9 @@ public static class SampleModel
     /// <summary>
     /// Its release policy: a TensorFlow SavedModel; accuracy at least 0.88 and never more than 0.01 below stable;
     /// p99 latency at most 60 ms and never more than 10% above stable; F1 optional, at most 2% below stable;
-    /// canary at 10% then 50%; keep 5 versions.
+    /// canary at 10% then 50%; keep 5 versions. Its canary analysis, on Prometheus, every minute, five times per step:
+    /// p99 latency at most 1.2 × stable's (failed outright above 2 ×, one failure allowed); error rate at most 1%
+    /// (one failure allowed); live accuracy at least stable's − 0.02 (two inconclusive allowed, for quiet hours).
     /// </summary>
     public static ReleasePolicy Policy { get; } = ReleasePolicy.For(Name)
         .RequireArtifact(ArtifactFormat.TensorFlowSavedModel)
@@ -25,7 +27,19 @@ public static class SampleModel
         .Metric(MetricRule.Lower("latency_p99_ms").AtMostValue(60).MayGrowByPercent(10))
         .Metric(MetricRule.Higher("f1").MayDropByPercent(2).Optional())
         .WithCanarySteps(10, 50)
-        .Keeping(5);
+        .Keeping(5)
+        .Analyze(AnalysisCheck.Create("latency_p99", "prometheus",
+                "histogram_quantile(0.99, sum by (le) (rate(request_duration_seconds_bucket{model=\"{{model}}\",version=\"{{version}}\"}[2m])))")
+            .SucceedsWhen("canary <= 1.2 * stable").FailsWhen("canary > 2 * stable")
+            .Every(TimeSpan.FromMinutes(1)).Times(5).AllowingFailures(1))
+        .Analyze(AnalysisCheck.Create("error_rate", "prometheus",
+                "sum(rate(request_errors_total{model=\"{{model}}\",version=\"{{version}}\"}[2m])) / sum(rate(requests_total{model=\"{{model}}\",version=\"{{version}}\"}[2m]))")
+            .SucceedsWhen("canary <= 0.01")
+            .Every(TimeSpan.FromMinutes(1)).Times(5).AllowingFailures(1))
+        .Analyze(AnalysisCheck.Create("accuracy", "prometheus",
+                "avg(model_online_accuracy{model=\"{{model}}\",version=\"{{version}}\"})")
+            .SucceedsWhen("canary >= stable - 0.02")
+            .Every(TimeSpan.FromMinutes(1)).Times(5).AllowingInconclusive(2));
 
     /// <summary>The sample's files (model/, metrics.json, hyperparameters.json, policy.json, README.md), as paths relative to the sample directory.</summary>
     public static IReadOnlyList<string> Files =>

@@ -6,7 +6,8 @@ namespace ModelRelease.Pipelines.Demo;
 /// <summary>
 /// The whole release lifecycle on the sample model, through the same commands the tasks run: push and promote a
 /// first version; canary and promote a better one; watch validation reject a regression; abort a canary; mark a
-/// golden version; roll stable back to the previous version and then to golden; prune; then Status and History.
+/// golden version; roll stable back to the previous version and then to golden; let canary analysis on live metrics
+/// roll back a slow canary and walk a healthy one to promotion; prune; then Status and History.
 /// </summary>
 public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IAnsiConsole console, RunEnvironment environment)
 {
@@ -71,11 +72,25 @@ public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IA
         commands.Apply(release.PlanRollback(model, ReleaseManager.Previous, "rehearsing an incident: back to the previous stable"));
         commands.Apply(release.PlanRollback(model, LabelNames.Golden, "incident over: back to golden"));
 
-        Step($"Push v5, v6 and v7, then Prune --keep={Keep}: the newest {Keep} stay, and so does every protected version");
-        foreach (var candidate in Candidates[4..])
-        {
-            Ship(commands, candidate);
-        }
+        var live = new LiveMetrics(workspace.LiveMetricsPath, model);
+        var analysis = DemoAnalysis(policy);
+        live.Set("v2", latencySeconds: 0.0398, errorRate: 0.002, accuracy: 0.925);
+
+        Step("Canary analysis on live metrics (a JSON file stands in for Prometheus): push v5 and canary it; its p99 latency is 2.3× stable's, so Analyze --auto rolls it back (exit 3 in a pipeline) and stable stays on v2");
+        Ship(commands, Candidates[4]);
+        commands.Apply(release.PlanCanary(model, "v5", policy.CanarySteps.FirstOrDefault(10), "label smoothing"));
+        live.Set("v5", latencySeconds: 0.0915, errorRate: 0.003, accuracy: 0.924);
+        var failed = commands.AnalyzeAndDecide(analysis, [new FileMetricSource(live.Path)], WholeRun, auto: true);
+        console.MarkupLineInterpolated($"[red]Gate said no:[/] canary analysis {failed.Verdict.ToString().ToLowerInvariant()}: {DisplayText.Escape(failed.Explanation())}.");
+
+        Step("Push v6 and canary it; its live metrics are healthy, so Analyze --auto steps it up to the next canary step and then promotes it");
+        Ship(commands, Candidates[5]);
+        commands.Apply(release.PlanCanary(model, "v6", policy.CanarySteps.FirstOrDefault(10), "new seed"));
+        live.Set("v6", latencySeconds: 0.0401, errorRate: 0.002, accuracy: 0.927);
+        commands.AnalyzeAndDecide(analysis, [new FileMetricSource(live.Path)], WholeRun, auto: true);
+
+        Step($"Push v7, then Prune --keep={Keep}: the newest {Keep} stay, and so does every protected version");
+        Ship(commands, Candidates[6]);
 
         commands.Prune(model, Keep, "demo: keep the disk tidy");
 
@@ -88,6 +103,28 @@ public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IA
         Step("Verify: every live version re-hashed against its manifest; links, configs and journal checked against the registry");
         commands.Verify(repair: false);
         return clock.Elapsed;
+    }
+
+    /// <summary>Time enough for every step of a demo analysis run, which measures every 50 ms.</summary>
+    private static readonly AnalysisOptions WholeRun = new() { MaxWait = TimeSpan.FromMinutes(1) };
+
+    /// <summary>
+    /// The policy's analysis checks (the sample's, when the policy has none) reading the live-metrics file instead of
+    /// Prometheus — each check's value for a version is under its own name — and measuring every 50 ms instead of
+    /// every minute, so the demo runs in seconds with the policy's own conditions and limits.
+    /// </summary>
+    private static ReleasePolicy DemoAnalysis(ReleasePolicy policy)
+    {
+        var checks = policy.Analysis.Count > 0 ? policy.Analysis : SampleModel.Policy.Analysis;
+        return policy with
+        {
+            Analysis = checks.Select(check => check with
+            {
+                Source = "file",
+                Query = QueryTemplate.Parse("{{model}}/{{version}}/" + check.Name),
+                Interval = TimeSpan.FromMilliseconds(50),
+            }).ToList(),
+        };
     }
 
     /// <summary>Trains, validates and pushes one candidate, as Validate + Push would.</summary>

@@ -32,6 +32,9 @@ public sealed class DemoWorkspace
     /// <summary>The serving root the demo releases into.</summary>
     public string ServingRoot => Path.Combine(Directory, "serving_model");
 
+    /// <summary>The live metrics the demo's canary analysis reads, standing in for Prometheus.</summary>
+    public string LiveMetricsPath => Path.Combine(Directory, "live-metrics.json");
+
     /// <summary>
     /// True when <paramref name="directory"/> holds a previous demo run the next one replaces; false when it is
     /// missing or empty. Anything else there is refused, so the Demo never deletes files it did not make.

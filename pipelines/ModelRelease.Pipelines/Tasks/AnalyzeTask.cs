@@ -59,26 +59,11 @@ public class AnalyzeTask : ReleaseTask
             return;
         }
 
-        var deadline = DateTimeOffset.UtcNow + context.Get(MaxWait);
-        var restart = context.Get(Restart);
         using var sources = Sources(context, policy);
-        while (true)
-        {
-            var analysis = Analyze(context, policy, sources, deadline, restart, dryRun: false);
-            restart = false;
-            var step = context.Get(Auto) ? context.Commands.PlanDecision(analysis, context.Reason) : null;
-            if (step is not null)
-            {
-                context.Commands.Apply(step);
-                Released(context, step);
-            }
-
-            if (step is null || analysis.Decision != AnalysisDecision.StepUp || DateTimeOffset.UtcNow >= deadline)
-            {
-                Conclude(context, analysis, step is not null);
-                return;
-            }
-        }
+        var options = new AnalysisOptions { MaxWait = context.Get(MaxWait), Restart = context.Get(Restart) };
+        var analysis = context.Commands.AnalyzeAndDecide(policy, sources.All, options, context.Get(Auto), context.Reason, step => Released(context, step));
+        context.Results.Set(analysis);
+        Conclude(context, analysis, carried: context.Get(Auto));
     }
 
     /// <inheritdoc />
@@ -92,7 +77,8 @@ public class AnalyzeTask : ReleaseTask
         }
 
         using var sources = Sources(context, policy);
-        var analysis = Analyze(context, policy, sources, DateTimeOffset.UtcNow + context.Get(MaxWait), context.Get(Restart), dryRun: true);
+        var analysis = context.Commands.Analyze(policy, sources.All, new AnalysisOptions { MaxWait = context.Get(MaxWait), Restart = context.Get(Restart), DryRun = true });
+        context.Results.Set(analysis);
         var step = context.Get(Auto) ? context.Commands.PlanDecision(analysis, context.Reason) : null;
         if (step is not null)
         {
@@ -113,15 +99,6 @@ public class AnalyzeTask : ReleaseTask
         // A scheduled job runs whether or not a canary is in progress: nothing to judge is not a failure.
         context.Console.MarkupLineInterpolated($"Model {model} has no canary in progress; nothing to analyze.");
         return false;
-    }
-
-    private static CanaryAnalysis Analyze(ReleaseContext context, ReleasePolicy policy, MetricSources sources, DateTimeOffset deadline, bool restart, bool dryRun)
-    {
-        var remaining = deadline - DateTimeOffset.UtcNow;
-        var options = new AnalysisOptions { MaxWait = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, Restart = restart, DryRun = dryRun };
-        var analysis = context.Commands.Analyze(policy, sources.All, options);
-        context.Results.Set(analysis);
-        return analysis;
     }
 
     private static void Conclude(ReleaseContext context, CanaryAnalysis analysis, bool carried)
