@@ -178,4 +178,12 @@ public sealed class AnalysisConditionTests
 
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public void Should_Check_And_Evaluate_Deeply_Nested_Conditions_Within_The_Length_Limit()
+    {
+        var nested = new string('(', 490) + "-canary" + new string(')', 490) + " < 1";
+
+        Assert.True(AnalysisCondition.Parse(nested).Evaluate(5, null));
+    }
 }

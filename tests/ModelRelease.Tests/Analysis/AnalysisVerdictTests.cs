@@ -41,6 +41,20 @@ public sealed class AnalysisVerdictTests
     }
 
     [Fact]
+    public void Should_Accept_A_Null_Stable_Result_When_No_Condition_Uses_It()
+    {
+        Assert.Equal(Successful, Absolute.Judge(Low, null!));
+    }
+
+    [Fact]
+    public void Should_Refuse_To_Judge_Without_A_Success_Condition()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => AnalysisCheck.Create("x", "file", "m/v/x").Judge(Low, Low));
+
+        Assert.Contains("has no success condition", error.Message);
+    }
+
+    [Fact]
     public void Should_Let_The_Failure_Condition_Win_When_Both_Hold()
     {
         var check = AnalysisCheck.Create("x", "file", "m/v/x").SucceedsWhen("canary < 10").FailsWhen("canary > 5");
