@@ -151,11 +151,17 @@ public sealed record AnalysisCheck
     /// no canary data, or no stable data when a condition needs it, is <see cref="MeasurementVerdict.Inconclusive"/>.
     /// Otherwise the failure condition is asked first (it wins when both hold), then the success condition; when
     /// neither holds the measurement is inconclusive with a failure condition (as in Argo) and failed without one.
-    /// <paramref name="stable"/> is ignored when no condition uses it.
+    /// <paramref name="stable"/> is ignored (and may be null) when no condition uses it.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The check has no success condition (<see cref="Validate"/> refuses such a check).</exception>
     public MeasurementVerdict Judge(MetricResult canary, MetricResult stable)
     {
         ArgumentNullException.ThrowIfNull(canary);
+        if (SuccessCondition is null)
+        {
+            throw new InvalidOperationException($"Analysis check '{Name}' has no success condition to judge by; Validate refuses such a check.");
+        }
+
         var needsStable = SuccessCondition.UsesStable || FailureCondition?.UsesStable == true;
         if (needsStable)
         {

@@ -28,6 +28,12 @@ public sealed record PrometheusSettings(Uri BaseUrl)
             throw new RegistryException("The Prometheus URL is empty. Give the server's address, e.g. http://localhost:9090.");
         }
 
+        // "localhost:9090" would otherwise parse as scheme "localhost" and read as an unknown protocol.
+        if (!url.Contains("://", StringComparison.Ordinal))
+        {
+            throw new RegistryException($"The Prometheus URL '{shown}' has no http:// or https:// in front. Write the full address, e.g. http://{shown.Trim()}.");
+        }
+
         if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
         {
             throw new RegistryException($"The Prometheus URL '{shown}' is not a valid absolute URL. Give the server's address, e.g. http://localhost:9090.");

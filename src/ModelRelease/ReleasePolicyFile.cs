@@ -28,8 +28,9 @@ namespace ModelRelease;
 /// metric takes <c>maxDrop</c> or <c>maxDropPercent</c>; a lower-is-better one <c>maxIncrease</c> or
 /// <c>maxIncreasePercent</c>. Each <c>analysis</c> check needs <c>name</c>, <c>source</c> (<c>prometheus</c> or
 /// <c>file</c>), <c>query</c> and <c>successCondition</c>; the rest default as in <see cref="AnalysisCheck"/>, and
-/// <c>interval</c> is written <c>500ms</c>, <c>30s</c>, <c>5m</c> or <c>1h</c>. Reading is strict: unknown keys, keys given twice and values of the wrong type are
-/// errors. Comments and trailing commas are allowed.
+/// <c>interval</c> is written <c>500ms</c>, <c>30s</c>, <c>5m</c> or <c>1h</c>. Reading is strict: unknown keys, keys
+/// given twice, values of the wrong type and conditions or query templates that do not parse are errors. Comments
+/// and trailing commas are allowed.
 /// </summary>
 public static class ReleasePolicyFile
 {
