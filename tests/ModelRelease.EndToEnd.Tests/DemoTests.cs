@@ -15,8 +15,11 @@ public sealed class DemoTests(BuildHostFixture fixture)
 
         Assert.True(demo.ExitCode == 0, demo.ToString());
         Assert.Contains("Gate said no", demo.StdOut);
-        Assert.Contains("traffic: stable v2 100%; labels: stable → v2, golden → v2", demo.StdOut);
-        Assert.Contains("Removed 2 versions (v4, v5)", demo.StdOut);
+        Assert.Contains("Verdict: Failed (6 new measurements recorded). Decision: roll back.", demo.StdOut);
+        Assert.Contains("Decision: step up to 50%", demo.StdOut);
+        Assert.Contains("Done: promote v6 to stable (was v2)", demo.StdOut);
+        Assert.Contains("traffic: stable v6 100%; labels: stable → v6, golden → v2", demo.StdOut);
+        Assert.Contains("Removed 3 versions (v1, v4, v5)", demo.StdOut);
 
         // The status the demo printed is what the store says, read back by a second command.
         var status = fixture.Run("--target=Status", "--root=demo-release/serving_model", "--format=json");
@@ -24,11 +27,11 @@ public sealed class DemoTests(BuildHostFixture fixture)
         using var json = JsonDocument.Parse(status.StdOut);
         var model = json.RootElement.GetProperty("models").EnumerateArray().Single();
         Assert.Equal("sentiment", model.GetProperty("model").GetString());
-        Assert.Equal("v2", model.GetProperty("labels").GetProperty("stable").GetProperty("version").GetString());
+        Assert.Equal("v6", model.GetProperty("labels").GetProperty("stable").GetProperty("version").GetString());
         Assert.Equal("v2", model.GetProperty("labels").GetProperty("golden").GetProperty("version").GetString());
         var versions = model.GetProperty("versions").EnumerateArray().ToList();
         Assert.Equal(["v7", "v6", "v5", "v4", "v2", "v1"], versions.Select(v => v.GetProperty("name").GetString()));
-        Assert.Equal(["v5", "v4"], versions.Where(v => v.GetProperty("pruned").GetBoolean()).Select(v => v.GetProperty("name").GetString()));
+        Assert.Equal(["v5", "v4", "v1"], versions.Where(v => v.GetProperty("pruned").GetBoolean()).Select(v => v.GetProperty("name").GetString()));
         Assert.True(File.Exists(fixture.PathOf("demo-release/serving_model/models.config")));
         Assert.False(Directory.Exists(fixture.PathOf("demo-release/serving_model/sentiment/versions/v4")));
     }

@@ -14,15 +14,22 @@ public sealed class DemoTaskTests : IDisposable
         run.AssertExit(0);
         var root = Path.Combine(_host.WorkDirectory, "demo", "serving_model");
         using var registry = ModelRegistry.Open(root);
-        Assert.Equal("v2", registry.VersionAt(SampleModel.Name, LabelNames.Stable)!.Name);
+        Assert.Equal("v6", registry.VersionAt(SampleModel.Name, LabelNames.Stable)!.Name);
         Assert.Equal("v2", registry.VersionAt(SampleModel.Name, LabelNames.Golden)!.Name);
         Assert.Null(registry.VersionAt(SampleModel.Name, LabelNames.Canary));
         var versions = registry.Versions(SampleModel.Name);
         Assert.Equal(["v1", "v2", "v4", "v5", "v6", "v7"], versions.Select(v => v.Name));
-        Assert.Equal(["v4", "v5"], versions.Where(v => v.IsPruned).Select(v => v.Name));
+        Assert.Equal(["v1", "v4", "v5"], versions.Where(v => v.IsPruned).Select(v => v.Name));
         Assert.Equal(6, versions.Select(v => v.Git.Commit).Distinct().Count());
         Assert.Contains("Gate said no", run.Out);
-        Assert.Contains("traffic: stable v2 100%", run.Out);
+        Assert.Contains("traffic: stable v6 100%", run.Out);
+        using (var reader = registry.Store.Read())
+        {
+            // The slow canary v5 was rolled back on its measurements, the healthy v6 walked through both steps.
+            Assert.Equal([("v5", 10, AnalysisVerdict.Failed), ("v6", 10, AnalysisVerdict.Successful), ("v6", 50, AnalysisVerdict.Successful)],
+                reader.AnalysisRuns(SampleModel.Name).Select(r => (r.CanaryVersion, r.Weight, r.Verdict)));
+        }
+
         Assert.Contains("Demo finished", run.Out);
         // The closing hints point the release tasks at the serving root inside the demo directory, one command a line.
         var serving = Path.Combine("demo", "serving_model");
