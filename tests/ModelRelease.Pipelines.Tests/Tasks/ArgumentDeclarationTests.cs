@@ -42,7 +42,7 @@ public sealed class ArgumentDeclarationTests : IDisposable
         var accepted = _host.Run("--target=Demo", "--root=demo", "--dryrun");
 
         refused.AssertExit(ExitCodes.UsageError);
-        Assert.Contains("--registry is not read by any task that runs for target Demo (it is read by Adopt, Canary, Configure, ExportMetrics, History, Label, Promote, Prune, Push, Rollback, Status, Validate, Verify)", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--registry is not read by any task that runs for target Demo (it is read by Adopt, Analyze, Canary, Configure, ExportMetrics, History, Label, Promote, Prune, Push, Rollback, Status, Validate, Verify)", refused.Error, StringComparison.Ordinal);
         accepted.AssertExit(ExitCodes.Success);
         Assert.Contains(Path.Combine(_host.WorkDirectory, "demo"), accepted.Out, StringComparison.Ordinal);
     }

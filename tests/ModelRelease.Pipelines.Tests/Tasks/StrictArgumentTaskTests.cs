@@ -203,13 +203,14 @@ public sealed class StrictArgumentTaskTests : IDisposable
     }
 
     [UnixFact]
-    public void Should_Exit_1_When_The_Policy_File_Is_A_Device()
+    public void Should_Exit_2_Before_Any_Task_When_The_Policy_File_Is_A_Device()
     {
         _host.StableV1Then();
         var before = _host.WorkSnapshot();
 
         var run = _host.Run("--target=Canary", "--model=mnist", "--policy=/dev/zero");
 
-        AssertRefused(run, ExitCodes.TaskFailed, "Release policy file '/dev/zero' is a character device, not a regular file.", before);
+        // The policy file is read with the arguments, so it is a usage error before any task runs.
+        AssertRefused(run, ExitCodes.UsageError, "--policy: Release policy file '/dev/zero' is a character device, not a regular file.", before);
     }
 }

@@ -185,6 +185,21 @@ public sealed class CanaryAnalyzerTests : IDisposable
         Assert.Equal(before, _scenario.Snapshot());
     }
 
+    [Theory]
+    [InlineData("before-sync")]
+    [InlineData("before-commit")]
+    public void Should_Record_Neither_Run_Nor_Measurement_Nor_Event_When_Recording_Fails(string point)
+    {
+        var before = _scenario.Snapshot();
+        using var registry = _scenario.Open(fault: at => { if (at == point) { throw new IOException("power cut"); } });
+
+        Assert.Throws<IOException>(() => Analyzer(registry).AnalyzeAsync(Policy(count: 1), WholeRun).GetAwaiter().GetResult());
+
+        Assert.Equal(before, _scenario.Snapshot());
+        var after = Analyze(Policy(count: 1), WholeRun);
+        Assert.Equal((AnalysisVerdict.Successful, 1), (after.Verdict, after.Measurements.Single().Seq));
+    }
+
     [Fact]
     public void Should_Close_The_Open_Run_As_Superseded_When_The_Canary_Moves()
     {
