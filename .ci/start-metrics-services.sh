@@ -30,7 +30,7 @@ _metrics_install() {
   echo "Installing prometheus and prometheus-pushgateway (Debian packages) for the tests..."
   "${sudo[@]}" apt-get update -qq >/dev/null
   # The packages' own services (if the machine runs systemd) listen on the default ports; ours use free ones.
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq prometheus prometheus-pushgateway >/dev/null
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway >/dev/null
 }
 
 # True when something accepts connections on 127.0.0.1:$1.
