@@ -24,12 +24,9 @@ public sealed record CanaryAnalysis(
     public AnalysisVerdict Verdict => Run.Verdict;
 
     /// <summary>The decision in words, as the audit log and the run record keep it: "step up to 50%", "promote", …</summary>
-    public string DecisionText => Describe(Decision, NextWeight);
-
-    /// <summary>The decision in words.</summary>
-    public static string Describe(AnalysisDecision decision, int? nextWeight) => decision switch
+    public string DecisionText => Decision switch
     {
-        AnalysisDecision.StepUp => $"step up to {nextWeight}%",
+        AnalysisDecision.StepUp => $"step up to {NextWeight}%",
         AnalysisDecision.Promote => "promote",
         AnalysisDecision.Rollback => "roll back",
         AnalysisDecision.Hold => "hold for a person",
@@ -37,7 +34,8 @@ public sealed record CanaryAnalysis(
     };
 
     /// <summary>
-    /// One line on why: each check that decided, with its counts, e.g. "latency failed 2 of 5 (failure limit 1)".
+    /// One line on why: each check that decided, with its counts and last values, e.g.
+    /// "latency failed 2 of 5 (failure limit 1; last canary 210 vs stable 100)".
     /// </summary>
     public string Explanation()
     {
@@ -53,7 +51,7 @@ public sealed record CanaryAnalysis(
                 {
                     AnalysisVerdict.Failed => $"{c.Check.Name} failed {count(MeasurementVerdict.Failed)} of {taken.Count} (failure limit {c.Check.FailureLimit}{values})",
                     AnalysisVerdict.Inconclusive => $"{c.Check.Name} inconclusive {count(MeasurementVerdict.Inconclusive)} of {taken.Count} (inconclusive limit {c.Check.InconclusiveLimit}{values})",
-                    AnalysisVerdict.Error => $"{c.Check.Name} could not measure {count(MeasurementVerdict.Error)} times in a row (error limit {c.Check.ConsecutiveErrorLimit}): {taken.LastOrDefault()?.Detail}",
+                    AnalysisVerdict.Error => $"{c.Check.Name} could not measure {TrailingErrors(taken)} times in a row (error limit {c.Check.ConsecutiveErrorLimit}): {taken.LastOrDefault()?.Detail}",
                     _ => $"{c.Check.Name} {count(MeasurementVerdict.Successful)} of {taken.Count} successful{(values.Length == 0 ? "" : $" ({values[2..]})")}",
                 };
             });
@@ -76,7 +74,7 @@ public sealed record CanaryAnalysis(
                 measurements.Add(new JsonObject
                 {
                     ["seq"] = m.Seq,
-                    ["at"] = m.TakenAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                    ["at"] = m.TakenAt,
                     ["canary"] = Number(m.CanaryValue),
                     ["stable"] = Number(m.StableValue),
                     ["verdict"] = Word(m.Verdict),
@@ -84,20 +82,11 @@ public sealed record CanaryAnalysis(
                 });
             }
 
-            checks.Add(new JsonObject
-            {
-                ["name"] = check.Name,
-                ["source"] = check.Source,
-                ["query"] = check.Query.Text,
-                ["successCondition"] = check.SuccessCondition.Text,
-                ["failureCondition"] = check.FailureCondition?.Text,
-                ["count"] = check.Count,
-                ["failureLimit"] = check.FailureLimit,
-                ["inconclusiveLimit"] = check.InconclusiveLimit,
-                ["consecutiveErrorLimit"] = check.ConsecutiveErrorLimit,
-                ["verdict"] = Word(verdict),
-                ["measurements"] = measurements,
-            });
+            // The check's settings in the policy file's own form, so evidence and policy read alike.
+            var entry = Internal.PolicyFileWriter.Check(check);
+            entry["verdict"] = Word(verdict);
+            entry["measurements"] = measurements;
+            checks.Add(entry);
         }
 
         return new JsonObject
@@ -111,6 +100,10 @@ public sealed record CanaryAnalysis(
             ["checks"] = checks,
         };
     }
+
+    // The errors that ended the check: Assess counts only the run at the end, so the explanation does too.
+    private static int TrailingErrors(IReadOnlyList<AnalysisMeasurement> taken) =>
+        taken.Reverse().TakeWhile(m => m.Verdict == MeasurementVerdict.Error).Count();
 
     private static string Format(double? value) => value is { } v ? Internal.NumberText.Format(v) : "none";
 

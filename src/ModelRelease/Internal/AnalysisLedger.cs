@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ModelRelease.Internal;
 
 /// <summary>
@@ -25,7 +23,7 @@ internal sealed class AnalysisLedger
         _run = run;
         _measurements = [.. measurements];
         _seenLatest = seenLatest;
-        _checksJson = JsonSerializer.Serialize(policy.Analysis.Select(c => c.Name));
+        _checksJson = PolicyFileWriter.Checks(policy.Analysis).ToJsonString();
     }
 
     public string Model => _policy.Model;
@@ -179,7 +177,7 @@ internal sealed class AnalysisLedger
 
         writer.FinishAnalysisRun(_run.Id, verdict, analysis.DecisionText, at);
         var reason = $"analysis {verdict.ToString().ToLowerInvariant()} at {_run.Weight}% against stable {_run.StableVersion}: {analysis.Explanation()}; decision: {analysis.DecisionText}";
-        writer.AppendEvent(_registry.Event(Model, EventKind.Analysis, LabelNames.Canary, null, _run.CanaryVersion, reason, analysis.Evidence().ToJsonString(), at));
+        writer.AppendEvent(_registry.Event(Model, EventKind.Analysis, LabelNames.Canary, null, _run.CanaryVersion, reason, EvidenceJson.Serialize(analysis.Evidence()), at));
     }
 
     private IReadOnlyList<(AnalysisCheck Check, AnalysisVerdict Verdict)> CheckVerdicts(IReadOnlyList<AnalysisMeasurement> measurements) =>

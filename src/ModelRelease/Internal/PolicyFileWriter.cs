@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using static ModelRelease.Internal.PolicyFileKeys;
 
 namespace ModelRelease.Internal;
@@ -65,30 +66,38 @@ internal static class PolicyFileWriter
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void WriteAnalysis(Utf8JsonWriter json, IReadOnlyList<AnalysisCheck> checks)
+    /// <summary>
+    /// One analysis check as the policy file writes it, every setting included (defaults too: a reader sees the
+    /// whole schedule without knowing them). The audit evidence and the stored run use the same form.
+    /// </summary>
+    public static JsonObject Check(AnalysisCheck check)
     {
-        json.WriteStartArray(Analysis);
-        foreach (var check in checks)
+        var json = new JsonObject
         {
-            json.WriteStartObject();
-            json.WriteString(Name, check.Name);
-            json.WriteString(Source, check.Source);
-            json.WriteString(Query, check.Query.Text);
-            json.WriteString(SuccessCondition, check.SuccessCondition.Text);
-            if (check.FailureCondition is { } failure)
-            {
-                json.WriteString(FailureCondition, failure.Text);
-            }
-
-            // Every setting is written, defaults too: a reader of the file sees the whole schedule without knowing them.
-            json.WriteString(Interval, DurationText.Format(check.Interval));
-            json.WriteNumber(Count, check.Count);
-            json.WriteNumber(FailureLimit, check.FailureLimit);
-            json.WriteNumber(InconclusiveLimit, check.InconclusiveLimit);
-            json.WriteNumber(ConsecutiveErrorLimit, check.ConsecutiveErrorLimit);
-            json.WriteEndObject();
+            [Name] = check.Name,
+            [Source] = check.Source,
+            [Query] = check.Query.Text,
+            [SuccessCondition] = check.SuccessCondition.Text,
+        };
+        if (check.FailureCondition is { } failure)
+        {
+            json[FailureCondition] = failure.Text;
         }
 
-        json.WriteEndArray();
+        json[Interval] = DurationText.Format(check.Interval);
+        json[Count] = check.Count;
+        json[FailureLimit] = check.FailureLimit;
+        json[InconclusiveLimit] = check.InconclusiveLimit;
+        json[ConsecutiveErrorLimit] = check.ConsecutiveErrorLimit;
+        return json;
+    }
+
+    /// <summary>The checks as the policy file's <c>analysis</c> array.</summary>
+    public static JsonArray Checks(IEnumerable<AnalysisCheck> checks) => [.. checks.Select(check => (JsonNode)Check(check))];
+
+    private static void WriteAnalysis(Utf8JsonWriter json, IReadOnlyList<AnalysisCheck> checks)
+    {
+        json.WritePropertyName(Analysis);
+        Checks(checks).WriteTo(json);
     }
 }
