@@ -19,8 +19,7 @@ public sealed partial class ReleaseCommands
             Progress = m =>
             {
                 options.Progress?.Invoke(m);
-                console.MarkupLineInterpolated(
-                    $"  {D(m.Check)} #{m.Seq}: canary {Number(m.CanaryValue)}, stable {(m.StableQuery is null ? "n/a" : Number(m.StableValue))} → {m.Verdict.ToString().ToLowerInvariant()}");
+                AnalysisTable.PrintMeasurement(console, m);
             },
         };
         var analysis = new CanaryAnalyzer(Registry, sources).AnalyzeAsync(policy, live).GetAwaiter().GetResult();
@@ -88,6 +87,4 @@ public sealed partial class ReleaseCommands
         };
         return step.WithEvidence(analysis.Evidence(), why);
     }
-
-    private static string Number(double? value) => value is { } v ? ReleaseText.Number(v) : "—";
 }

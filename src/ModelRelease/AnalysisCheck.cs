@@ -146,6 +146,9 @@ public sealed record AnalysisCheck
         }
     }
 
+    /// <summary>True when a condition reads <c>stable</c>: each measurement then asks for stable's value too.</summary>
+    public bool ComparesWithStable => SuccessCondition?.UsesStable == true || FailureCondition?.UsesStable == true;
+
     /// <summary>
     /// Judges one measurement. An error in a result the conditions need is an <see cref="MeasurementVerdict.Error"/>;
     /// no canary data, or no stable data when a condition needs it, is <see cref="MeasurementVerdict.Inconclusive"/>.
@@ -162,7 +165,7 @@ public sealed record AnalysisCheck
             throw new InvalidOperationException($"Analysis check '{Name}' has no success condition to judge by; Validate refuses such a check.");
         }
 
-        var needsStable = SuccessCondition.UsesStable || FailureCondition?.UsesStable == true;
+        var needsStable = ComparesWithStable;
         if (needsStable)
         {
             ArgumentNullException.ThrowIfNull(stable);

@@ -93,17 +93,15 @@ public sealed class CanaryAnalyzer
     {
         var source = _sources[check.Source];
         var run = ledger.Run;
-        var comparesStable = check.SuccessCondition.UsesStable || check.FailureCondition?.UsesStable == true;
         var canaryQuery = check.Query.Render(ledger.Model, run.CanaryVersion, LabelNames.Canary);
-        var stableQuery = comparesStable ? check.Query.Render(ledger.Model, run.StableVersion, LabelNames.Stable) : null;
+        var stableQuery = check.ComparesWithStable ? check.Query.Render(ledger.Model, run.StableVersion, LabelNames.Stable) : null;
         var canaryTask = source.QueryAsync(canaryQuery, at, cancellationToken);
-        var stableTask = stableQuery is null ? Task.FromResult(MetricResult.NoData("not compared")) : source.QueryAsync(stableQuery, at, cancellationToken);
+        var stableTask = stableQuery is null ? null : source.QueryAsync(stableQuery, at, cancellationToken);
         var canary = await canaryTask.ConfigureAwait(false);
-        var stable = await stableTask.ConfigureAwait(false);
-        var verdict = check.Judge(canary, stable);
+        var stable = stableTask is null ? null : await stableTask.ConfigureAwait(false);
+        var verdict = check.Judge(canary, stable ?? MetricResult.NoData("not compared"));
         return new AnalysisMeasurement(
-            run.Id, check.Name, ledger.NextSeq(check), at, verdict, canary.Value, comparesStable ? stable.Value : null,
-            canaryQuery, stableQuery, Detail(canary, comparesStable ? stable : null));
+            run.Id, check.Name, ledger.NextSeq(check), at, verdict, canary.Value, stable?.Value, canaryQuery, stableQuery, Detail(canary, stable));
     }
 
     private static string? Detail(MetricResult canary, MetricResult? stable)

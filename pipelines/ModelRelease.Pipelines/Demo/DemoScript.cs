@@ -120,7 +120,7 @@ public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IA
         {
             Analysis = checks.Select(check => check with
             {
-                Source = "file",
+                Source = FileMetricSource.SourceName,
                 Query = QueryTemplate.Parse("{{model}}/{{version}}/" + check.Name),
                 Interval = TimeSpan.FromMilliseconds(50),
             }).ToList(),

@@ -51,6 +51,16 @@ public static class AnalysisTable
         }
     }
 
+    /// <summary>One line for a measurement as it lands, before the run's table.</summary>
+    public static void PrintMeasurement(IAnsiConsole console, AnalysisMeasurement measurement)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(measurement);
+        var m = measurement;
+        console.MarkupLine($"  {MarkupText.Of(m.Check)} #{m.Seq}: canary {Value(m.CanaryValue, "—")}, " +
+            $"stable {Value(m.StableValue, m.StableQuery is null ? "n/a" : "—")} → {m.Verdict.ToString().ToLowerInvariant()}");
+    }
+
     private static string Value(double? value, string missing) => value is { } v ? MarkupText.Of(ReleaseText.Number(v)) : missing;
 
     private static string Verdict(MeasurementVerdict verdict) => verdict switch

@@ -132,13 +132,13 @@ public class AnalyzeTask : ReleaseTask
         var file = context.Get(MetricsFile);
         foreach (var check in policy.Analysis)
         {
-            if (check.Source == "prometheus" && url is null)
+            if (check.Source == PrometheusMetricSource.SourceName && url is null)
             {
                 throw new RegistryException(
                     $"Analysis check '{check.Name}' of '{policy.Model}' queries Prometheus, but none was given. Pass --prometheus=http://HOST:9090 or set ${PrometheusVariable}.");
             }
 
-            if (check.Source == "file" && file is null)
+            if (check.Source == FileMetricSource.SourceName && file is null)
             {
                 throw new RegistryException(
                     $"Analysis check '{check.Name}' of '{policy.Model}' reads a metrics file, but none was given. Pass --metrics-file=live-metrics.json.");

@@ -66,14 +66,6 @@ public sealed class AnalyzePrometheusTests : IClassFixture<MetricsServices>, IAs
     private HostRun Analyze(Uri prometheus, params string[] args) =>
         _host.Run(["--target=Analyze", "--model=mnist", "--policy=" + PolicyPath, $"--prometheus={prometheus}", .. args]);
 
-    private (string Stable, string? Canary, int? Weight) Labels()
-    {
-        using var registry = _host.Open();
-        var labels = registry.Labels("mnist");
-        var canary = labels.FirstOrDefault(l => l.Label == LabelNames.Canary);
-        return (labels.Single(l => l.Label == LabelNames.Stable).Version, canary?.Version, canary?.Weight);
-    }
-
     private IReadOnlyList<AnalysisRun> Runs()
     {
         using var registry = _host.Open();
@@ -97,7 +89,7 @@ public sealed class AnalyzePrometheusTests : IClassFixture<MetricsServices>, IAs
         var run = Analyze(_services.Prometheus, "--auto", "--max-wait=2m");
 
         run.AssertExit(0);
-        Assert.Equal(("v2", null, null), Labels());
+        Assert.Equal(("v2", null, null), _host.StableAndCanary());
         Assert.Equal([(20, AnalysisVerdict.Successful, "step up to 50%"), (50, AnalysisVerdict.Successful, "promote")],
             Runs().Select(r => (r.Weight, r.Verdict, r.Decision)));
         Assert.All(Runs().SelectMany(r => Measurements(r.Id)), m => Assert.Equal((104d, 100d), (m.CanaryValue!.Value, m.StableValue!.Value)));
@@ -113,7 +105,7 @@ public sealed class AnalyzePrometheusTests : IClassFixture<MetricsServices>, IAs
         var run = Analyze(_services.Prometheus, "--auto", "--max-wait=2m");
 
         run.AssertExit(3);
-        Assert.Equal(("v1", null, null), Labels());
+        Assert.Equal(("v1", null, null), _host.StableAndCanary());
         var events = JsonDocument.Parse(_host.Do("History", "--format=json").Out).RootElement.GetProperty("events").EnumerateArray().ToList();
         var rollback = events.Last();
         Assert.Equal("rollback", rollback.GetProperty("kind").GetString());
@@ -127,13 +119,13 @@ public sealed class AnalyzePrometheusTests : IClassFixture<MetricsServices>, IAs
     {
         StartCanary(_metric + "_never_pushed", count: 5, inconclusiveLimit: 1);
         await LiveLatency(stable: 100, canary: 104);
-        var before = Labels();
+        var before = _host.StableAndCanary();
 
         var run = Analyze(_services.Prometheus, "--auto", "--max-wait=2m");
 
         run.AssertExit(0);
         Assert.Contains("Decision: hold for a person", run.Out);
-        Assert.Equal(before, Labels());
+        Assert.Equal(before, _host.StableAndCanary());
         var analysis = Assert.Single(Runs());
         Assert.Equal(AnalysisVerdict.Inconclusive, analysis.Verdict);
         Assert.All(Measurements(analysis.Id), m => Assert.Contains("no series", m.Detail));
@@ -147,7 +139,7 @@ public sealed class AnalyzePrometheusTests : IClassFixture<MetricsServices>, IAs
         using var own = await _services.StartOwnPrometheusAsync();
         await LiveLatency(stable: 100, canary: 104);
         await WaitUntil(async () => (await QueryOwn(own)) is not null);
-        var before = Labels();
+        var before = _host.StableAndCanary();
 
         var analyze = Task.Run(() => Analyze(own.Url, "--auto", "--max-wait=2m", "--prometheus-retries=0", "--prometheus-timeout=2s"));
         await WaitUntil(() => Task.FromResult(Runs().Any(r => Measurements(r.Id).Count >= 2)));
@@ -155,7 +147,7 @@ public sealed class AnalyzePrometheusTests : IClassFixture<MetricsServices>, IAs
         var run = await analyze;
 
         run.AssertExit(0);
-        Assert.Equal(before, Labels());
+        Assert.Equal(before, _host.StableAndCanary());
         var analysis = Assert.Single(Runs());
         Assert.Equal((AnalysisVerdict.Error, "hold for a person"), (analysis.Verdict, analysis.Decision));
         var measurements = Measurements(analysis.Id);
@@ -204,7 +196,7 @@ public sealed class AnalyzePrometheusTests : IClassFixture<MetricsServices>, IAs
         var analysis = Assert.Single(Runs());
         Assert.Equal(AnalysisVerdict.Successful, analysis.Verdict);
         Assert.Equal([1, 2, 3, 4], Measurements(analysis.Id).Select(m => m.Seq));
-        Assert.Equal(("v1", "v2", 20), Labels());
+        Assert.Equal(("v1", "v2", 20), _host.StableAndCanary());
     }
 
     private async Task<double?> QueryOwn(OwnPrometheus own)

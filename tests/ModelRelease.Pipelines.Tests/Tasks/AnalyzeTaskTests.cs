@@ -42,14 +42,6 @@ public sealed class AnalyzeTaskTests : IDisposable
             }
             """));
 
-    private (string Stable, string? Canary, int? Weight) Labels()
-    {
-        using var registry = _host.Open();
-        var labels = registry.Labels("mnist");
-        var canary = labels.FirstOrDefault(l => l.Label == LabelNames.Canary);
-        return (labels.Single(l => l.Label == LabelNames.Stable).Version, canary?.Version, canary?.Weight);
-    }
-
     [Fact]
     public void Should_Step_A_Healthy_Canary_Up_Through_Every_Step_And_Promote_It_In_One_Call()
     {
@@ -57,7 +49,7 @@ public sealed class AnalyzeTaskTests : IDisposable
 
         Assert.Contains("Decision: step up to 50%", run.Out);
         Assert.Contains("Decision: promote", run.Out);
-        Assert.Equal(("v2", null, null), Labels());
+        Assert.Equal(("v2", null, null), _host.StableAndCanary());
         var routing = File.ReadAllText(Path.Combine(_host.Root, "routing.json"));
         Assert.DoesNotContain("canary", routing);
         var events = JsonDocument.Parse(_host.Do("History", "--format=json").Out).RootElement.GetProperty("events").EnumerateArray().ToList();
@@ -77,7 +69,7 @@ public sealed class AnalyzeTaskTests : IDisposable
 
         run.AssertExit(3);
         Assert.Contains("the canary was rolled back, stable is untouched", run.Error);
-        Assert.Equal(("v1", null, null), Labels());
+        Assert.Equal(("v1", null, null), _host.StableAndCanary());
         var events = JsonDocument.Parse(_host.Do("History", "--format=json").Out).RootElement.GetProperty("events").EnumerateArray().ToList();
         var analysis = Assert.Single(events, e => e.GetProperty("kind").GetString() == "analysis").GetProperty("reason").GetString();
         Assert.Contains("latency failed 1 of 1 (failure limit 0; last canary 210 vs stable 100)", analysis);
@@ -98,7 +90,7 @@ public sealed class AnalyzeTaskTests : IDisposable
 
         run.AssertExit(3);
         Assert.Contains("Run Analyze --auto to roll it back", run.Out);
-        Assert.Equal(("v1", "v2", 20), Labels());
+        Assert.Equal(("v1", "v2", 20), _host.StableAndCanary());
     }
 
     [Fact]
@@ -107,7 +99,7 @@ public sealed class AnalyzeTaskTests : IDisposable
         var run = _host.Do("Analyze", Policy, MetricsFile);
 
         Assert.Contains("Verdict: Running (1 new measurement recorded)", RootSafetyTests.Flat(run.Out));
-        Assert.Equal(("v1", "v2", 20), Labels());
+        Assert.Equal(("v1", "v2", 20), _host.StableAndCanary());
     }
 
     [Fact]

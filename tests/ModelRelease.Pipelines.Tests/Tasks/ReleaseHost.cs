@@ -113,6 +113,15 @@ public sealed class ReleaseHost : IDisposable
     /// <summary>A registry over the same root, as another process would open it, to look at the outcome.</summary>
     public ModelRegistry Open() => ModelRegistry.Open(Root);
 
+    /// <summary>mnist's stable version, and its canary with the canary's weight (null when there is none).</summary>
+    public (string Stable, string? Canary, int? Weight) StableAndCanary()
+    {
+        using var registry = Open();
+        var labels = registry.Labels("mnist");
+        var canary = labels.FirstOrDefault(l => l.Label == LabelNames.Canary);
+        return (labels.Single(l => l.Label == LabelNames.Stable).Version, canary?.Version, canary?.Weight);
+    }
+
     /// <summary>
     /// Every file under the serving root, the store included, by its bytes, and every link by its target. Equal
     /// snapshots mean a run changed nothing at all, byte for byte.
