@@ -50,7 +50,6 @@ public partial class ExportMetricsTask : AsyncPipelineTask<ReleaseContext>
         var (pushgateway, textFile, job) = Destinations(context);
         var snapshot = context.ModelRegistry.MetricsSnapshot(context.Model);
         var (families, series) = RegistryExposition.Count(snapshot);
-        var text = RegistryExposition.Render(snapshot);
         if (textFile is not null)
         {
             RegistryExposition.WriteTextFile(snapshot, textFile);
@@ -60,7 +59,7 @@ public partial class ExportMetricsTask : AsyncPipelineTask<ReleaseContext>
         if (pushgateway is not null)
         {
             using var publisher = new PushgatewayPublisher(new Uri(pushgateway));
-            await publisher.PublishAsync(job, text).ConfigureAwait(false);
+            await publisher.PublishAsync(job, RegistryExposition.Render(snapshot)).ConfigureAwait(false);
             context.Console.MarkupLineInterpolated($"Pushed {series} series in {families} families to {DisplayText.Escape(publisher.JobUrl(job).ToString())} (replacing job '{DisplayText.Escape(job)}').");
         }
     }
