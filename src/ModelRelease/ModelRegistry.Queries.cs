@@ -24,6 +24,18 @@ public sealed partial class ModelRegistry
         return reader.Versions(model);
     }
 
+    /// <summary>
+    /// Refuses a model the store holds no version of: a mistyped --model, or a --root or --registry pointing at the
+    /// wrong store, is never a model worth acting on (or reporting as having nothing to do).
+    /// </summary>
+    /// <exception cref="RegistryException">The model is unknown; the message lists the models there are.</exception>
+    public void RequireModel(string model)
+    {
+        RequireModelName(model);
+        using var reader = OpenRead();
+        RegistryRules.RequireModel(reader, model);
+    }
+
     /// <summary>The models in the registry.</summary>
     public IReadOnlyList<string> Models()
     {

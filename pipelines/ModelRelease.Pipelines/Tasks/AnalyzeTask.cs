@@ -91,6 +91,8 @@ public class AnalyzeTask : ReleaseTask
 
     private static bool HasCanary(ReleaseContext context, string model)
     {
+        // Only a model the store knows may have "nothing to analyze": a wrong --root or --registry must not look green.
+        context.ModelRegistry.RequireModel(model);
         if (context.ModelRegistry.VersionAt(model, LabelNames.Canary) is not null)
         {
             return true;

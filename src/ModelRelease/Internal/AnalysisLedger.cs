@@ -125,6 +125,7 @@ internal sealed class AnalysisLedger
 
     private static (string Canary, int Weight, string Stable) Target(IMetadataReader reader, string model)
     {
+        RegistryRules.RequireModel(reader, model);
         var labels = reader.Labels(model);
         var canary = labels.FirstOrDefault(l => l.Label == LabelNames.Canary) ?? throw new RegistryException(
             $"Model '{model}' has no canary in progress, so there is nothing to analyze. Start one with --target=Canary --model={model}.");

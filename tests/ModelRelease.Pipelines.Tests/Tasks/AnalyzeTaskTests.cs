@@ -147,4 +147,17 @@ public sealed class AnalyzeTaskTests : IDisposable
 
         Assert.Contains("no canary in progress; nothing to analyze", run.Out);
     }
+
+    [Fact]
+    public void Should_Refuse_A_Root_Without_The_Model_Instead_Of_Finding_Nothing_To_Analyze()
+    {
+        var elsewhere = Path.Combine(_host.WorkDirectory, "other-root");
+
+        var run = _host.Run("--target=Analyze", "--model=mnist", Policy, MetricsFile, "--root=" + elsewhere);
+
+        run.AssertExit(1);
+        Assert.Contains("Model 'mnist' has no versions, and the registry is empty", run.Error);
+        Assert.DoesNotContain("nothing to analyze", run.Out);
+        Assert.False(Directory.Exists(elsewhere));
+    }
 }

@@ -247,11 +247,13 @@ public sealed class CanaryAnalyzerTests : IDisposable
         }
 
         var noCanary = Assert.Throws<RegistryException>(() => Analyze(Policy()));
+        var unknown = Assert.Throws<RegistryException>(() => Analyze(ReleasePolicy.For("mnsit").Analyze(Policy().Analysis[0])));
 
         Assert.Contains("has no analysis checks", noChecks.Message);
         Assert.Contains("reads from 'prometheus', but no such metric source was given (given: file)", noSource.Message);
         Assert.Contains("no canary in progress", noCanary.Message);
         Assert.Contains("--target=Canary --model=mnist", noCanary.Message);
+        Assert.Contains("Model 'mnsit' is not in this registry. Models in this registry: mnist", unknown.Message);
     }
 
     private string Labels()
