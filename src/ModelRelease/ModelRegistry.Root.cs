@@ -90,8 +90,8 @@ public sealed partial class ModelRegistry
             RootGuard.RequireSeparate(Layout, artifact);
         }
 
-        using var reader = Store.Read();
-        return Pairing.Check(reader);
+        using var reader = Pairing.OpenChecked(out var isNew);
+        return isNew;
     }
 
     /// <summary>A read of the store as it is, without a rehearsal's planned steps: for the upkeep of the root, which acts on what is there.</summary>

@@ -60,7 +60,15 @@ internal static class RootGuard
     /// are new. Refuses, naming both paths and the fix, everything else.
     /// </summary>
     /// <returns>True when the root and the store are both new: the first change writes the marker and binds the store.</returns>
-    public static bool Check(ServingLayout layout, IMetadataReader store, string storeLocation)
+    /// <param name="layout">The root.</param>
+    /// <param name="store">The store, read under its writer's lock or in a read's snapshot.</param>
+    /// <param name="storeLocation">Where the store is, for the messages.</param>
+    /// <param name="seenGeneration">
+    /// For a read: the generation the root's marker recorded before the read's snapshot began. Another job may commit
+    /// and record a newer one after the snapshot began; compared with the snapshot, that would make a current store
+    /// look stale. Null under the writer's lock, where the store is as new as anything the marker can record.
+    /// </param>
+    public static bool Check(ServingLayout layout, IMetadataReader store, string storeLocation, long? seenGeneration = null)
     {
         var state = RootMarker.ReadState(layout);
         var marker = state?.Id;
@@ -69,7 +77,7 @@ internal static class RootGuard
         {
             if (marker == bound.RootId && IsSamePlace(bound.RootPath, layout.Root))
             {
-                var seen = state!.Generation;
+                var seen = seenGeneration ?? state!.Generation;
                 return seen <= bound.Generation
                     ? false
                     : throw new RegistryException(

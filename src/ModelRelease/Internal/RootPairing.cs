@@ -19,33 +19,34 @@ internal sealed class RootPairing(ServingLayout layout, IMetadataStore store, Re
         }
     }
 
-    /// <summary>
-    /// <see cref="RootGuard.Check"/> on a read. A root's first change writes its marker and files before its commit
-    /// binds the store, so a read in that window sees a marked root with content and an unbound store: when that is
-    /// what it sees, it asks again once the writer is done (after its lock), and refuses only then.
-    /// </summary>
-    /// <returns>True when the root and the store are both new (the first change binds them).</returns>
-    public bool Check(IMetadataReader reader)
-    {
-        try
-        {
-            return RootGuard.Check(layout, reader, store.Location);
-        }
-        catch (RegistryException) when (reader.BoundRoot() is null && new FileInfo(store.Location) is { Exists: true, Length: > 0 } && File.Exists(layout.RootMarkerPath))
-        {
-            using var writer = store.Write();
-            return RootGuard.Check(layout, writer, store.Location);
-        }
-    }
-
     /// <summary>A read of the store, after the root and the store were checked to belong together.</summary>
-    public IMetadataReader OpenRead()
+    public IMetadataReader OpenRead() => OpenChecked(out _);
+
+    /// <summary>
+    /// A read of the store, checked with <see cref="RootGuard.Check"/>. The marker's generation is read before the
+    /// read's snapshot begins, so a job that commits and records a newer one meanwhile cannot make this store look
+    /// older than the root. A root's first change writes its marker and files before its commit binds the store, so a
+    /// read in that window sees a marked root with content and an unbound store: when that is what it sees, it asks
+    /// again once the writer is done (after its lock), and refuses only then.
+    /// </summary>
+    /// <param name="isNew">True when the root and the store are both new (the first change binds them).</param>
+    public IMetadataReader OpenChecked(out bool isNew)
     {
         RequireSafeLocation();
+        var seen = SeenGeneration();
         var reader = store.Read();
         try
         {
-            Check(reader);
+            try
+            {
+                isNew = RootGuard.Check(layout, reader, store.Location, seen);
+            }
+            catch (RegistryException) when (reader.BoundRoot() is null && new FileInfo(store.Location) is { Exists: true, Length: > 0 } && File.Exists(layout.RootMarkerPath))
+            {
+                using var writer = store.Write();
+                isNew = RootGuard.Check(layout, writer, store.Location);
+            }
+
             return reader;
         }
         catch
@@ -78,6 +79,19 @@ internal sealed class RootPairing(ServingLayout layout, IMetadataStore store, Re
 
         writer.BindRoot(new RootBinding(id, RootGuard.RealPathOf(layout.Root), now));
         return true;
+    }
+
+    // A damaged marker is reported by the check itself, with its fix; here it only means nothing was seen.
+    private long SeenGeneration()
+    {
+        try
+        {
+            return RootMarker.ReadState(layout)?.Generation ?? 0;
+        }
+        catch (RegistryException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The store never recorded this root: the marker goes too, so a failed first change leaves no new root.</summary>

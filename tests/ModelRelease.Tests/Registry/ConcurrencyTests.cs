@@ -8,6 +8,26 @@ public sealed class ConcurrencyTests : IDisposable
     public void Dispose() => _scenario.Dispose();
 
     [Fact]
+    public void Should_Not_Call_A_Current_Store_Stale_When_Another_Job_Commits_While_A_Read_Begins()
+    {
+        // Given a bound root, the generation its marker shows, and a read whose snapshot began right after
+        _scenario.Push("one");
+        var seen = ModelRelease.Internal.RootMarker.ReadState(_scenario.Layout)!.Generation;
+        using var store = new SqliteMetadataStore(_scenario.RegistryPath);
+        using var read = store.Read();
+
+        // When another job commits and records a newer generation in the marker
+        _scenario.Push("two");
+
+        // Then comparing the snapshot with the marker as it is now would refuse the current store (the race), while the
+        // generation seen before the snapshot began accepts it; a store really behind that generation is still refused
+        Assert.Throws<RegistryException>(() => ModelRelease.Internal.RootGuard.Check(_scenario.Layout, read, _scenario.RegistryPath));
+        Assert.False(ModelRelease.Internal.RootGuard.Check(_scenario.Layout, read, _scenario.RegistryPath, seen));
+        var stale = Assert.Throws<RegistryException>(() => ModelRelease.Internal.RootGuard.Check(_scenario.Layout, read, _scenario.RegistryPath, seen + 1));
+        Assert.Contains("is older than the serving root", stale.Message);
+    }
+
+    [Fact]
     public void Should_Give_Every_Concurrent_Push_Its_Own_Name_And_Number()
     {
         // Given eight different artifacts, and a clock frozen on one second so every push wants the same name
