@@ -104,6 +104,18 @@ public static class ReleaseArguments
         .WithExample("/models")
         .Check(RootSettings.ServingPathProblem);
 
+    /// <summary><c>--eval-data</c>: the labelled evaluation set, JSON Lines (Evaluate).</summary>
+    public static Argument<string?> EvalData { get; } = Argument.Path("eval-data", "labelled evaluation set, JSON Lines: {\"instance\": {…}, \"label\": 1, \"slice\": \"…\"}")
+        .WithExample("eval/holdout.jsonl");
+
+    /// <summary><c>--requests</c>: warm-up requests, JSON Lines of predict bodies (InfraValidate).</summary>
+    public static Argument<string?> Requests { get; } = Argument.Path("requests", "warm-up requests, JSON Lines of predict bodies: {\"instances\": [{…}]}")
+        .WithExample("eval/requests.jsonl");
+
+    /// <summary><c>--output</c>: where Evaluate writes its metrics (a JSON object of name → number, usable as <c>--metrics</c>).</summary>
+    public static Argument<string?> EvaluationOutput { get; } = Argument.Path("output", "write the candidate's metrics to this JSON file (usable as --metrics later)")
+        .WithExample("eval/metrics.json");
+
     // The file is read before any task runs, so a typo in a rule or an analysis condition is a usage error (exit 2)
     // that changes nothing, not a failure halfway through a release.
     private static string? PolicyProblem(string? path)

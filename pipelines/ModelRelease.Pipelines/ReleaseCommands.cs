@@ -23,9 +23,10 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
     /// False for a candidate checked on its own (Validate without Push): a read-only check that records nothing, so
     /// it never changes the root or the store. A pushed version's new blessing, and a release run's verdict, are recorded.
     /// </param>
-    public ValidationReport Validate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version = null, bool record = true)
+    /// <param name="measured">What Evaluate and InfraValidate measured on the candidate in this run: stable's measured metrics become the baseline, and both are recorded.</param>
+    public ValidationReport Validate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version = null, bool record = true, CandidateEvidence? measured = null)
     {
-        var report = release.Validate(policy, artifact, metrics);
+        var report = Judge(policy, artifact, metrics, measured);
         ValidationTable.Print(console, report, version);
         if (record)
         {
@@ -36,9 +37,9 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
     }
 
     /// <summary>The dry-run twin of <see cref="Validate"/>: prints the checks and says what would be recorded; a rejection still exits 3.</summary>
-    public ValidationReport PlanValidate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version, ChangePlan plan, bool record = true)
+    public ValidationReport PlanValidate(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, string? version, ChangePlan plan, bool record = true, CandidateEvidence? measured = null)
     {
-        var report = release.Validate(policy, artifact, metrics);
+        var report = Judge(policy, artifact, metrics, measured);
         ValidationTable.Print(console, report, version);
         if (record)
         {
@@ -47,6 +48,12 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
         }
 
         return report.Passed ? report : throw new GateRejectedException($"Validation would reject the candidate of '{policy.Model}': {report.FailureText()}");
+    }
+
+    private ValidationReport Judge(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, CandidateEvidence? measured)
+    {
+        var report = release.Validate(policy, artifact, metrics, measured?.StableMetrics);
+        return measured is null ? report : measured.Attach(report);
     }
 
     /// <summary>Pushes a version and prints its name, serving number and provenance.</summary>

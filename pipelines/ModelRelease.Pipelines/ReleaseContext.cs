@@ -1,3 +1,4 @@
+using ModelRelease.Onnx;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using ModelRelease.Cake;
@@ -173,6 +174,35 @@ public class ReleaseContext : PipelineContext
 
     /// <summary>What the last Validate in this run concluded, for Push to record as the version's blessing.</summary>
     public ValidationReport? Validation { get; set; }
+
+    /// <summary>
+    /// What Evaluate measured in this run: the candidate and stable on the same evaluation set. Validate then judges
+    /// the candidate's measured metrics against stable's measured ones, and Push records them with the version.
+    /// </summary>
+    public EvaluationComparison? Evaluation { get; set; }
+
+    /// <summary>What InfraValidate found in this run, recorded with Validate's verdict.</summary>
+    public InfraValidationReport? InfraValidation { get; set; }
+
+    /// <summary>
+    /// The candidate's metrics: what Evaluate measured in this run, over any <c>--metrics</c> (training-time numbers
+    /// Evaluate does not compute, such as a training loss, are kept); without Evaluate, <c>--metrics</c> alone.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> CandidateMetrics()
+    {
+        if (Evaluation is null)
+        {
+            return ReadMetrics();
+        }
+
+        var metrics = MetricsArgument is null ? new Dictionary<string, double>(StringComparer.Ordinal) : new Dictionary<string, double>(ReadMetrics(), StringComparer.Ordinal);
+        foreach (var (name, value) in Evaluation.Candidate.Metrics)
+        {
+            metrics[name] = value;
+        }
+
+        return metrics;
+    }
 
     /// <summary>The command line's task arguments, last value of each, as a task run records them (the registry redacts secrets).</summary>
     public IReadOnlyDictionary<string, string?> RecordedArguments() =>

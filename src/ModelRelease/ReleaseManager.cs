@@ -202,7 +202,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     }
 
     /// <summary>Checks a candidate against <paramref name="policy"/> and the model's current stable version; records nothing.</summary>
-    public ValidationReport Validate(ReleasePolicy policy, string artifactDirectory, IReadOnlyDictionary<string, double> metrics)
+    public ValidationReport Validate(ReleasePolicy policy, string artifactDirectory, IReadOnlyDictionary<string, double> metrics, IReadOnlyDictionary<string, double>? stableMetrics = null)
     {
         ArgumentNullException.ThrowIfNull(policy);
         Registry.RequireModelName(policy.Model);

@@ -19,7 +19,19 @@ public sealed record ValidationReport(string Model, IReadOnlyList<ValidationChec
     /// <summary>The checks that failed, in order.</summary>
     public IReadOnlyList<ValidationCheck> Failures => Checks.Where(c => !c.Passed).ToList();
 
-    /// <summary>The report as compact JSON, for the audit log: model, verdict, baseline and every check.</summary>
+    /// <summary>
+    /// Where the baseline's metrics came from: null when they are the ones recorded with the stable version, else a
+    /// note such as "scored with the candidate on eval/holdout.jsonl (sha256:…)".
+    /// </summary>
+    public string? BaselineSource { get; init; }
+
+    /// <summary>
+    /// More evidence recorded with the verdict, by name (e.g. <c>evaluation</c>, <c>infraValidation</c>): objects the
+    /// audit log stores as JSON beside the checks.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Attachments { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The report as compact JSON, for the audit log: model, verdict, baseline, every check and the attachments.</summary>
     public string Evidence()
     {
         using var buffer = new MemoryStream();
@@ -46,6 +58,17 @@ public sealed record ValidationReport(string Model, IReadOnlyList<ValidationChec
             }
 
             json.WriteEndArray();
+            if (BaselineSource is not null)
+            {
+                json.WriteString("baselineSource", BaselineSource);
+            }
+
+            foreach (var (name, attachment) in Attachments.OrderBy(a => a.Key, StringComparer.Ordinal))
+            {
+                json.WritePropertyName(name);
+                JsonSerializer.Serialize(json, attachment, attachment?.GetType() ?? typeof(object));
+            }
+
             json.WriteEndObject();
         }
 

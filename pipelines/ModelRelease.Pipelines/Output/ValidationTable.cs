@@ -11,7 +11,7 @@ public static class ValidationTable
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(report);
         var subject = version is null ? "candidate" : version;
-        var baseline = report.Baseline is null ? "no stable version yet, so no regression checks" : $"compared with stable {report.Baseline}";
+        var baseline = report.Baseline is null ? "no stable version yet, so no regression checks" : report.BaselineSource is { } source ? $"compared with {source}" : $"compared with stable {report.Baseline}";
         var table = new Table().Title($"Validation of {MarkupText.Of(report.Model)} {MarkupText.Of(subject)} ({MarkupText.Of(baseline)})")
             .AddColumn("check").AddColumn("actual").AddColumn("expected").AddColumn("verdict");
         foreach (var check in report.Checks)

@@ -65,7 +65,7 @@ public class PushTask : ReleaseTask
         return new PushRequest(model, artifact)
         {
             VersionName = context.Version,
-            Metrics = context.MetricsArgument is null ? new Dictionary<string, double>() : context.ReadMetrics(),
+            Metrics = context.MetricsArgument is null && context.Evaluation is null ? new Dictionary<string, double>() : context.CandidateMetrics(),
             Hyperparameters = context.ReadHyperparameters(),
             DatasetVersion = context.DatasetVersion,
             Dataset = context.Dataset,

@@ -41,7 +41,7 @@ public class ValidateTask : ReleaseTask
             context.Release.CheckPush(PushTask.Request(context, validated: false));
         }
 
-        context.Validation = context.Commands.Validate(policy, artifact, metrics, version, Records(context, version));
+        context.Validation = context.Commands.Validate(policy, artifact, metrics, version, Records(context, version), Measured(context, version));
     }
 
     /// <summary>
@@ -54,8 +54,14 @@ public class ValidateTask : ReleaseTask
     protected override void PlanRelease(ReleaseContext context, ChangePlan plan)
     {
         var (policy, artifact, metrics, version) = Candidate(context);
-        context.Validation = context.Commands.PlanValidate(policy, artifact, metrics, version, plan, Records(context, version));
+        context.Validation = context.Commands.PlanValidate(policy, artifact, metrics, version, plan, Records(context, version), Measured(context, version));
     }
+
+    /// <summary>What Evaluate and InfraValidate measured on this candidate in this run; a pushed version validated again was not measured here.</summary>
+    private static CandidateEvidence? Measured(ReleaseContext context, string? version) =>
+        version is null && (context.Evaluation is not null || context.InfraValidation is not null)
+            ? new CandidateEvidence(context.Evaluation, context.InfraValidation)
+            : null;
 
     private static (ReleasePolicy Policy, string Artifact, IReadOnlyDictionary<string, double> Metrics, string? Version) Candidate(ReleaseContext context)
     {
@@ -63,7 +69,7 @@ public class ValidateTask : ReleaseTask
         var policy = context.PolicyFor(model);
         if (context.Artifact is { } artifact)
         {
-            return (policy, artifact, context.ReadMetrics(), null);
+            return (policy, artifact, context.CandidateMetrics(), null);
         }
 
         if (context.Version is { } name)
