@@ -6,7 +6,8 @@
 #
 # start_metrics_services installs Debian's prometheus and prometheus-pushgateway when they are missing, starts them
 # with their data in a temp directory, waits until both answer /-/ready (60 s at most), and exports
-# MODELRELEASE_TEST_PROMETHEUS and MODELRELEASE_TEST_PUSHGATEWAY. Only bash and coreutils are needed besides them:
+# MODELRELEASE_TEST_PROMETHEUS and MODELRELEASE_TEST_PUSHGATEWAY, and MODELRELEASE_TEST_SERVING_TARGETS: the
+# directory where a test drops a file_sd targets file for a model server it started, so Prometheus scrapes it. Only bash and coreutils are needed besides them:
 # ports are probed and readiness is asked through bash's /dev/tcp, so no curl or python.
 
 _metrics_dir=""
@@ -83,7 +84,9 @@ start_metrics_services() {
     prometheus_port="$(_metrics_free_port)" || return 1
   done
 
-  sed "s/@PUSHGATEWAY@/127.0.0.1:${pushgateway_port}/" "$_metrics_repo/.ci/prometheus-test.yml" >"$_metrics_dir/prometheus.yml"
+  mkdir -p "$_metrics_dir/serving-targets"
+  sed -e "s/@PUSHGATEWAY@/127.0.0.1:${pushgateway_port}/" -e "s|@SERVING_TARGETS@|$_metrics_dir/serving-targets|" \
+    "$_metrics_repo/.ci/prometheus-test.yml" >"$_metrics_dir/prometheus.yml"
 
   prometheus-pushgateway --web.listen-address="127.0.0.1:${pushgateway_port}" >"$_metrics_dir/pushgateway.log" 2>&1 &
   _metrics_pids+=($!)
@@ -105,7 +108,8 @@ start_metrics_services() {
 
   export MODELRELEASE_TEST_PROMETHEUS="http://127.0.0.1:${prometheus_port}"
   export MODELRELEASE_TEST_PUSHGATEWAY="http://127.0.0.1:${pushgateway_port}"
-  echo "Prometheus at $MODELRELEASE_TEST_PROMETHEUS, Pushgateway at $MODELRELEASE_TEST_PUSHGATEWAY"
+  export MODELRELEASE_TEST_SERVING_TARGETS="$_metrics_dir/serving-targets"
+  echo "Prometheus at $MODELRELEASE_TEST_PROMETHEUS, Pushgateway at $MODELRELEASE_TEST_PUSHGATEWAY, serving targets in $MODELRELEASE_TEST_SERVING_TARGETS"
 }
 
 stop_metrics_services() {

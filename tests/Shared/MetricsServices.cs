@@ -20,6 +20,7 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
 {
     public const string PrometheusVariable = "MODELRELEASE_TEST_PROMETHEUS";
     public const string PushgatewayVariable = "MODELRELEASE_TEST_PUSHGATEWAY";
+    public const string ServingTargetsVariable = "MODELRELEASE_TEST_SERVING_TARGETS";
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
@@ -34,6 +35,28 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
     /// <summary>The Pushgateway's base URL.</summary>
     public Uri Pushgateway { get; private set; } = null!;
 
+    /// <summary>The directory Prometheus' "serving" job discovers scrape targets in (file_sd, *.json).</summary>
+    public string ServingTargets { get; private set; } = null!;
+
+    /// <summary>
+    /// Makes Prometheus scrape <paramref name="server"/>'s /metrics every second until the returned handle is
+    /// disposed: a file_sd targets file, written whole and renamed into place so Prometheus never reads half of it.
+    /// </summary>
+    public IDisposable Scrape(Uri server)
+    {
+        var name = Guid.NewGuid().ToString("N");
+        var path = Path.Combine(ServingTargets, name + ".json");
+        var temporary = Path.Combine(ServingTargets, "." + name + ".tmp");
+        File.WriteAllText(temporary, $"[{{\"targets\": [\"{server.Host}:{server.Port}\"], \"labels\": {{\"test_server\": \"{name}\"}}}}]\n");
+        File.Move(temporary, path);
+        return new ScrapeTarget(path);
+    }
+
+    private sealed class ScrapeTarget(string path) : IDisposable
+    {
+        public void Dispose() => File.Delete(path);
+    }
+
     public async Task InitializeAsync()
     {
         var prometheus = Environment.GetEnvironmentVariable(PrometheusVariable);
@@ -42,6 +65,10 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
         {
             Prometheus = Given(PrometheusVariable, prometheus);
             Pushgateway = Given(PushgatewayVariable, pushgateway);
+            ServingTargets = Environment.GetEnvironmentVariable(ServingTargetsVariable) is { Length: > 0 } targets && Directory.Exists(targets)
+                ? targets
+                : throw new InvalidOperationException(
+                    $"${ServingTargetsVariable} is '{Environment.GetEnvironmentVariable(ServingTargetsVariable)}', not an existing directory; it must name the directory the given Prometheus discovers serving targets in. Run the tests through .ci/start-metrics-services.sh, or unset {PrometheusVariable} and {PushgatewayVariable} to let the tests start the servers.");
             await RequireReady(Prometheus, $"${PrometheusVariable}={prometheus}", TimeSpan.FromSeconds(5));
             await RequireReady(Pushgateway, $"${PushgatewayVariable}={pushgateway}", TimeSpan.FromSeconds(5));
             return;
@@ -173,7 +200,8 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
             prometheusPort = FreePort();
         }
 
-        var config = WriteConfig(_directory, $"127.0.0.1:{pushgatewayPort}");
+        ServingTargets = Directory.CreateDirectory(Path.Combine(_directory, "serving-targets")).FullName;
+        var config = WriteConfig(_directory, $"127.0.0.1:{pushgatewayPort}", ServingTargets);
         Start(pushgateway, $"--web.listen-address=127.0.0.1:{pushgatewayPort}");
         Start(prometheus, $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(_directory, "data")}", $"--web.listen-address=127.0.0.1:{prometheusPort}");
         Pushgateway = new Uri($"http://127.0.0.1:{pushgatewayPort}/");
@@ -192,7 +220,7 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
             "This test stops a Prometheus of its own and needs Debian's prometheus installed (sudo apt-get install prometheus).");
         var directory = Directory.CreateTempSubdirectory("modelrelease-own-prometheus-").FullName;
         var port = FreePort();
-        var config = WriteConfig(directory, $"{Pushgateway.Host}:{Pushgateway.Port}");
+        var config = WriteConfig(directory, $"{Pushgateway.Host}:{Pushgateway.Port}", ServingTargets);
         var process = Start(executable, track: false, $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(directory, "data")}", $"--web.listen-address=127.0.0.1:{port}");
         var own = new OwnPrometheus(new Uri($"http://127.0.0.1:{port}/"), process, directory);
         try
@@ -207,11 +235,11 @@ public sealed class MetricsServices : IAsyncLifetime, IDisposable
         }
     }
 
-    private static string WriteConfig(string directory, string pushgateway)
+    private static string WriteConfig(string directory, string pushgateway, string servingTargets)
     {
         var template = File.ReadAllText(Path.Combine(RepositoryRoot(), ".ci", "prometheus-test.yml"));
         var config = Path.Combine(directory, "prometheus.yml");
-        File.WriteAllText(config, template.Replace("@PUSHGATEWAY@", pushgateway, StringComparison.Ordinal));
+        File.WriteAllText(config, template.Replace("@PUSHGATEWAY@", pushgateway, StringComparison.Ordinal).Replace("@SERVING_TARGETS@", servingTargets, StringComparison.Ordinal));
         return config;
     }
 
