@@ -41,6 +41,25 @@ public static class SampleModel
             .SucceedsWhen("canary >= stable - 0.02")
             .Every(TimeSpan.FromMinutes(1)).Times(5).AllowingInconclusive(2));
 
+    /// <summary>
+    /// The release policy of the sample as the Demo trains it: an ONNX model, scored by Evaluate in ONNX Runtime.
+    /// Accuracy at least 0.85 and never more than 0.02 below stable measured on the same data; p99 latency per request
+    /// at most 60 ms (InfraValidate's bound too) and never more than 5 ms above stable's (an absolute margin: a relative
+    /// one on sub-millisecond latencies would judge the machine's noise); F1 and AUC optional, at most 3% below stable.
+    /// The canary steps, retention and analysis are <see cref="Policy"/>'s.
+    /// </summary>
+    public static ReleasePolicy TrainedPolicy { get; } = Policy with
+    {
+        Artifact = ArtifactFormat.Onnx,
+        Metrics =
+        [
+            MetricRule.Higher("accuracy").AtLeastValue(0.85).MayDropBy(0.02),
+            MetricRule.Lower("latency_p99_ms").AtMostValue(60).MayGrowBy(5),
+            MetricRule.Higher("f1").MayDropByPercent(3).Optional(),
+            MetricRule.Higher("auc").MayDropByPercent(3).Optional(),
+        ],
+    };
+
     /// <summary>The sample's files (model/, metrics.json, hyperparameters.json, policy.json, README.md), as paths relative to the sample directory.</summary>
     public static IReadOnlyList<string> Files =>
         typeof(SampleModel).Assembly.GetManifestResourceNames()

@@ -9,21 +9,21 @@ namespace ModelRelease.Pipelines.Demo;
 /// golden version; roll stable back to the previous version and then to golden; let canary analysis on live metrics
 /// roll back a slow canary and walk a healthy one to promotion; prune; then Status and History.
 /// </summary>
-public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IAnsiConsole console, RunEnvironment environment)
+public sealed class DemoScript(DemoWorkspace workspace, ISampleTrainer trainer, ReleasePolicy policy, IAnsiConsole console, RunEnvironment environment)
 {
     private const int Keep = 2;
     private int _step;
 
-    /// <summary>The versions the demo trains, in order: name, weights seed, metrics, dataset and what the commit says.</summary>
+    /// <summary>The versions the demo trains, in order: name, how it is trained, and what the commit says.</summary>
     private static readonly Candidate[] Candidates =
     [
-        new("v1", 1, 0.912, 0.897, 41.5, "reviews-2026-09", "first model: bag of words, 20 epochs"),
-        new("v2", 2, 0.927, 0.911, 39.8, "reviews-2026-10", "more data: October reviews"),
-        new("v3", 3, 0.874, 0.861, 58.2, "reviews-2026-10", "aggressive pruning of the vocabulary"),
-        new("v4", 4, 0.931, 0.915, 40.2, "reviews-2026-11", "November reviews"),
-        new("v5", 5, 0.928, 0.912, 40.0, "reviews-2026-11", "retrain with label smoothing"),
-        new("v6", 6, 0.929, 0.913, 39.9, "reviews-2026-11", "retrain with a new seed"),
-        new("v7", 7, 0.930, 0.914, 39.7, "reviews-2026-11", "retrain with a longer schedule"),
+        new("v1", new SampleRecipe(1, 2000, "reviews-2026-09", 20), "first model: word unigrams, 2,000 September reviews"),
+        new("v2", new SampleRecipe(2, 4000, "reviews-2026-10", 20), "more data: 4,000 October reviews"),
+        new("v3", new SampleRecipe(3, 40, "reviews-2026-10", 1), "a 40-review slice, one epoch"),
+        new("v4", new SampleRecipe(4, 4000, "reviews-2026-11", 20), "November reviews"),
+        new("v5", new SampleRecipe(5, 4000, "reviews-2026-11", 30), "longer schedule"),
+        new("v6", new SampleRecipe(6, 4000, "reviews-2026-11", 20), "retrain with a new seed"),
+        new("v7", new SampleRecipe(7, 4000, "reviews-2026-11", 25), "retrain, 25 epochs"),
     ];
 
     /// <summary>Runs the lifecycle and returns how long it took.</summary>
@@ -38,17 +38,18 @@ public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IA
         var release = new ReleaseManager(registry);
         var commands = new ReleaseCommands(release, console);
         var model = policy.Model;
+        workspace.WriteEvaluationData(trainer);
 
-        Step("Push v1 and promote it: the first version has no stable to canary against, so it is promoted directly");
+        Step("Train v1 (ML.NET, exported as ONNX), evaluate and infra-validate it in ONNX Runtime, push it and promote it: the first version has no stable to canary against, so it is promoted directly");
         Ship(commands, Candidates[0]);
         commands.Apply(release.PlanPromote(model, "v1", "first release"));
 
-        Step("Push v2 (better metrics), canary it at 10% next to stable v1, then promote it");
+        Step("Train v2 on more data; Evaluate scores it and stable v1 on the same held-out reviews; canary it at 10% next to stable v1, then promote it");
         Ship(commands, Candidates[1]);
         commands.Apply(release.PlanCanary(model, "v2", policy.CanarySteps.FirstOrDefault(10), "October data"));
         commands.Apply(release.PlanPromote(model, null, "canary healthy"));
 
-        Step("Push v3, whose metrics regress: Validate rejects it (exit code 3 in a pipeline) and nothing is pushed");
+        Step("Train v3 on a 40-review slice: measured beside stable on the same data it regresses, so Validate rejects it (exit code 3 in a pipeline) and nothing is pushed");
         try
         {
             Ship(commands, Candidates[2]);
@@ -127,19 +128,21 @@ public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IA
         };
     }
 
-    /// <summary>Trains, validates and pushes one candidate, as Validate + Push would.</summary>
+    /// <summary>Trains, evaluates beside stable, infra-validates, validates and pushes one candidate, as Evaluate + InfraValidate + Validate + Push would.</summary>
     private void Ship(ReleaseCommands commands, Candidate candidate)
     {
-        var metrics = candidate.Metrics;
-        var commit = workspace.Train(candidate.Seed, metrics, $"train {candidate.Name}: {candidate.Change}");
-        console.MarkupLineInterpolated($"Trained {candidate.Name} ({candidate.Change}) at commit {commit[..12]}.");
-        var report = commands.Validate(policy, workspace.Artifact, metrics);
+        var (commit, training) = workspace.Train(trainer, candidate.Recipe, $"train {candidate.Name}: {candidate.Change}");
+        console.MarkupLineInterpolated($"Trained {candidate.Name} ({candidate.Change}) in {training.Took.TotalSeconds:0.0} s on {training.DatasetVersion}, at commit {commit[..12]}.");
+        var evaluation = commands.Evaluate(policy, workspace.Artifact, workspace.EvaluationSet);
+        var servability = commands.InfraValidate(policy, workspace.Artifact, workspace.Requests);
+        var metrics = evaluation.Candidate.Metrics;
+        var report = commands.Validate(policy, workspace.Artifact, metrics, measured: new CandidateEvidence(evaluation, servability));
         commands.Push(new PushRequest(policy.Model, workspace.Artifact)
         {
             VersionName = candidate.Name,
             Metrics = metrics,
-            DatasetVersion = candidate.Dataset,
-            Hyperparameters = new Dictionary<string, string> { ["learning_rate"] = "0.001", ["epochs"] = "20", ["seed"] = candidate.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            DatasetVersion = training.DatasetVersion,
+            Hyperparameters = training.Hyperparameters,
             Blessing = report.Verdict,
             Reason = candidate.Change,
         });
@@ -152,13 +155,5 @@ public sealed class DemoScript(DemoWorkspace workspace, ReleasePolicy policy, IA
         console.Write(new Rule($"[bold]{_step}. {Markup.Escape(title)}[/]").LeftJustified());
     }
 
-    private sealed record Candidate(string Name, int Seed, double Accuracy, double F1, double LatencyP99, string Dataset, string Change)
-    {
-        public IReadOnlyDictionary<string, double> Metrics => new Dictionary<string, double>
-        {
-            ["accuracy"] = Accuracy,
-            ["f1"] = F1,
-            ["latency_p99_ms"] = LatencyP99,
-        };
-    }
+    private sealed record Candidate(string Name, SampleRecipe Recipe, string Change);
 }

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using LibGit2Sharp;
 
 namespace ModelRelease.Pipelines.Demo;
@@ -71,29 +70,40 @@ public sealed class DemoWorkspace
         File.WriteAllText(Path.Combine(directory, Marker), "Made by ./build.sh --target=Demo; the next Demo run replaces this directory.\n");
         var workspace = new DemoWorkspace(directory);
         SampleModel.Extract(workspace.TrainingRepository);
+        // The repository trains its model for real: the sample's fixed SavedModel and typed-in metrics are not part of it.
+        System.IO.Directory.Delete(workspace.Artifact, recursive: true);
+        File.Delete(Path.Combine(workspace.TrainingRepository, "metrics.json"));
         Repository.Init(workspace.TrainingRepository);
         return workspace;
     }
 
-    /// <summary>
-    /// "Trains" a version: new weights derived from <paramref name="seed"/>, the given metrics written as the
-    /// evaluation output, and a commit of both. Returns the commit SHA.
-    /// </summary>
-    public string Train(int seed, IReadOnlyDictionary<string, double> metrics, string message)
+    /// <summary>The labelled evaluation set Evaluate scores candidate and stable on, kept in the training repository.</summary>
+    public string EvaluationSet => Path.Combine(TrainingRepository, "eval", "holdout.jsonl");
+
+    /// <summary>The warm-up requests InfraValidate sends.</summary>
+    public string Requests => Path.Combine(TrainingRepository, "eval", "requests.jsonl");
+
+    /// <summary>Writes the evaluation set and the warm-up requests, the same for every version.</summary>
+    public void WriteEvaluationData(ISampleTrainer trainer)
     {
-        var weights = new byte[33 * sizeof(float)];
-        var random = new Random(seed);
-        for (var i = 0; i < 33; i++)
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(EvaluationSet)!);
+        trainer.WriteEvaluationSet(EvaluationSet);
+        trainer.WriteRequests(Requests);
+    }
+
+    /// <summary>Trains a version into <see cref="Artifact"/> (replacing the previous one) and commits it. Returns the commit SHA and what training reported.</summary>
+    public (string Commit, SampleTraining Training) Train(ISampleTrainer trainer, SampleRecipe recipe, string message)
+    {
+        if (System.IO.Directory.Exists(Artifact))
         {
-            BinaryPrimitives.WriteSingleLittleEndian(weights.AsSpan(i * sizeof(float)), (float)(random.NextDouble() * 2 - 1));
+            System.IO.Directory.Delete(Artifact, recursive: true);
         }
 
-        File.WriteAllBytes(Path.Combine(Artifact, "variables", "variables.data-00000-of-00001"), weights);
-        File.WriteAllText(Path.Combine(TrainingRepository, "metrics.json"), System.Text.Json.JsonSerializer.Serialize(metrics));
+        var training = trainer.Train(recipe, Artifact);
         using var repository = new Repository(TrainingRepository);
         Commands.Stage(repository, "*");
         var when = new Signature(Trainer.Name, Trainer.Email, DateTimeOffset.UtcNow);
-        return repository.Commit(message, when, when).Sha;
+        return (repository.Commit(message, when, when).Sha, training);
     }
 
     private static void Delete(string directory)

@@ -22,14 +22,17 @@ public class DemoTask : PipelineTask<ReleaseContext>
     /// <inheritdoc />
     public override void Run(ReleaseContext context)
     {
+        var trainer = context.ServiceProvider.GetService(typeof(ISampleTrainer)) as ISampleTrainer ?? throw new RegistryException(
+            "The Demo trains the sample model for real and this host registers no trainer for it. Register one in the host: " +
+            ".ConfigureServices(services => services.AddSingleton<ISampleTrainer, SentimentSampleTrainer>()) with a reference to pipelines/samples/sentiment/train, as this repository's build/Program.cs does.");
         var directory = Directory(context);
         var workspace = DemoWorkspace.Create(directory);
         context.Console.MarkupLineInterpolated($"Demo directory: {directory}");
         context.Console.MarkupLineInterpolated($"  training repository (throwaway git): {workspace.TrainingRepository}");
         context.Console.MarkupLineInterpolated($"  serving root: {workspace.ServingRoot}");
         var environment = context.RunEnvironmentAt(workspace.TrainingRepository);
-        var policy = context.FindPolicy(SampleModel.Name) ?? SampleModel.Policy;
-        var elapsed = new DemoScript(workspace, policy, context.Console, environment).Run();
+        // The Demo releases the model it trains, an ONNX model scored in ONNX Runtime: the trained sample's policy.
+        var elapsed = new DemoScript(workspace, trainer, SampleModel.TrainedPolicy, context.Console, environment).Run();
         context.Console.WriteLine();
         // One command a line, so none is wrapped in the middle; the release tasks take the serving root, not the demo directory.
         var root = Shown(workspace.ServingRoot, context.Environment.WorkingDirectory.FullPath);
@@ -47,8 +50,8 @@ public class DemoTask : PipelineTask<ReleaseContext>
     {
         var directory = Directory(context);
         plan.Write(directory, DemoWorkspace.HoldsPreviousRun(directory) ? "replacing the previous demo run there" : "a new demo directory");
-        plan.Run("git init and 6 commits in a throwaway training repository with the sample model");
-        plan.Add(ChangeKind.Record, "push v1, v2, v4-v7 (v3 is rejected), canary, promote, rollback, label golden and prune, then print Status and History");
+        plan.Run("git init and 7 trainings (ML.NET, exported as ONNX), each committed, in a throwaway training repository");
+        plan.Add(ChangeKind.Record, "evaluate and infra-validate each version in ONNX Runtime, push v1, v2, v4-v7 (v3 is rejected), canary, promote, rollback, label golden and prune, then print Status and History");
     }
 
     /// <summary><paramref name="path"/> relative to the working directory when it lies inside it, else as it is.</summary>

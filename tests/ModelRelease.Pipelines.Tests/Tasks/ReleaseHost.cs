@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using ModelRelease.Pipelines.Demo;
+using ModelRelease.Samples.Sentiment;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -57,7 +60,8 @@ public sealed class ReleaseHost : IDisposable
             .AddTasks(typeof(SmokeCheckTask), typeof(NotifyProbeTask), typeof(ReleaseChainTask), typeof(PromoteThenRollbackTask))
             .UseConsole(output, error)
             .UseWorkingDirectory(WorkDirectory)
-            .UseEnvironmentVariable("NO_COLOR", "1");
+            .UseEnvironmentVariable("NO_COLOR", "1")
+            .ConfigureServices(services => services.AddSingleton<ISampleTrainer, SentimentSampleTrainer>());
         foreach (var (name, value) in environment)
         {
             host.UseEnvironmentVariable(name, value);
