@@ -42,26 +42,16 @@ public sealed class ModelServer : IAsyncDisposable
     /// Starts serving <see cref="ServingOptions.Root"/>: loads every version its <c>models.config</c> asks for, then
     /// listens. Returns once both are done; a version that failed to load is reported in <see cref="States"/>.
     /// </summary>
-    /// <exception cref="RegistryException">The root has no models.config, or a model asked for is not in it.</exception>
+    /// <exception cref="RegistryException">The root has no models.config, it is malformed, or a model asked for is not in it.</exception>
     /// <exception cref="IOException">The address is taken.</exception>
     public static async Task<ModelServer> StartAsync(ServingOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var root = Path.GetFullPath(options.Root);
-        if (!File.Exists(Path.Combine(root, VersionTable.ModelsConfigFile)))
-        {
-            throw new RegistryException($"{DisplayText.Escape(root)} has no {VersionTable.ModelsConfigFile}, so there is nothing to serve. Give the serving root of a release (--root), or run Configure or Push there first.");
-        }
-
+        // Refuses a missing or malformed models.config, or a model it does not configure, before anything loads.
+        _ = Configured(options);
         var table = new VersionTable(root, options.Models, options.Log);
         await Task.Run(table.Reconcile, cancellationToken).ConfigureAwait(false);
-        var missing = options.Models?.Where(m => !table.Current.Models.ContainsKey(m)).ToList() ?? [];
-        if (missing.Count > 0)
-        {
-            table.RetireAll();
-            throw new RegistryException($"{DisplayText.Escape(root)}/{VersionTable.ModelsConfigFile} does not configure {string.Join(", ", missing)}; it configures {Describe(table.KnownModels())}. Drop --model or pick one of those.");
-        }
-
         var app = Build(options, new ServingEndpoints(table, new WeightedRouter(options.RoutingSeed), new ServingMetrics(), options.Log));
         try
         {
@@ -78,6 +68,44 @@ public sealed class ModelServer : IAsyncDisposable
         var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
         options.Log?.Invoke($"Serving {Describe(table.Current.Models.Keys.Order(StringComparer.Ordinal).ToList())} from {root} on {address}.");
         return new ModelServer(app, table, options.PollInterval, address, options.Log);
+    }
+
+    /// <summary>
+    /// What <see cref="StartAsync"/> would load, without loading or listening: per model (filtered by
+    /// <see cref="ServingOptions.Models"/>), the versions models.config asks for with their names, in state Start.
+    /// </summary>
+    /// <exception cref="RegistryException">The root has no models.config, it is malformed, or a model asked for is not in it.</exception>
+    public static IReadOnlyDictionary<string, IReadOnlyList<ServedVersionState>> Configured(ServingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var root = Path.GetFullPath(options.Root);
+        var file = Path.Combine(root, VersionTable.ModelsConfigFile);
+        if (!File.Exists(file))
+        {
+            throw NoConfig(root);
+        }
+
+        IReadOnlyList<ServedModelConfig> config;
+        try
+        {
+            config = ModelsConfigReader.Parse(File.ReadAllText(file));
+        }
+        catch (FormatException e)
+        {
+            throw new RegistryException($"{DisplayText.Escape(file)} is malformed: {e.Message}. Rewrite it from the registry with Verify --repair.", e);
+        }
+
+        var missing = options.Models?.Where(m => config.All(c => c.Name != m)).ToList() ?? [];
+        if (missing.Count > 0)
+        {
+            throw NotConfigured(root, missing, config.Select(c => c.Name).ToList());
+        }
+
+        return config.Where(c => options.Models is null || options.Models.Contains(c.Name, StringComparer.Ordinal))
+            .ToDictionary(
+                c => c.Name,
+                c => (IReadOnlyList<ServedVersionState>)c.Versions.Select(n => new ServedVersionState(n, VersionTable.VersionName(VersionTable.VersionDirectory(root, c.Name, n), n), ServedState.Start, null)).ToList(),
+                StringComparer.Ordinal);
     }
 
     /// <summary>Every version <paramref name="model"/> has had while this server ran, newest number first; empty for a model it never served.</summary>
@@ -132,6 +160,12 @@ public sealed class ModelServer : IAsyncDisposable
         IPAddress.TryParse(host, out var ip) ? [ip]
         : host == "localhost" ? [IPAddress.Loopback]
         : [Dns.GetHostAddresses(host).FirstOrDefault() ?? throw new RegistryException($"The host '{DisplayText.Escape(host)}' resolves to no address; give an IP address such as 127.0.0.1.")];
+
+    private static RegistryException NoConfig(string root) =>
+        new($"{DisplayText.Escape(root)} has no {VersionTable.ModelsConfigFile}, so there is nothing to serve. Give the serving root of a release (--root), or run Configure or Push there first.");
+
+    private static RegistryException NotConfigured(string root, IReadOnlyList<string> missing, IReadOnlyList<string> configured) =>
+        new($"{DisplayText.Escape(root)}/{VersionTable.ModelsConfigFile} does not configure {string.Join(", ", missing)}; it configures {Describe(configured)}. Drop --model or pick one of those.");
 
     private static string Describe(IReadOnlyList<string> models) => models.Count == 0 ? "no model" : string.Join(", ", models);
 

@@ -133,7 +133,7 @@ internal sealed class VersionTable
 
     private ServedVersion Load(string model, long number)
     {
-        var directory = Path.Combine(_root, model, ServingLayout.ServingDirectoryName, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var directory = VersionDirectory(_root, model, number);
         var version = new ServedVersion(model, number, VersionName(directory, number), directory, _log);
         lock (_historyGate)
         {
@@ -152,8 +152,11 @@ internal sealed class VersionTable
         return version;
     }
 
+    public static string VersionDirectory(string root, string model, long number) =>
+        Path.Combine(root, model, ServingLayout.ServingDirectoryName, number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     /// <summary>The version's name: the <c>versions/&lt;name&gt;</c> its serving link points at, or the number for a plain directory.</summary>
-    private static string VersionName(string directory, long number)
+    public static string VersionName(string directory, long number)
     {
         try
         {
