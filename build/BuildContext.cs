@@ -63,11 +63,13 @@ public sealed class BuildContext : ReleaseContext
     /// <summary>Where the Pack task writes the packages: a folder feed, <c>.build/packages</c>.</summary>
     public string PackagesDirectory => Path.Combine(RepositoryRoot, ".build", "packages");
 
-    /// <summary>The projects the Pack task packs: the three libraries and the template package, in dependency order.</summary>
+    /// <summary>The projects the Pack task packs: the libraries and the template package, in dependency order (Pipelines needs the model runtime and the serving rehearsal).</summary>
     public IReadOnlyList<string> PackableProjects =>
     [
         Path.Combine(RepositoryRoot, "src", "ModelRelease", "ModelRelease.csproj"),
         Path.Combine(RepositoryRoot, "src", "ModelRelease.Cake", "ModelRelease.Cake.csproj"),
+        Path.Combine(RepositoryRoot, "src", "ModelRelease.Onnx", "ModelRelease.Onnx.csproj"),
+        Path.Combine(RepositoryRoot, "src", "ModelRelease.Serving", "ModelRelease.Serving.csproj"),
         Path.Combine(RepositoryRoot, "pipelines", "ModelRelease.Pipelines", "ModelRelease.Pipelines.csproj"),
         Path.Combine(RepositoryRoot, "templates", "ModelRelease.Templates.csproj"),
     ];

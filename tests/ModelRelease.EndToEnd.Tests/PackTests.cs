@@ -135,6 +135,7 @@ public sealed class PackTests(PackedPackagesFixture packages)
         foreach (var project in new[]
                  {
                      "src/ModelRelease/ModelRelease.csproj", "src/ModelRelease.Cake/ModelRelease.Cake.csproj",
+                     "src/ModelRelease.Onnx/ModelRelease.Onnx.csproj", "src/ModelRelease.Serving/ModelRelease.Serving.csproj",
                      "pipelines/ModelRelease.Pipelines/ModelRelease.Pipelines.csproj", "templates/ModelRelease.Templates.csproj",
                  })
         {

@@ -9,7 +9,7 @@ namespace ModelRelease.EndToEnd.Tests;
 public sealed class PackedPackagesFixture : IDisposable
 {
     /// <summary>The ids the Pack task packs.</summary>
-    public static readonly IReadOnlyList<string> Ids = ["ModelRelease", "ModelRelease.Cake", "ModelRelease.Pipelines", "ModelRelease.Templates"];
+    public static readonly IReadOnlyList<string> Ids = ["ModelRelease", "ModelRelease.Cake", "ModelRelease.Onnx", "ModelRelease.Serving", "ModelRelease.Pipelines", "ModelRelease.Templates"];
 
     private readonly RepositoryCopy _copy = RepositoryCopy.Create();
     private readonly Lazy<BuildShResult> _pack;
