@@ -8,6 +8,6 @@ using ModelRelease.Samples.Sentiment;
 return new PipelineHost()
     .UseContext<Build.BuildContext>()
     .AddAssembly(typeof(ReleaseContext).Assembly)
-    .AddAssembly(typeof(Program).Assembly)
+    .AddAssembly(typeof(Build.BuildContext).Assembly)
     .ConfigureServices(services => services.AddSingleton<ISampleTrainer, SentimentSampleTrainer>())
     .Run(args);
