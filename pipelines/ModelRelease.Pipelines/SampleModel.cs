@@ -37,7 +37,7 @@ public static class SampleModel
             .SucceedsWhen("canary <= 0.01")
             .Every(TimeSpan.FromMinutes(1)).Times(5).AllowingFailures(1))
         .Analyze(AnalysisCheck.Create("accuracy", "prometheus",
-                "avg(model_online_accuracy{model=\"{{model}}\",version=\"{{version}}\"})")
+                "avg(model_version_performance{job=\"serving\",model=\"{{model}}\",version=\"{{version}}\",metric=\"accuracy\"})")
             .SucceedsWhen("canary >= stable - 0.02")
             .Every(TimeSpan.FromMinutes(1)).Times(5).AllowingInconclusive(2));
 

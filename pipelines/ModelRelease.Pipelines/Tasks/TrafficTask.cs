@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ModelRelease.Cake;
 using ModelRelease.Onnx;
 using ModelRelease.Serving;
@@ -9,7 +10,7 @@ namespace ModelRelease.Pipelines.Tasks;
 /// <summary>
 /// A bounded load generator for a serving rehearsal (see <see cref="LoadGenerator"/>): sends the labelled examples
 /// of an evaluation set to a model on a server (Serve, or TF Serving's REST API) at a fixed rate, with their true
-/// labels so Serve reports live accuracy per version, until <c>--duration</c> or Ctrl-C; then prints where the
+/// labels so Serve reports live accuracy per version, until <c>--duration</c>, Ctrl-C or SIGTERM; then prints where the
 /// traffic went. It changes no registry or root; a dry run says what it would send and sends nothing.
 /// </summary>
 [TaskName("Traffic")]
@@ -49,6 +50,12 @@ public class TrafficTask : AsyncPipelineTask<ReleaseContext>
             stop.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            // A CI job's timeout or a supervisor stops it like Ctrl-C: the summary is still printed.
+            signal.Cancel = true;
+            stop.Cancel();
+        });
         try
         {
             context.Console.MarkupLineInterpolated($"Sending {options.Examples.Count} labelled examples to {options.Model} at {options.Server} ({options.RequestsPerSecond:0}/s, {options.Concurrency} in flight) for {options.Duration!.Value.TotalSeconds:0} s. Ctrl-C stops.");
