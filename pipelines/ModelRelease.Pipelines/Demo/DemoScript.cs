@@ -4,8 +4,10 @@ using Spectre.Console;
 namespace ModelRelease.Pipelines.Demo;
 
 /// <summary>
-/// The whole release lifecycle on the sample model, through the same commands the tasks run: push and promote a
-/// first version; canary and promote a better one; watch validation reject a regression; abort a canary; mark a
+/// The whole release lifecycle on the sample model, through the same commands the tasks run. Every version is
+/// trained for real (<see cref="ISampleTrainer"/>), scored beside stable on the same held-out set, infra-validated and
+/// validated in ONNX Runtime before it is pushed. Push and promote a first version; canary and promote a better one;
+/// watch validation reject a regression measured on the same data; abort a canary; mark a
 /// golden version; roll stable back to the previous version and then to golden; let canary analysis on live metrics
 /// roll back a slow canary and walk a healthy one to promotion; prune; then Status and History.
 /// </summary>

@@ -3,9 +3,10 @@ using LibGit2Sharp;
 namespace ModelRelease.Pipelines.Demo;
 
 /// <summary>
-/// The Demo's fresh directory: a throwaway git repository holding the sample model (the "training repository"),
-/// and next to it the serving root. Each retrain writes new weights and commits them, so every version has its
-/// own bytes and its own commit, as a real training job would.
+/// The Demo's fresh directory: a throwaway git repository for the sample model (the "training repository": the
+/// sample's policy and hyperparameters, the evaluation set and warm-up requests, and the trained model), and next to
+/// it the serving root. Each training writes a new ONNX model and commits it, so every version has its own bytes and
+/// its own commit, as a real training job would.
 /// </summary>
 public sealed class DemoWorkspace
 {
