@@ -66,7 +66,6 @@ public sealed class ModelServer : IAsyncDisposable
 
         var bound = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var address = new Uri(bound.EndsWith('/') ? bound : bound + "/");
-        options.Log?.Invoke($"Serving {Describe(table.Current.Models.Keys.Order(StringComparer.Ordinal).ToList())} from {root} on {address}.");
         return new ModelServer(app, table, options.PollInterval, address, options.Log);
     }
 

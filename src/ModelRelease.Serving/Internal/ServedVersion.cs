@@ -139,6 +139,6 @@ internal sealed class ServedVersion
         _model?.Dispose();
         _model = null;
         _state = ServedState.End;
-        _log?.Invoke($"Unloaded {Model} version {Number} ({Name}): no request holds it any more.");
+        _log?.Invoke($"Unloaded {Model} version {Number} ({Name}).");
     }
 }

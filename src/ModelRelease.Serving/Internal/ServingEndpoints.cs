@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using ModelRelease.Onnx;
@@ -12,6 +14,9 @@ internal sealed class ServingEndpoints
     // A request that loses its version to a reload between picking and holding it routes again on the newer
     // snapshot, which was published before the old version was retired, so a few tries always suffice.
     private const int RouteAttempts = 8;
+
+    // Messages quote input names ('text'); the default encoder would send them as \u0027.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly VersionTable _table;
     private readonly WeightedRouter _router;
@@ -272,6 +277,6 @@ internal sealed class ServingEndpoints
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(body.ToJsonString(Readable), context.RequestAborted).ConfigureAwait(false);
     }
 }
