@@ -1,11 +1,13 @@
+using ModelRelease.Testing;
+
 namespace ModelRelease.Onnx.Tests;
 
-public sealed class InfraValidatorTests(OnnxModels models) : IClassFixture<OnnxModels>
+public sealed class InfraValidatorTests(TrainedSentiment models) : IClassFixture<TrainedSentiment>
 {
     [Fact]
     public void Should_Pass_A_Candidate_That_Loads_Keeps_The_Signature_And_Answers_In_Time()
     {
-        var report = InfraValidator.Validate("sentiment", models.Other, ("v1", models.Good), PredictRequests.LoadInstances(models.Requests), maxLatencyP99Ms: 1000);
+        var report = InfraValidator.Validate("sentiment", models.Better, ("v1", models.Good), PredictRequests.LoadInstances(models.Requests), maxLatencyP99Ms: 1000);
 
         Assert.Equal(InfraCheckOutcome.Passed, report.Outcome);
         Assert.All(report.Checks, c => Assert.Equal(InfraCheckOutcome.Passed, c.Outcome));

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using ModelRelease.Testing;
 
 namespace ModelRelease.Onnx.Tests;
 
-public sealed class InputsAndFilesTests(OnnxModels models) : IClassFixture<OnnxModels>
+public sealed class InputsAndFilesTests(TrainedSentiment models) : IClassFixture<TrainedSentiment>
 {
     [Fact]
     public void Should_Predict_From_An_Object_Instance_Or_A_Bare_Value_For_A_One_Input_Model()

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using ModelRelease.Testing;
 
 namespace ModelRelease.Onnx.Tests;
 
-public sealed class ModelEvaluatorTests(OnnxModels models) : IClassFixture<OnnxModels>
+public sealed class ModelEvaluatorTests(TrainedSentiment models) : IClassFixture<TrainedSentiment>
 {
     private static readonly (string Text, bool Label, string Slice)[] TinySet =
     [

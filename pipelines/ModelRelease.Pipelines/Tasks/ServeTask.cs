@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.InteropServices;
 using ModelRelease.Cake;
 using ModelRelease.Serving;
 using Spectre.Console;
@@ -34,45 +33,26 @@ public class ServeTask : AsyncPipelineTask<ReleaseContext>
         ArgumentNullException.ThrowIfNull(context);
         var options = Options(context);
         WarnIfNotLoopback(context, options.Host);
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
+        using var stop = new StopSignal();
+        await using var server = await ModelServer.StartAsync(options, stop.Token).ConfigureAwait(false);
+        context.Console.MarkupLineInterpolated($"Serving {DisplayText.Escape(options.Root)} on [bold]{server.Address}[/]:");
+        foreach (var model in ModelServer.Configured(options).Keys.Order(StringComparer.Ordinal))
         {
-            // Stop cleanly instead of letting the runtime kill the process mid-request.
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        });
+            var versions = server.States(model).OrderBy(s => s.Number).Select(s => s.State == ServedState.Available ? $"{s.Version} ({s.Number})" : $"{s.Version} ({s.Number}, {s.State}{(s.Error is null ? "" : ": " + s.Error)})");
+            context.Console.MarkupLineInterpolated($"  {model}: {string.Join(", ", versions)}  POST {server.Address}v1/models/{model}:predict");
+        }
+
+        context.Console.MarkupLineInterpolated($"Metrics on {server.Address}metrics. Press Ctrl-C to stop.");
         try
         {
-            await using var server = await ModelServer.StartAsync(options, stop.Token).ConfigureAwait(false);
-            context.Console.MarkupLineInterpolated($"Serving {DisplayText.Escape(options.Root)} on [bold]{server.Address}[/]:");
-            foreach (var model in ModelServer.Configured(options).Keys.Order(StringComparer.Ordinal))
-            {
-                var versions = server.States(model).OrderBy(s => s.Number).Select(s => s.State == ServedState.Available ? $"{s.Version} ({s.Number})" : $"{s.Version} ({s.Number}, {s.State}{(s.Error is null ? "" : ": " + s.Error)})");
-                context.Console.MarkupLineInterpolated($"  {model}: {string.Join(", ", versions)}  POST {server.Address}v1/models/{model}:predict");
-            }
-
-            context.Console.MarkupLineInterpolated($"Metrics on {server.Address}metrics. Press Ctrl-C to stop.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-            }
-
-            context.Console.WriteLine("Stopping: finishing the requests in flight.");
-            await server.StopAsync().ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
         }
-        finally
+        catch (OperationCanceledException)
         {
-            Console.CancelKeyPress -= onCancel;
         }
+
+        context.Console.WriteLine("Stopping: finishing the requests in flight.");
+        await server.StopAsync().ConfigureAwait(false);
     }
 
     /// <summary>Reads models.config only and says which models and versions it would serve, and where; starts nothing.</summary>

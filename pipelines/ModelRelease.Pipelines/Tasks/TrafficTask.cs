@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using ModelRelease.Cake;
 using ModelRelease.Onnx;
 using ModelRelease.Serving;
@@ -43,30 +42,11 @@ public class TrafficTask : AsyncPipelineTask<ReleaseContext>
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = Options(context);
-        using var stop = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
-        {
-            // A CI job's timeout or a supervisor stops it like Ctrl-C: the summary is still printed.
-            signal.Cancel = true;
-            stop.Cancel();
-        });
-        try
-        {
-            context.Console.MarkupLineInterpolated($"Sending {options.Examples.Count} labelled examples to {options.Model} at {options.Server} ({options.RequestsPerSecond:0}/s, {options.Concurrency} in flight) for {options.Duration!.Value.TotalSeconds:0} s. Ctrl-C stops.");
-            using var generator = new LoadGenerator(options);
-            var summary = await generator.RunAsync(stop.Token).ConfigureAwait(false);
-            Print(context.Console, summary, generator.Responses);
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
-        }
+        using var stop = new StopSignal();
+        context.Console.MarkupLineInterpolated($"Sending {options.Examples.Count} labelled examples to {options.Model} at {options.Server} ({options.RequestsPerSecond:0}/s, {options.Concurrency} in flight) for {options.Duration!.Value.TotalSeconds:0} s. Ctrl-C stops.");
+        using var generator = new LoadGenerator(options);
+        var summary = await generator.RunAsync(stop.Token).ConfigureAwait(false);
+        Print(context.Console, summary, generator.Responses);
     }
 
     /// <inheritdoc />

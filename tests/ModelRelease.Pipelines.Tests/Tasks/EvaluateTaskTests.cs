@@ -1,4 +1,5 @@
 using ModelRelease.Onnx;
+using ModelRelease.Testing;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
@@ -11,8 +12,7 @@ public sealed class EvaluateTaskTests(TrainedSentiment trained) : IClassFixture<
     [Fact]
     public void Should_Judge_The_Candidate_Against_Stable_Scored_On_The_Same_Data_And_Record_The_Evaluation()
     {
-        Release(trained.Good, "v1").AssertExit(0);
-        _host.Run("--target=Promote", "--model=sentiment", "--version=v1").AssertExit(0);
+        StableV1();
 
         var run = Release(trained.Better, "v2");
 
@@ -40,8 +40,7 @@ public sealed class EvaluateTaskTests(TrainedSentiment trained) : IClassFixture<
     [Fact]
     public void Should_Reject_A_Candidate_That_Stable_Beats_On_The_Same_Data()
     {
-        Release(trained.Good, "v1").AssertExit(0);
-        _host.Run("--target=Promote", "--model=sentiment", "--version=v1").AssertExit(0);
+        StableV1();
 
         var run = Release(trained.Shuffled, "v2");
 
@@ -54,11 +53,10 @@ public sealed class EvaluateTaskTests(TrainedSentiment trained) : IClassFixture<
     [Fact]
     public void Should_Block_A_Renamed_Input_In_InfraValidate_And_Name_The_Input()
     {
-        Release(trained.Good, "v1").AssertExit(0);
-        _host.Run("--target=Promote", "--model=sentiment", "--version=v1").AssertExit(0);
+        StableV1();
         var before = _host.Snapshot();
 
-        var run = _host.Run("--target=InfraValidate", "--model=sentiment", $"--artifact={trained.Renamed}", $"--requests={trained.Requests}", $"--policy={trained.Policy}");
+        var run = _host.Run("--target=InfraValidate", "--model=sentiment", $"--artifact={trained.Renamed}", $"--requests={trained.Requests}", $"--policy={Policy}");
 
         run.AssertExit(3);
         var text = RootSafetyTests.Flat(run.Out + run.Error);
@@ -70,8 +68,7 @@ public sealed class EvaluateTaskTests(TrainedSentiment trained) : IClassFixture<
     [Fact]
     public void Should_Change_Nothing_In_A_Dry_Run_Of_The_Whole_Chain()
     {
-        Release(trained.Good, "v1").AssertExit(0);
-        _host.Run("--target=Promote", "--model=sentiment", "--version=v1").AssertExit(0);
+        StableV1();
         var before = _host.Snapshot();
         var output = Path.Combine(_host.WorkDirectory, "eval", "metrics.json");
 
@@ -88,7 +85,7 @@ public sealed class EvaluateTaskTests(TrainedSentiment trained) : IClassFixture<
     {
         var output = Path.Combine(_host.WorkDirectory, "eval", "metrics.json");
 
-        var run = _host.Run("--target=Evaluate", "--model=sentiment", $"--artifact={trained.Good}", $"--eval-data={trained.EvaluationSet}", $"--policy={trained.Policy}", $"--output={output}");
+        var run = _host.Run("--target=Evaluate", "--model=sentiment", $"--artifact={trained.Good}", $"--eval-data={trained.EvaluationSet}", $"--policy={Policy}", $"--output={output}");
 
         run.AssertExit(0);
         var metrics = MetricsInput.Parse(output, _host.WorkDirectory);
@@ -99,11 +96,34 @@ public sealed class EvaluateTaskTests(TrainedSentiment trained) : IClassFixture<
     [Fact]
     public void Should_Name_A_Missing_Evaluation_Set_And_Change_Nothing()
     {
-        var run = _host.Run("--target=Evaluate", "--model=sentiment", $"--artifact={trained.Good}", "--eval-data=nowhere/eval.jsonl", $"--policy={trained.Policy}");
+        var run = _host.Run("--target=Evaluate", "--model=sentiment", $"--artifact={trained.Good}", "--eval-data=nowhere/eval.jsonl", $"--policy={Policy}");
 
         run.AssertExit(1);
         Assert.Contains("eval.jsonl does not exist", RootSafetyTests.Flat(run.Error), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_host.Root));
+    }
+
+    /// <summary>The trained sample's policy as a file, the way a team passes one.</summary>
+    private string Policy
+    {
+        get
+        {
+            var path = Path.Combine(_host.WorkDirectory, "policy.json");
+            if (!File.Exists(path))
+            {
+                Directory.CreateDirectory(_host.WorkDirectory);
+                File.WriteAllText(path, ReleasePolicyFile.ToJson(SampleModel.TrainedPolicy));
+            }
+
+            return path;
+        }
+    }
+
+    /// <summary>The good model released as v1 through the whole chain and promoted: the stable the candidates meet.</summary>
+    private void StableV1()
+    {
+        Release(trained.Good, "v1").AssertExit(0);
+        _host.Run("--target=Promote", "--model=sentiment", "--version=v1").AssertExit(0);
     }
 
     private HostRun Release(string artifact, string version) => _host.Run(Chain(artifact, version));
@@ -112,6 +132,6 @@ public sealed class EvaluateTaskTests(TrainedSentiment trained) : IClassFixture<
     [
         "--target=Evaluate", "--target=InfraValidate", "--target=Validate", "--target=Push",
         "--model=sentiment", $"--artifact={artifact}", $"--eval-data={trained.EvaluationSet}", $"--requests={trained.Requests}",
-        $"--policy={trained.Policy}", $"--version={version}",
+        $"--policy={Policy}", $"--version={version}",
     ];
 }
