@@ -6,6 +6,7 @@ namespace ModelRelease.Pipelines.Tests.Tasks;
 public sealed class EvaluateTaskTests(TrainedSentiment trained) : IClassFixture<TrainedSentiment>, IDisposable
 {
     private readonly ReleaseHost _host = new();
+    private string? _policy;
 
     public void Dispose() => _host.Dispose();
 
@@ -103,21 +104,7 @@ public sealed class EvaluateTaskTests(TrainedSentiment trained) : IClassFixture<
         Assert.False(Directory.Exists(_host.Root));
     }
 
-    /// <summary>The trained sample's policy as a file, the way a team passes one.</summary>
-    private string Policy
-    {
-        get
-        {
-            var path = Path.Combine(_host.WorkDirectory, "policy.json");
-            if (!File.Exists(path))
-            {
-                Directory.CreateDirectory(_host.WorkDirectory);
-                File.WriteAllText(path, ReleasePolicyFile.ToJson(SampleModel.TrainedPolicy));
-            }
-
-            return path;
-        }
-    }
+    private string Policy => _policy ??= _host.TrainedPolicyFile();
 
     /// <summary>The good model released as v1 through the whole chain and promoted: the stable the candidates meet.</summary>
     private void StableV1()

@@ -72,6 +72,15 @@ public sealed class ReleaseHost : IDisposable
         return new HostRun(exitCode, output.ToString(), error.ToString());
     }
 
+    /// <summary>The trained sample's policy (<see cref="SampleModel.TrainedPolicy"/>) as a file in the work directory, the way a team passes one.</summary>
+    public string TrainedPolicyFile()
+    {
+        var path = Path.Combine(WorkDirectory, "trained-policy.json");
+        Directory.CreateDirectory(WorkDirectory);
+        File.WriteAllText(path, ReleasePolicyFile.ToJson(SampleModel.TrainedPolicy));
+        return path;
+    }
+
     /// <summary>A SavedModel-shaped artifact under artifacts/ whose bytes depend on <paramref name="seed"/>.</summary>
     public string Artifact(string seed)
     {

@@ -53,9 +53,7 @@ public sealed class TrafficTaskTests(TrainedSentiment trained) : IClassFixture<T
     /// <summary>v1 stable and v2 canary at 50%, released by the stock tasks with their evaluation, then served.</summary>
     private async Task<ModelServer> ServeStableAndCanary()
     {
-        var policy = Path.Combine(_host.WorkDirectory, "policy.json");
-        Directory.CreateDirectory(_host.WorkDirectory);
-        File.WriteAllText(policy, ReleasePolicyFile.ToJson(SampleModel.TrainedPolicy));
+        var policy = _host.TrainedPolicyFile();
         foreach (var (artifact, version) in new[] { (trained.Good, "v1"), (trained.Better, "v2") })
         {
             _host.Run("--target=Evaluate", "--target=Validate", "--target=Push", "--model=sentiment", $"--artifact={artifact}",
