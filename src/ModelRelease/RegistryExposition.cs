@@ -25,7 +25,7 @@ public static class RegistryExposition
     public const string TextFileExtension = ".prom";
 
     /// <summary>The <c>Content-Type</c> of the text this class renders.</summary>
-    public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
+    public const string ContentType = PrometheusText.ContentType;
 
     /// <summary>The exposition text of <paramref name="snapshot"/>; empty when it holds no series. Lines end with <c>\n</c>.</summary>
     public static string Render(RegistryMetricsSnapshot snapshot)
@@ -33,11 +33,10 @@ public static class RegistryExposition
         var text = new StringBuilder();
         foreach (var family in Families(snapshot))
         {
-            text.Append("# HELP ").Append(family.Name).Append(' ').Append(EscapeHelp(family.Help)).Append('\n');
-            text.Append("# TYPE ").Append(family.Name).Append(" gauge\n");
+            PrometheusText.Family(text, family.Name, "gauge", family.Help);
             foreach (var series in family.Series)
             {
-                text.Append(family.Name).Append(series.Labels).Append(' ').Append(Value(series.Value)).Append('\n');
+                PrometheusText.Sample(text, family.Name, series.Labels, series.Value);
             }
         }
 
@@ -98,20 +97,20 @@ public static class RegistryExposition
         {
             foreach (var label in model.Labels)
             {
-                labels.Add(new Series(LabelSet(("model", model.Model), ("label", label.Label), ("version", label.Version)), label.Weight));
+                labels.Add(new Series(PrometheusText.LabelSet(("model", model.Model), ("label", label.Label), ("version", label.Version)), label.Weight));
             }
 
             if (model.LastRollbackAt is { } at)
             {
-                rollbacks.Add(new Series(LabelSet(("model", model.Model)), at.ToUnixTimeMilliseconds() / 1000.0));
+                rollbacks.Add(new Series(PrometheusText.LabelSet(("model", model.Model)), at.ToUnixTimeMilliseconds() / 1000.0));
             }
 
             foreach (var version in model.Versions)
             {
-                info.Add(new Series(LabelSet(("model", model.Model), ("version", version.Version), ("git_commit", version.GitCommit), ("dataset_version", version.DatasetVersion)), 1));
+                info.Add(new Series(PrometheusText.LabelSet(("model", model.Model), ("version", version.Version), ("git_commit", version.GitCommit), ("dataset_version", version.DatasetVersion)), 1));
                 foreach (var (metric, value) in version.Metrics)
                 {
-                    performance.Add(new Series(LabelSet(("model", model.Model), ("version", version.Version), ("metric", metric)), value));
+                    performance.Add(new Series(PrometheusText.LabelSet(("model", model.Model), ("version", version.Version), ("metric", metric)), value));
                 }
             }
         }
@@ -129,67 +128,4 @@ public static class RegistryExposition
     // The label names are fixed and in the same order within a family, so ordering by the rendered label set orders
     // by the values, model first.
     private static List<Series> Sorted(List<Series> series) => series.OrderBy(s => s.Labels, StringComparer.Ordinal).ToList();
-
-    private static string LabelSet(params (string Name, string Value)[] labels)
-    {
-        var text = new StringBuilder("{");
-        foreach (var (name, value) in labels)
-        {
-            if (text.Length > 1)
-            {
-                text.Append(',');
-            }
-
-            text.Append(name).Append("=\"").Append(EscapeLabelValue(value)).Append('"');
-        }
-
-        return text.Append('}').ToString();
-    }
-
-    /// <summary>A label value as the format wants it: backslash, double quote and line feed escaped, and no lone surrogate (the text must be UTF-8).</summary>
-    private static string EscapeLabelValue(string value) => Escape(value, escapeQuote: true);
-
-    private static string EscapeHelp(string help) => Escape(help, escapeQuote: false);
-
-    private static string Escape(string value, bool escapeQuote)
-    {
-        var text = new StringBuilder(value.Length);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '\\':
-                    text.Append(@"\\");
-                    break;
-                case '\n':
-                    text.Append(@"\n");
-                    break;
-                case '"' when escapeQuote:
-                    text.Append("\\\"");
-                    break;
-                default:
-                    if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
-                    {
-                        text.Append(c).Append(value[++i]);
-                    }
-                    else
-                    {
-                        text.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
-                    }
-
-                    break;
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static string Value(double value) => value switch
-    {
-        double.NaN => "NaN",
-        double.PositiveInfinity => "+Inf",
-        double.NegativeInfinity => "-Inf",
-        _ => NumberText.Exact(value),
-    };
 }

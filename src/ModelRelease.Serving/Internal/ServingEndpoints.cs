@@ -127,7 +127,7 @@ internal sealed class ServingEndpoints
 
     public Task MetricsAsync(HttpContext context)
     {
-        context.Response.ContentType = ServingMetrics.ContentType;
+        context.Response.ContentType = PrometheusText.ContentType;
         return context.Response.WriteAsync(_metrics.Render(_table), context.RequestAborted);
     }
 
