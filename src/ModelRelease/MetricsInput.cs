@@ -4,13 +4,30 @@ using ModelRelease.Internal;
 namespace ModelRelease;
 
 /// <summary>
-/// Parses the candidate's <c>--metrics</c> and <c>--hyperparameters</c> arguments. Only the shape is checked here:
+/// Parses the candidate's <c>--metrics</c> and <c>--hyperparameters</c> arguments, and writes a metrics file in the
+/// shape <c>--metrics</c> takes (Evaluate's <c>--output</c>). Only the shape is checked here:
 /// whether a metric is finite, present or good enough is the validator's call, so that a bad model is a gate
 /// rejection (exit 3) and only a bad argument is an error (exit 1).
 /// </summary>
 public static class MetricsInput
 {
     private const string Example = "{\"accuracy\": 0.91}";
+
+    /// <summary>
+    /// Writes <paramref name="metrics"/> to <paramref name="path"/> as the JSON object <see cref="Parse"/> reads (so
+    /// the file can be passed as <c>--metrics</c> later), creating its directory. The file is replaced atomically: a
+    /// reader sees the old metrics or the new, never half a file.
+    /// </summary>
+    /// <exception cref="IOException">The file could not be written.</exception>
+    public static void WriteFile(string path, IReadOnlyDictionary<string, double> metrics)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        AtomicFile.WriteAllTextIfChanged(full, JsonSerializer.Serialize(metrics, IndentedJson) + "\n");
+    }
+
+    private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
     /// <summary>
     /// Reads <c>--metrics</c>: inline JSON when the text starts with <c>{</c>, otherwise the path of a JSON file,

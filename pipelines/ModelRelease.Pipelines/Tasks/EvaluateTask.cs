@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ModelRelease.Cake;
 using Spectre.Console;
 
@@ -42,7 +41,7 @@ public class EvaluateTask : PipelineTask<ReleaseContext>
         Evaluate(context);
         if (context.Get(Output) is { } output)
         {
-            WriteMetrics(output, context.Evaluation!.Candidate.Metrics);
+            MetricsInput.WriteFile(output, context.Evaluation!.Candidate.Metrics);
             context.Console.MarkupLineInterpolated($"Wrote the candidate's metrics to {DisplayText.Escape(output)}.");
         }
     }
@@ -62,15 +61,5 @@ public class EvaluateTask : PipelineTask<ReleaseContext>
     {
         var model = context.RequireModel();
         context.Evaluation = context.Commands.Evaluate(context.PolicyFor(model), context.Get(Artifact)!, context.Get(EvalData)!);
-    }
-
-    /// <summary>Written beside and renamed over, so a reader never sees half a file.</summary>
-    private static void WriteMetrics(string path, IReadOnlyDictionary<string, double> metrics)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temporary, JsonSerializer.Serialize(metrics, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        File.Move(temporary, path, overwrite: true);
     }
 }
