@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using ModelRelease.Onnx.Internal;
 
 namespace ModelRelease.Onnx;
 
@@ -39,17 +40,8 @@ public sealed class EvaluationSet
         }
 
         var bytes = File.ReadAllBytes(path);
-        var examples = new List<EvaluationExample>();
-        var lineNumber = 0;
         using var reader = new StreamReader(new MemoryStream(bytes));
-        while (reader.ReadLine() is { } line)
-        {
-            lineNumber++;
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                examples.Add(Parse(path, lineNumber, line));
-            }
-        }
+        var examples = JsonLines.Read(reader, path, $"one example: {Shape}").Select(line => Parse(path, line.Line, line.Value)).ToList();
 
         if (examples.Count == 0)
         {
@@ -61,20 +53,9 @@ public sealed class EvaluationSet
 
     private const string Shape = "{\"instance\": {\"text\": \"…\"}, \"label\": 1, \"slice\": \"movies\"}";
 
-    private static EvaluationExample Parse(string path, int lineNumber, string line)
+    private static EvaluationExample Parse(string path, int lineNumber, JsonElement root)
     {
         string Where() => $"{path} line {lineNumber}";
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(line);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException failure)
-        {
-            throw new InvalidDataException($"{Where()} is not JSON ({failure.Message}); each line is one example: {Shape}.");
-        }
-
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("instance", out var instance))
         {
             throw new InvalidDataException($"{Where()} has no \"instance\"; each line is one example: {Shape}.");

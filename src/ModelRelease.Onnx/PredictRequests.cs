@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ModelRelease.Onnx.Internal;
 
 namespace ModelRelease.Onnx;
 
@@ -18,29 +19,15 @@ public static class PredictRequests
         }
 
         var instances = new List<JsonElement>();
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        using var reader = File.OpenText(path);
+        foreach (var (lineNumber, body) in JsonLines.Read(reader, path, $"a predict body: {Shape}"))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("instances", out var batch) || batch.ValueKind != JsonValueKind.Array)
             {
-                continue;
+                throw new InvalidDataException($"{path} line {lineNumber} has no \"instances\" array; each line is a predict body: {Shape}.");
             }
 
-            try
-            {
-                using var document = JsonDocument.Parse(line);
-                if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("instances", out var batch) || batch.ValueKind != JsonValueKind.Array)
-                {
-                    throw new InvalidDataException($"{path} line {lineNumber} has no \"instances\" array; each line is a predict body: {Shape}.");
-                }
-
-                instances.AddRange(batch.EnumerateArray().Select(i => i.Clone()));
-            }
-            catch (JsonException failure)
-            {
-                throw new InvalidDataException($"{path} line {lineNumber} is not JSON ({failure.Message}); each line is a predict body: {Shape}.");
-            }
+            instances.AddRange(batch.EnumerateArray());
         }
 
         return instances.Count > 0 ? instances : throw new InvalidDataException($"The request file {path} holds no instances; write one predict body a line: {Shape}.");
