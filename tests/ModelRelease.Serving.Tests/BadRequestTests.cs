@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ModelRelease.Serving.Tests.Fixtures;
+using ModelRelease.Testing;
 
 namespace ModelRelease.Serving.Tests;
 
 [Collection(ServingCollection.Name)]
-public sealed class BadRequestTests(TrainedModels models) : IDisposable
+public sealed class BadRequestTests(TrainedSentiment models) : IDisposable
 {
     private readonly ServingRoot _root = new();
 

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using ModelRelease.Serving.Tests.Fixtures;
+using ModelRelease.Testing;
 
 namespace ModelRelease.Serving.Tests;
 
 [Collection(ServingCollection.Name)]
-public sealed class LabelMoveTests(TrainedModels models) : IDisposable
+public sealed class LabelMoveTests(TrainedSentiment models) : IDisposable
 {
     private readonly ServingRoot _root = new();
 
@@ -12,8 +13,8 @@ public sealed class LabelMoveTests(TrainedModels models) : IDisposable
     public async Task Should_Lose_No_Request_While_Labels_Move()
     {
         _root.AddVersion("sentiment", "v1", 1, models.Good);
-        _root.AddVersion("sentiment", "v2", 2, models.Other);
-        _root.AddVersion("sentiment", "v3", 3, models.Bad);
+        _root.AddVersion("sentiment", "v2", 2, models.Better);
+        _root.AddVersion("sentiment", "v3", 3, models.Shuffled);
         _root.Configure("sentiment", [("stable", "v1", 1, 100)]);
         var log = new ConcurrentQueue<string>();
         await using var server = await ModelServer.StartAsync(new ServingOptions { Root = _root.Path, Port = 0, PollInterval = TimeSpan.FromMilliseconds(20), Log = log.Enqueue });

@@ -6,7 +6,7 @@ using ModelRelease.Testing;
 namespace ModelRelease.Serving.Tests;
 
 [Collection(ServingCollection.Name)]
-public sealed class MetricsTests(TrainedModels models) : IDisposable
+public sealed class MetricsTests(TrainedSentiment models) : IDisposable
 {
     private readonly ServingRoot _root = new();
 
@@ -14,7 +14,7 @@ public sealed class MetricsTests(TrainedModels models) : IDisposable
     public async Task Should_Count_Requests_Errors_And_Live_Accuracy_Per_Version_Name()
     {
         _root.AddVersion("sentiment", "v-good", 20261202120000, models.Good);
-        _root.AddVersion("sentiment", "v-bad", 20261202130000, models.Bad);
+        _root.AddVersion("sentiment", "v-bad", 20261202130000, models.Shuffled);
         _root.Configure("sentiment", [("stable", "v-good", 20261202120000, 90), ("canary", "v-bad", 20261202130000, 10)]);
         await using var server = await ModelServer.StartAsync(new ServingOptions { Root = _root.Path, Port = 0 });
         using var client = new HttpClient { BaseAddress = server.Address };

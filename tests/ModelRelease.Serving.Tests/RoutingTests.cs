@@ -1,9 +1,10 @@
 using ModelRelease.Serving.Tests.Fixtures;
+using ModelRelease.Testing;
 
 namespace ModelRelease.Serving.Tests;
 
 [Collection(ServingCollection.Name)]
-public sealed class RoutingTests(TrainedModels models) : IDisposable
+public sealed class RoutingTests(TrainedSentiment models) : IDisposable
 {
     private readonly ServingRoot _root = new();
 
@@ -11,7 +12,7 @@ public sealed class RoutingTests(TrainedModels models) : IDisposable
     public async Task Should_Route_Within_Five_Points_Of_The_Weights_Over_2000_Requests()
     {
         _root.AddVersion("sentiment", "v1", 1, models.Good);
-        _root.AddVersion("sentiment", "v2", 2, models.Other);
+        _root.AddVersion("sentiment", "v2", 2, models.Better);
         _root.Configure("sentiment", [("stable", "v1", 1, 70), ("canary", "v2", 2, 30)]);
         await using var server = await ModelServer.StartAsync(new ServingOptions { Root = _root.Path, Port = 0, RoutingSeed = 12 });
         using var client = new HttpClient { BaseAddress = server.Address };
@@ -34,7 +35,7 @@ public sealed class RoutingTests(TrainedModels models) : IDisposable
     public async Task Should_Answer_From_The_Version_Or_Label_The_Path_Names()
     {
         _root.AddVersion("sentiment", "v1", 1, models.Good);
-        _root.AddVersion("sentiment", "v2", 2, models.Other);
+        _root.AddVersion("sentiment", "v2", 2, models.Better);
         _root.Configure("sentiment", [("stable", "v1", 1, 99), ("canary", "v2", 2, 1)]);
         await using var server = await ModelServer.StartAsync(new ServingOptions { Root = _root.Path, Port = 0 });
         using var client = new HttpClient { BaseAddress = server.Address };

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ModelRelease.Serving.Tests.Fixtures;
+using ModelRelease.Testing;
 
 namespace ModelRelease.Serving.Tests;
 
 [Collection(ServingCollection.Name)]
-public sealed class StatusTests(TrainedModels models) : IDisposable
+public sealed class StatusTests(TrainedSentiment models) : IDisposable
 {
     private readonly ServingRoot _root = new();
 
@@ -68,7 +69,7 @@ public sealed class StatusTests(TrainedModels models) : IDisposable
             Assert.Equal("v1", Requests.Header(response, "X-Model-Version"));
         }
 
-        await File.WriteAllBytesAsync(fifo, await File.ReadAllBytesAsync(models.Other));
+        await File.WriteAllBytesAsync(fifo, await File.ReadAllBytesAsync(Path.Combine(models.Better, "model.onnx")));
         written = true;
         Assert.True(await WaitForAsync(() => server.States("sentiment").Any(s => s.Number == 2 && s.State == ServedState.Available)), "version 2 never became available");
         var available = JsonNode.Parse(await client.GetStringAsync("v1/models/sentiment/versions/2"))!["model_version_status"]![0]!;
@@ -79,7 +80,7 @@ public sealed class StatusTests(TrainedModels models) : IDisposable
             if (!written)
             {
                 // Unblock the load, or stopping the server would wait for it forever.
-                await File.WriteAllBytesAsync(fifo, await File.ReadAllBytesAsync(models.Other));
+                await File.WriteAllBytesAsync(fifo, await File.ReadAllBytesAsync(Path.Combine(models.Better, "model.onnx")));
             }
         }
     }

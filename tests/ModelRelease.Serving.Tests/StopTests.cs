@@ -1,10 +1,11 @@
 using System.Net;
 using ModelRelease.Serving.Tests.Fixtures;
+using ModelRelease.Testing;
 
 namespace ModelRelease.Serving.Tests;
 
 [Collection(ServingCollection.Name)]
-public sealed class StopTests(TrainedModels models) : IDisposable
+public sealed class StopTests(TrainedSentiment models) : IDisposable
 {
     private readonly ServingRoot _root = new();
 

@@ -52,7 +52,7 @@ public sealed class LiveLoopTests(TrainedSentiment trained, MetricsServices serv
         _host.Run("--target=Canary", $"--model={_model}", "--version=v2", "--weight=25", $"--policy={policy}").AssertExit(0);
         await Answered(traffic, "v2", timeout.Token);
         Analyze(policy).AssertExit(0);
-        Assert.Equal(("v2", null, null), Labels());
+        Assert.Equal(("v2", null, null), _host.StableAndCanary(_model));
         Assert.Equal([("v2", 25, AnalysisVerdict.Successful), ("v2", 50, AnalysisVerdict.Successful)], Runs());
 
         // The bad canary: trained on shuffled labels, pushed without validation (a hotfix), caught on live accuracy.
@@ -62,7 +62,7 @@ public sealed class LiveLoopTests(TrainedSentiment trained, MetricsServices serv
         var rejected = Analyze(policy);
         rejected.AssertExit(3);
         Assert.Contains("accuracy", RootSafetyTests.Flat(rejected.Error), StringComparison.Ordinal);
-        Assert.Equal(("v2", null, null), Labels());
+        Assert.Equal(("v2", null, null), _host.StableAndCanary(_model));
         Assert.Equal(("v3", 25, AnalysisVerdict.Failed), Runs()[^1]);
 
         // Traffic leaves v3 once the server reads the rolled-back routing (it polls every 200 ms).
@@ -119,14 +119,6 @@ public sealed class LiveLoopTests(TrainedSentiment trained, MetricsServices serv
         using var registry = _host.Open();
         using var reader = registry.Store.Read();
         return reader.AnalysisRuns(_model).Select(r => (r.CanaryVersion, r.Weight, r.Verdict)).ToList();
-    }
-
-    private (string Stable, string? Canary, int? Weight) Labels()
-    {
-        using var registry = _host.Open();
-        var labels = registry.Labels(_model);
-        var canary = labels.FirstOrDefault(l => l.Label == LabelNames.Canary);
-        return (labels.Single(l => l.Label == LabelNames.Stable).Version, canary?.Version, canary?.Weight);
     }
 
     /// <summary>

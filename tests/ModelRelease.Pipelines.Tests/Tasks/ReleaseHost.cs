@@ -126,11 +126,11 @@ public sealed class ReleaseHost : IDisposable
     /// <summary>A registry over the same root, as another process would open it, to look at the outcome.</summary>
     public ModelRegistry Open() => ModelRegistry.Open(Root);
 
-    /// <summary>mnist's stable version, and its canary with the canary's weight (null when there is none).</summary>
-    public (string Stable, string? Canary, int? Weight) StableAndCanary()
+    /// <summary>The stable version of <paramref name="model"/>, and its canary with the canary's weight (null when there is none).</summary>
+    public (string Stable, string? Canary, int? Weight) StableAndCanary(string model = "mnist")
     {
         using var registry = Open();
-        var labels = registry.Labels("mnist");
+        var labels = registry.Labels(model);
         var canary = labels.FirstOrDefault(l => l.Label == LabelNames.Canary);
         return (labels.Single(l => l.Label == LabelNames.Stable).Version, canary?.Version, canary?.Weight);
     }

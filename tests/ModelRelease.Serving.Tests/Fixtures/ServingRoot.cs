@@ -14,12 +14,12 @@ public sealed class ServingRoot : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Adds version <paramref name="name"/> numbered <paramref name="number"/> holding a copy of <paramref name="modelFile"/>.</summary>
-    public void AddVersion(string model, string name, long number, string modelFile)
+    /// <summary>Adds version <paramref name="name"/> numbered <paramref name="number"/> holding a copy of the model.onnx in <paramref name="modelDirectory"/>.</summary>
+    public void AddVersion(string model, string name, long number, string modelDirectory)
     {
         var directory = VersionDirectory(model, name);
         Directory.CreateDirectory(directory);
-        File.Copy(modelFile, System.IO.Path.Combine(directory, "model.onnx"));
+        File.Copy(System.IO.Path.Combine(modelDirectory, "model.onnx"), System.IO.Path.Combine(directory, "model.onnx"));
         Link(model, name, number);
     }
 
