@@ -287,7 +287,7 @@ public class ReleaseContext : PipelineContext
         // The clean-up is planned on the state before the step. The step's own label moves and the configs it
         // rewrites are in its plan already; listing their "repairs" on the old state too would contradict it.
         var ownModel = Model is null ? null : ModelRegistry.Layout.ModelDirectory(Model) + Path.DirectorySeparatorChar;
-        foreach (var action in ModelRegistry.PlanSync().Where(a => !IsOwnDerivedState(a, ownModel)))
+        foreach (var action in ModelRegistry.PlanSync(Model).Where(a => !IsOwnDerivedState(a, ownModel)))
         {
             plan.Add(action.ChangeKind, action.Describe());
         }

@@ -6,9 +6,11 @@ namespace ModelRelease;
 /// <param name="Since">Only events at or after this time.</param>
 /// <param name="Kinds">Only these kinds.</param>
 /// <param name="Newest">Only the newest this many of the matching events (still listed oldest first); null for all.</param>
+/// <param name="Before">Only events older than the event with this id: the next page back from a page whose oldest event it is.</param>
 public sealed record EventQuery(
     string? Model = null,
     string? Label = null,
     DateTimeOffset? Since = null,
     IReadOnlyCollection<EventKind>? Kinds = null,
-    int? Newest = null);
+    int? Newest = null,
+    long? Before = null);

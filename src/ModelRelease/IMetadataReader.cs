@@ -15,8 +15,14 @@ public interface IMetadataReader : IDisposable
     /// <summary>The newest unpruned version of <paramref name="model"/> whose manifest digest is <paramref name="digest"/>.</summary>
     ModelVersion? FindVersionByDigest(string model, string digest);
 
-    /// <summary>Every version of <paramref name="model"/>, pruned ones included, by serving number ascending.</summary>
-    IReadOnlyList<ModelVersion> Versions(string model);
+    /// <summary>
+    /// The versions of <paramref name="model"/> that <paramref name="query"/> asks for (default: every one, pruned
+    /// ones included), by serving number ascending.
+    /// </summary>
+    IReadOnlyList<ModelVersion> Versions(string model, VersionQuery? query = null);
+
+    /// <summary>How many live and pruned versions <paramref name="model"/> has.</summary>
+    VersionCounts CountVersions(string model);
 
     /// <summary>The stored manifest of a version; null when the version is unknown.</summary>
     VersionManifest? Manifest(string model, string name);
@@ -24,7 +30,7 @@ public interface IMetadataReader : IDisposable
     /// <summary>Every label of <paramref name="model"/>, or of all models when null, sorted by model then label.</summary>
     IReadOnlyList<LabelAssignment> Labels(string? model);
 
-    /// <summary>Audit events matching <paramref name="query"/>, oldest first.</summary>
+    /// <summary>Audit events matching <paramref name="query"/>, oldest first (a page of them when it says Newest or Before).</summary>
     IReadOnlyList<RegistryEvent> Events(EventQuery query);
 
     /// <summary>One recorded task run with its links; null when unknown.</summary>

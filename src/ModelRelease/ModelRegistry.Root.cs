@@ -32,10 +32,12 @@ public sealed partial class ModelRegistry
     /// What <see cref="Sync"/> (and so the next change) would do to the serving directory now: the clean-up a dry run
     /// shows and Verify reports. Reads only.
     /// </summary>
-    public IReadOnlyList<SyncAction> PlanSync()
+    /// <param name="model">The model a change is about to change: its plan covers that model's directories, the
+    /// journal and the configs, as the change's own sync does; null for every model, as <see cref="Sync"/> does.</param>
+    public IReadOnlyList<SyncAction> PlanSync(string? model = null)
     {
         using var reader = OpenStoredRead();
-        return PlanSync(reader);
+        return _sync.Plan(reader, Now(), model);
     }
 
     internal IReadOnlyList<SyncAction> PlanSync(IMetadataReader reader) => _sync.Plan(reader, Now());

@@ -13,6 +13,7 @@ public sealed partial class ModelRegistry : IDisposable
 {
     private readonly RegistryOptions _options;
     private readonly ServingSync _sync;
+    private readonly StepJournal _journal;
     private ExecutionScope? _execution;
 
     /// <summary>A registry over the serving root <paramref name="root"/> and the metadata store <paramref name="store"/>.</summary>
@@ -23,6 +24,7 @@ public sealed partial class ModelRegistry : IDisposable
         Layout = new ServingLayout(root);
         Store = store;
         Pairing = new RootPairing(Layout, store, _options);
+        _journal = new StepJournal(Layout);
         // The path the model server sees the root at: given, else the root's own setting (Configure), else the path the
         // store recorded for it (so a link, a bind mount or a trailing slash writes the same config), else its real path.
         var servingPath = _options.ServingBasePath ?? RootSettings.Load(Layout.Root).ServingPath;
@@ -201,8 +203,9 @@ public sealed partial class ModelRegistry : IDisposable
     internal long? CurrentExecutionId => _execution?.RecordedId;
 
     /// <summary>
-    /// Runs one change: an exclusive transaction, the change, the serving directory of every model synced to the
-    /// new state, commit. <paramref name="precheck"/> runs first on a plain read, so input the change would refuse
+    /// Runs one change: an exclusive transaction, the change, the serving directory of <paramref name="model"/> (and
+    /// whatever the journal says a dead step left, and the configs) synced to the new state, commit: a change costs
+    /// what it changes, not what the registry holds. <paramref name="precheck"/> runs first on a plain read, so input the change would refuse
     /// is refused without creating or locking the store. If anything fails, <paramref name="undo"/> runs while the
     /// lock is still held (so no other job can see or reuse what it removes), the transaction rolls back, and the
     /// serving directory is synced back to the store's state. The root and the store are checked to belong together
@@ -221,6 +224,7 @@ public sealed partial class ModelRegistry : IDisposable
         var filesTouched = false;
         var markerWritten = false;
         long generation = 0;
+        JournalEntry? syncing = null;
         try
         {
             using var writer = Store.Write();
@@ -239,10 +243,16 @@ public sealed partial class ModelRegistry : IDisposable
                 var result = change(writer);
                 generation = writer.AdvanceRoot();
                 _options.Fault("before-sync");
+
+                // A change syncs only its own model, so a process killed between its sync and its commit must say
+                // which model's links now run ahead of the store: the next change of any model re-syncs the model
+                // an abandoned entry names.
+                syncing = _journal.Begin("sync", model, [], [], Now());
                 filesTouched = true;
-                _sync.Apply(writer, Now());
+                _sync.Apply(writer, Now(), model);
                 _options.Fault("before-commit");
                 writer.Commit();
+                _journal.Complete(syncing);
                 Pairing.RecordGeneration(generation);
                 return result;
             }
@@ -267,7 +277,7 @@ public sealed partial class ModelRegistry : IDisposable
         {
             if (filesTouched)
             {
-                RestoreAfterFailure(model);
+                RestoreAfterFailure(model, syncing!);
             }
 
             throw;
@@ -297,16 +307,19 @@ public sealed partial class ModelRegistry : IDisposable
         }
     }
 
-    private void RestoreAfterFailure(string model)
+    private void RestoreAfterFailure(string model, JournalEntry syncing)
     {
         try
         {
             using var writer = Store.Write();
-            _sync.Apply(writer, Now());
+            _sync.Apply(writer, Now(), model);
             writer.Commit();
+            _journal.Complete(syncing);
         }
         catch (Exception error)
         {
+            // Left for the next change, which re-syncs the model this entry names as it would a dead process's.
+            StepJournal.Release(syncing);
             // The original failure matters more; the next change syncs again.
             _options.Warn($"Could not restore the serving directory of '{model}' after a failed change ({error.Message}); the next change or Sync repairs it.");
         }

@@ -37,7 +37,7 @@ internal static class RegistryRules
     /// <summary>A model the store has no version of is a typo or the wrong registry, never an empty model worth acting on.</summary>
     public static void RequireModel(IMetadataReader reader, string model)
     {
-        if (reader.Versions(model).Count > 0)
+        if (reader.CountVersions(model).Total > 0)
         {
             return;
         }
@@ -57,7 +57,7 @@ internal static class RegistryRules
     }
 
     public static string LiveVersionList(IMetadataReader reader, string model) =>
-        string.Join(", ", reader.Versions(model).Where(v => !v.IsPruned).Reverse().Take(10).Select(v => v.Name));
+        string.Join(", ", reader.Versions(model, VersionQuery.Live with { Newest = 10 }).Reverse().Select(v => v.Name));
 
     public static void RequireLabelName(string label)
     {
@@ -94,7 +94,7 @@ internal static class RegistryRules
 
     private static string UnknownVersion(IMetadataReader reader, string model, string version)
     {
-        var versions = reader.Versions(model);
+        var versions = reader.Versions(model, new VersionQuery(Newest: 11));
         if (versions.Count == 0)
         {
             var models = reader.Models();

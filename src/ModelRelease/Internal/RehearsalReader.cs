@@ -18,8 +18,21 @@ internal sealed class RehearsalReader(IMetadataReader inner, Rehearsal rehearsal
     public ModelVersion? FindVersionByDigest(string model, string digest) =>
         Versions(model).LastOrDefault(v => v.Digest == digest && !v.IsPruned) ?? (inner.FindVersionByDigest(model, digest) is { } stored ? rehearsal.Overlay(stored) : null);
 
-    public IReadOnlyList<ModelVersion> Versions(string model) =>
-        inner.Versions(model).Concat(rehearsal.Added(model)).Select(rehearsal.Overlay).OrderBy(v => v.Number).ToList();
+    public IReadOnlyList<ModelVersion> Versions(string model, VersionQuery? query = null)
+    {
+        // A planned prune overlays pruned_at, so the filters apply after the overlay.
+        query ??= VersionQuery.All;
+        var all = inner.Versions(model, query with { Newest = null, IncludePruned = true })
+            .Concat(rehearsal.Added(model)).Select(rehearsal.Overlay)
+            .Where(v => query.IncludePruned || !v.IsPruned).OrderBy(v => v.Number).ToList();
+        return query.Newest is { } newest ? all.Skip(Math.Max(0, all.Count - newest)).ToList() : all;
+    }
+
+    public VersionCounts CountVersions(string model)
+    {
+        var versions = Versions(model);
+        return new VersionCounts(versions.Count(v => !v.IsPruned), versions.Count(v => v.IsPruned));
+    }
 
     /// <summary>A planned version's manifest is not kept: only its digest and counts are, which is what a plan reads.</summary>
     public VersionManifest? Manifest(string model, string name) => inner.Manifest(model, name);
@@ -50,7 +63,7 @@ internal sealed class RehearsalReader(IMetadataReader inner, Rehearsal rehearsal
             && (query.Label is null || e.Label == query.Label)
             && (query.Since is null || e.At >= query.Since)
             && (query.Kinds is null || query.Kinds.Contains(e.Kind)));
-        var events = inner.Events(query).Concat(planned).ToList();
+        var events = inner.Events(query).Concat(planned).Where(e => query.Before is null || e.Id < query.Before).ToList();
         return query.Newest is { } newest ? events.Skip(Math.Max(0, events.Count - newest)).ToList() : events;
     }
 

@@ -11,27 +11,32 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
 {
     private readonly StepJournal _journal = new(layout);
 
-    /// <summary>What <see cref="Apply"/> would change now, read without changing anything.</summary>
-    public IReadOnlyList<SyncAction> Plan(IMetadataReader store, DateTimeOffset now)
+    /// <summary>
+    /// What <see cref="Apply"/> would change now, read without changing anything. With <paramref name="model"/>, the
+    /// plan of a change of that model: its own directories, the journal (steps of any model that a dead process left)
+    /// and the configs, which are rendered from the labels; without, every model's (Sync, Verify, Repair).
+    /// </summary>
+    public IReadOnlyList<SyncAction> Plan(IMetadataReader store, DateTimeOffset now, string? model = null)
     {
         var actions = new List<SyncAction>();
         var settled = new HashSet<string>(StringComparer.Ordinal);
-        PlanJournal(store, now, actions, settled);
+        var interrupted = PlanJournal(store, now, actions, settled);
 
-        var known = store.Models();
-        foreach (var model in known.Union(ModelDirectoriesOnDisk(), StringComparer.Ordinal))
+        foreach (var each in ModelsInScope(store, model, interrupted))
         {
-            var versions = store.Versions(model);
-            PlanVersionCopies(model, versions, settled, actions);
-            PlanNumbers(model, versions, actions);
-            PlanLabels(model, store.Labels(model), store.LabelsEverSet(model), actions);
+            // Live versions only: pruned ones have no files or links, and a model with years of history has
+            // thousands of them. A directory of a pruned version is looked up by name when one is found.
+            var live = store.Versions(each, VersionQuery.Live);
+            PlanVersionCopies(store, each, live, settled, actions);
+            PlanNumbers(each, live, actions);
+            PlanLabels(each, store.Labels(each), store.LabelsEverSet(each), actions);
         }
 
         PlanTemporaries(layout.Root, actions);
         var labels = store.Labels(model: null);
 
         // The configs exist exactly when the registry holds a version, so a failed first push leaves none behind.
-        if (known.Count > 0)
+        if (labels.Count > 0 || store.Models().Count > 0)
         {
             PlanConfig(layout.ModelsConfigPath, ServingConfig.ModelsConfig(labels, basePath(store), ServingConfig.FormatsIn(store), warn), actions);
             PlanConfig(layout.RoutingPath, ServingConfig.Routing(labels), actions);
@@ -45,19 +50,28 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
         return actions;
     }
 
-    /// <summary>Plans and carries out the plan, reporting every deletion and quarantine through the warning sink.</summary>
-    public void Apply(IMetadataReader store, DateTimeOffset now)
+    /// <summary>Plans and carries out the plan (of <paramref name="model"/>'s change, or of every model), reporting every deletion and quarantine through the warning sink.</summary>
+    public void Apply(IMetadataReader store, DateTimeOffset now, string? model = null)
     {
-        foreach (var action in Plan(store, now))
+        foreach (var action in Plan(store, now, model))
         {
             Execute(action, now);
         }
 
-        foreach (var model in store.Models().Union(ModelDirectoriesOnDisk(), StringComparer.Ordinal).Where(m => store.Versions(m).Count == 0))
+        foreach (var each in ModelsInScope(store, model, []).Where(m => store.CountVersions(m).Total == 0))
         {
-            FileTree.DeleteEmptyDirectories(layout.VersionsDirectory(model), layout.ServingDirectory(model), layout.ModelDirectory(model));
+            FileTree.DeleteEmptyDirectories(layout.VersionsDirectory(each), layout.ServingDirectory(each), layout.ModelDirectory(each));
         }
     }
+
+    /// <summary>
+    /// The model a change touched and the models of steps a dead process left unfinished (their links may run ahead
+    /// of the store); without a model, every model the store or the root has.
+    /// </summary>
+    private IEnumerable<string> ModelsInScope(IMetadataReader store, string? model, IReadOnlyCollection<string> interrupted) =>
+        model is not null
+            ? interrupted.Append(model).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            : store.Models().Union(ModelDirectoriesOnDisk(), StringComparer.Ordinal);
 
     private void Execute(SyncAction action, DateTimeOffset now)
     {
@@ -104,8 +118,10 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
     /// store has it as a live version (the step committed); one it was removing is deleted only when the store says
     /// pruned (the prune committed). Paths of steps still running are left alone, and so is anything no entry names.
     /// </summary>
-    private void PlanJournal(IMetadataReader store, DateTimeOffset now, List<SyncAction> actions, HashSet<string> settled)
+    /// <returns>The models of the abandoned steps, whose serving directories the sync must bring back in line.</returns>
+    private HashSet<string> PlanJournal(IMetadataReader store, DateTimeOffset now, List<SyncAction> actions, HashSet<string> settled)
     {
+        var interrupted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, entry) in _journal.Entries())
         {
             if (entry is null)
@@ -126,8 +142,15 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
                 .Where(path => Posix.KindOf(path) != FileKind.Missing);
             actions.AddRange(leftovers.Select(path => new SyncAction(SyncActionKind.DeleteLeftover, path, who)));
 
+            if (Names.ModelProblem(entry.Model) is null)
+            {
+                interrupted.Add(entry.Model);
+            }
+
             actions.Add(new SyncAction(SyncActionKind.FinishJournal, path, "its step is settled"));
         }
+
+        return interrupted;
     }
 
     /// <summary>Every path a readable journal entry names, whatever its process's state.</summary>
@@ -152,7 +175,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
     }
 
     /// <summary>An entry of versions/ that is neither a live version nor named by a journal entry goes to the quarantine.</summary>
-    private void PlanVersionCopies(string model, IReadOnlyList<ModelVersion> versions, HashSet<string> settled, List<SyncAction> actions)
+    private void PlanVersionCopies(IMetadataReader store, string model, IReadOnlyList<ModelVersion> live, HashSet<string> settled, List<SyncAction> actions)
     {
         // Only a real directory, reached through real directories: through a link, "unknown" entries would be
         // another directory's (a user's mirror of a model, or the model itself under another name).
@@ -162,22 +185,23 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
             return;
         }
 
-        var byName = versions.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        var liveNames = live.Select(v => v.Name).ToHashSet(StringComparer.Ordinal);
         var listed = new DirectoryInfo(directory).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
 
         // A push writes its journal entry before it creates its copy, but it copies outside the lock: a copy listed
         // now may have been created after the journal was read. Reading the journal again after the listing sees
         // the entry of every directory the listing saw.
-        var claimed = listed.Any(e => !settled.Contains(e.FullName) && byName.GetValueOrDefault(e.Name) is not { IsPruned: false })
+        var claimed = listed.Any(e => !settled.Contains(e.FullName) && !liveNames.Contains(e.Name))
             ? JournalPaths()
             : settled;
         foreach (var entry in listed)
         {
-            var known = byName.GetValueOrDefault(entry.Name);
-            if (known is { IsPruned: false } || settled.Contains(entry.FullName) || claimed.Contains(entry.FullName))
+            if (liveNames.Contains(entry.Name) || settled.Contains(entry.FullName) || claimed.Contains(entry.FullName))
             {
                 continue;
             }
+
+            var known = store.FindVersion(model, entry.Name);
 
             var why = known is not null
                 ? $"the files of version '{entry.Name}', which the registry says was pruned, and no journal entry says ModelRelease left them"
@@ -188,10 +212,9 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
         }
     }
 
-    private void PlanNumbers(string model, IReadOnlyList<ModelVersion> versions, List<SyncAction> actions)
+    private void PlanNumbers(string model, IReadOnlyList<ModelVersion> live, List<SyncAction> actions)
     {
-        var wanted = versions
-            .Where(v => !v.IsPruned)
+        var wanted = live
             .ToDictionary(v => Path.GetFileName(layout.ServingPath(model, v.Number)), v => ServingLayout.ServingTarget(v.Name), StringComparer.Ordinal);
         var directory = layout.ServingDirectory(model);
         if (Posix.KindOf(layout.ModelDirectory(model)) == FileKind.Symlink || Posix.KindOf(directory) == FileKind.Symlink)

@@ -153,6 +153,16 @@ internal static class SchemaMigrations
                 UNIQUE (run_id, check_name, seq))
             """,
         ]),
+        new(4, "indexes for large registries", [
+            // Live versions by number: a label move, the serving view and Status read these, never years of pruned rows.
+            "CREATE INDEX versions_live ON versions (model_id, number) WHERE pruned_at IS NULL",
+            // One model's log newest first (History --model, the last rollback), without reading other models' events.
+            "CREATE INDEX events_by_model ON events (model_id, id)",
+            // History --since: a time range of the log, however long the log is.
+            "CREATE INDEX events_by_time ON events (at)",
+            // One model's task runs (Status, Verify's look for runs left running).
+            "CREATE INDEX executions_by_model ON executions (model_id, id)",
+        ]),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

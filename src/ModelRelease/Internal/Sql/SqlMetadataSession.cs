@@ -73,9 +73,31 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
                 new { model, digest })
             .FirstOrDefault()?.ToVersion();
 
-    public IReadOnlyList<ModelVersion> Versions(string model) =>
-        Query<VersionRow>($"SELECT {VersionColumns} WHERE m.name = @model ORDER BY v.number", new { model })
+    public IReadOnlyList<ModelVersion> Versions(string model, VersionQuery? query = null)
+    {
+        // Newest first with a LIMIT, then reversed, so "the newest 20" reads 20 rows; live versions come from the
+        // partial index versions_live, so a model with years of pruned history costs what it serves.
+        query ??= VersionQuery.All;
+        var versions = Query<VersionRow>(
+                $"""
+                SELECT {VersionColumns} WHERE v.model_id = (SELECT id FROM models WHERE name = @model)
+                {(query.IncludePruned ? "" : "AND v.pruned_at IS NULL")}
+                ORDER BY v.number DESC {(query.Newest is null ? "" : "LIMIT @newest")}
+                """,
+                new { model, newest = query.Newest })
             .Select(row => row.ToVersion()).ToList();
+        versions.Reverse();
+        return versions;
+    }
+
+    public VersionCounts CountVersions(string model) =>
+        Query<(long Live, long Pruned)>(
+                """
+                SELECT COALESCE(SUM(CASE WHEN v.pruned_at IS NULL THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN v.pruned_at IS NULL THEN 0 ELSE 1 END), 0)
+                FROM versions v WHERE v.model_id = (SELECT id FROM models WHERE name = @model)
+                """,
+                new { model })
+            .Select(row => new VersionCounts(row.Live, row.Pruned)).Single();
 
     public VersionManifest? Manifest(string model, string name)
     {
@@ -88,10 +110,10 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
 
     public IReadOnlyList<LabelAssignment> Labels(string? model) =>
         Query<LabelRow>(
-                """
+                $"""
                 SELECT m.name AS Model, l.label AS Label, v.name AS Version, v.number AS Number, l.weight AS Weight, l.updated_at AS UpdatedAt
                 FROM labels l JOIN models m ON m.id = l.model_id JOIN versions v ON v.id = l.version_id
-                WHERE @model IS NULL OR m.name = @model
+                {(model is null ? "" : "WHERE l.model_id = (SELECT id FROM models WHERE name = @model)")}
                 ORDER BY m.name, l.label
                 """,
                 new { model })
@@ -99,18 +121,42 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
 
     public IReadOnlyList<RegistryEvent> Events(EventQuery query)
     {
-        // Newest-first with a LIMIT, then reversed: "the last stable move" reads one row, not the whole log.
+        // Newest-first with a LIMIT, then reversed: "the last stable move" reads one row, not the whole log. Only the
+        // filters given are in the SQL: "@model IS NULL OR …" would keep the planner from using an index at all.
         var kinds = query.Kinds?.Select(SqlValues.Word).ToList();
+        var filters = new List<string>();
+        if (query.Model is not null)
+        {
+            filters.Add("e.model_id = (SELECT id FROM models WHERE name = @model)");
+        }
+
+        if (query.Label is not null)
+        {
+            filters.Add("e.label = @label");
+        }
+
+        if (query.Since is not null)
+        {
+            filters.Add("e.at >= @since");
+        }
+
+        if (kinds is not null)
+        {
+            filters.Add("e.kind IN @kinds");
+        }
+
+        if (query.Before is not null)
+        {
+            filters.Add("e.id < @before");
+        }
+
         var sql = $"""
             SELECT {EventColumns}
-            WHERE (@model IS NULL OR m.name = @model)
-              AND (@label IS NULL OR e.label = @label)
-              AND (@since IS NULL OR e.at >= @since)
-              {(kinds is null ? "" : "AND e.kind IN @kinds")}
+            {(filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters))}
             ORDER BY e.id DESC
             {(query.Newest is null ? "" : "LIMIT @newest")}
             """;
-        var events = Query<EventRow>(sql, new { model = query.Model, label = query.Label, since = SqlValues.Time(query.Since), kinds, newest = query.Newest })
+        var events = Query<EventRow>(sql, new { model = query.Model, label = query.Label, since = SqlValues.Time(query.Since), kinds, newest = query.Newest, before = query.Before })
             .Select(row => row.ToEvent())
             .ToList();
         events.Reverse();
@@ -122,12 +168,20 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
             .Select(row => row.ToRecord(LinksOf(row.Id))).SingleOrDefault();
 
     public IReadOnlyList<ExecutionRecord> Executions(string? model) =>
-        Query<ExecutionRow>($"SELECT {Executions()} WHERE @model IS NULL OR m.name = @model ORDER BY x.id", new { model })
+        Query<ExecutionRow>($"SELECT {Executions()} {(model is null ? "" : "WHERE x.model_id = (SELECT id FROM models WHERE name = @model)")} ORDER BY x.id", new { model })
             .Select(row => row.ToRecord(LinksOf(row.Id))).ToList();
 
     public IReadOnlyList<string> LabelsEverSet(string model) =>
+        // A skip scan of events_by_model_label: one index seek per distinct label, however long the model's log is.
         Query<string>(
-            "SELECT DISTINCT e.label FROM events e JOIN models m ON m.id = e.model_id WHERE m.name = @model AND e.label IS NOT NULL ORDER BY e.label",
+            """
+            WITH RECURSIVE seen (label) AS (
+                SELECT MIN(e.label) FROM events e WHERE e.model_id = (SELECT id FROM models WHERE name = @model) AND e.label IS NOT NULL
+                UNION ALL
+                SELECT (SELECT MIN(e.label) FROM events e WHERE e.model_id = (SELECT id FROM models WHERE name = @model) AND e.label > seen.label)
+                FROM seen WHERE seen.label IS NOT NULL)
+            SELECT label FROM seen WHERE label IS NOT NULL ORDER BY label
+            """,
             new { model });
 
     public RootBinding? BoundRoot() => _schema < RootSchema
