@@ -256,8 +256,19 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
     }
 
     /// <summary>Prints the status of one model, or of every model when <paramref name="model"/> is null.</summary>
-    public void Status(string? model, bool json) => StatusView.Print(console, StatusView.Read(Registry, model), json, Registry.Store.Location);
+    public void Status(string? model, VersionQuery query, bool json) => StatusView.Print(console, StatusView.Read(Registry, model, query), json, Registry.Store.Location);
 
-    /// <summary>Prints the audit log.</summary>
-    public void History(EventQuery query, bool json) => HistoryView.Print(console, Registry.History(query), json);
+    /// <summary>
+    /// Prints a page of the audit log, newest first. One event more than the page is read, so the page can say whether
+    /// older ones match and how to reach them.
+    /// </summary>
+    public void History(EventQuery query, bool json)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var page = query.Newest;
+        var events = Registry.History(query with { Newest = page + 1 });
+        var more = page is { } size && events.Count > size;
+        var shown = events.Skip(more ? 1 : 0).Reverse().ToList();
+        HistoryView.Print(console, shown, json, more ? shown[^1].Id : null);
+    }
 }

@@ -24,6 +24,39 @@ public sealed partial class ModelRegistry
         return reader.Versions(model);
     }
 
+    /// <summary>The versions of <paramref name="model"/> that <paramref name="query"/> asks for, by serving number.</summary>
+    public IReadOnlyList<ModelVersion> Versions(string model, VersionQuery query)
+    {
+        RequireModelName(model);
+        using var reader = OpenRead();
+        return reader.Versions(model, query);
+    }
+
+    /// <summary>
+    /// <paramref name="model"/> (or every model when null) with its labels, the versions <paramref name="query"/> asks
+    /// for and every labelled version besides, and its counts, all from one read. Only the rows shown are read, so a
+    /// model with years of pruned history costs what it shows. An unknown model is an error that lists the known ones.
+    /// </summary>
+    public IReadOnlyList<ModelOverview> Overview(string? model, VersionQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        using var reader = OpenRead();
+        if (model is not null)
+        {
+            RequireModelName(model);
+            RegistryRules.RequireModel(reader, model);
+        }
+
+        return (model is null ? reader.Models() : [model]).Select(each =>
+        {
+            var labels = reader.Labels(each);
+            var shown = reader.Versions(each, query);
+            var labelled = labels.Where(l => shown.All(v => v.Name != l.Version)).Select(l => reader.FindVersion(each, l.Version)).OfType<ModelVersion>();
+            var versions = shown.Concat(labelled).DistinctBy(v => v.Name).OrderBy(v => v.Number).ToList();
+            return new ModelOverview(each, labels, versions, reader.CountVersions(each));
+        }).ToList();
+    }
+
     /// <summary>
     /// Refuses a model the store holds no version of: a mistyped --model, or a --root or --registry pointing at the
     /// wrong store, is never a model worth acting on (or reporting as having nothing to do).

@@ -42,7 +42,7 @@ public sealed class ConcurrentReleaseTests(BuildHostFixture fixture)
         var history = fixture.Run("--target=History", "--model=sentiment", "--label=golden", "--format=json", root);
         using var events = JsonDocument.Parse(history.StdOut);
         string? at = null;
-        foreach (var move in events.RootElement.GetProperty("events").EnumerateArray())
+        foreach (var move in events.RootElement.GetProperty("events").EnumerateArray().Reverse()) // History lists newest first
         {
             Assert.Equal(at, move.GetProperty("from").GetString());
             at = move.GetProperty("to").GetString();

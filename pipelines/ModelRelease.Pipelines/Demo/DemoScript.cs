@@ -98,7 +98,7 @@ public sealed class DemoScript(DemoWorkspace workspace, ISampleTrainer trainer, 
         commands.Prune(model, Keep, "demo: keep the disk tidy");
 
         Step("Status");
-        commands.Status(model, json: false);
+        commands.Status(model, VersionQuery.All, json: false);
 
         Step("History");
         commands.History(new EventQuery(model), json: false);

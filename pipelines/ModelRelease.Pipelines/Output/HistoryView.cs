@@ -6,8 +6,11 @@ namespace ModelRelease.Pipelines.Output;
 /// <summary>History: the audit log as a table or JSON.</summary>
 public static class HistoryView
 {
-    /// <summary>Prints <paramref name="events"/>, oldest first.</summary>
-    public static void Print(IAnsiConsole console, IReadOnlyList<RegistryEvent> events, bool json)
+    /// <summary>
+    /// Prints <paramref name="events"/> in the order given (History gives newest first); <paramref name="olderBefore"/>,
+    /// when older events match too, is the <c>--before</c> of the next page.
+    /// </summary>
+    public static void Print(IAnsiConsole console, IReadOnlyList<RegistryEvent> events, bool json, long? olderBefore = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(events);
@@ -28,7 +31,10 @@ public static class HistoryView
                 evidence = e.ReadEvidence(),
                 executionId = e.ExecutionId,
             });
-            console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(new { events = rows }));
+            JsonOutput.WriteDocument(console.Profile.Out.Writer, "events", rows, new Dictionary<string, object?>
+            {
+                ["next"] = olderBefore is { } before ? new { before } : null,
+            });
             return;
         }
 
@@ -38,7 +44,7 @@ public static class HistoryView
             return;
         }
 
-        var table = new Table().Title($"Audit log: {events.Count} {(events.Count == 1 ? "event" : "events")}")
+        var table = new Table().Title($"Audit log: {(olderBefore is null ? "" : "newest ")}{events.Count} {(events.Count == 1 ? "event" : "events")}, newest first")
             .AddColumn("#").AddColumn("at (UTC)").AddColumn("model").AddColumn("event").AddColumn("change").AddColumn("by").AddColumn("reason");
         foreach (var e in events)
         {
@@ -53,6 +59,10 @@ public static class HistoryView
         }
 
         console.Write(table);
+        if (olderBefore is { } next)
+        {
+            console.MarkupLineInterpolated($"Older events match too: add --before={next} for the next page (--limit sets its size).");
+        }
     }
 
     private static string Change(RegistryEvent e) => e.Label is null

@@ -1,13 +1,17 @@
 namespace ModelRelease.Pipelines.Output;
 
-/// <summary>One model as Status shows it: its labels and every version, pruned included.</summary>
+/// <summary>One model as Status shows it: its labels, the versions shown, and how many it has in all.</summary>
 /// <param name="Model">The model name.</param>
 /// <param name="Labels">Its labels.</param>
-/// <param name="Versions">Its versions by serving number.</param>
-public sealed record ModelStatus(string Model, IReadOnlyList<LabelAssignment> Labels, IReadOnlyList<ModelVersion> Versions)
+/// <param name="Versions">The versions shown (the newest live ones unless --all, and every labelled one), by serving number.</param>
+/// <param name="Counts">How many live and pruned versions it has, shown or not.</param>
+public sealed record ModelStatus(string Model, IReadOnlyList<LabelAssignment> Labels, IReadOnlyList<ModelVersion> Versions, VersionCounts Counts)
 {
     /// <summary>The canary's share of traffic in percent; 0 without a canary.</summary>
     public int CanaryWeight => Labels.FirstOrDefault(l => l.Label == LabelNames.Canary)?.Weight ?? 0;
+
+    /// <summary>How many versions the model has that are not shown.</summary>
+    public long Hidden => Counts.Total - Versions.Count;
 
     /// <summary>The labels pointing at <paramref name="version"/>, in reading order.</summary>
     public IEnumerable<LabelAssignment> LabelsOf(string version) => Output.Labels.Ordered(Labels.Where(l => l.Version == version));

@@ -4,14 +4,17 @@ using Spectre.Console;
 
 namespace ModelRelease.Pipelines.Output;
 
-/// <summary>Status: per model, every version with its provenance, key metrics, blessing, labels and traffic; as tables or JSON.</summary>
+/// <summary>Status: per model, the newest live versions (or every one) with their provenance, key metrics, blessing, labels and traffic; as tables or JSON.</summary>
 public static class StatusView
 {
     /// <summary>How many metrics a table row shows; JSON has them all.</summary>
     private const int KeyMetrics = 4;
 
-    /// <summary>Reads the status of <paramref name="model"/>, or of every model when null; an unknown model is an error listing the known ones.</summary>
-    public static IReadOnlyList<ModelStatus> Read(ModelRegistry registry, string? model)
+    /// <summary>
+    /// Reads the status of <paramref name="model"/>, or of every model when null: the versions <paramref name="query"/>
+    /// asks for (default: every one) and every labelled one. An unknown model is an error listing the known ones.
+    /// </summary>
+    public static IReadOnlyList<ModelStatus> Read(ModelRegistry registry, string? model, VersionQuery? query = null)
     {
         ArgumentNullException.ThrowIfNull(registry);
         var models = registry.Models();
@@ -22,8 +25,8 @@ public static class StatusView
                 : $"The registry has no model '{model}'. Models: {string.Join(", ", models)}.");
         }
 
-        return (model is null ? models : [model])
-            .Select(m => new ModelStatus(m, registry.Labels(m), registry.Versions(m)))
+        return registry.Overview(model, query ?? VersionQuery.All)
+            .Select(m => new ModelStatus(m.Model, m.Labels, m.Versions, m.Counts))
             .ToList();
     }
 
@@ -38,7 +41,7 @@ public static class StatusView
         if (json)
         {
             // Written past Spectre, which would wrap long lines at the console width.
-            console.Profile.Out.Writer.WriteLine(JsonOutput.Serialize(new { models = models.Select(Json) }));
+            JsonOutput.WriteDocument(console.Profile.Out.Writer, "models", models.Select(Json));
             return;
         }
 
@@ -64,12 +67,16 @@ public static class StatusView
                 ? "no stable version: serves nothing"
                 : canary is null ? $"stable {stable.Version} 100%" : $"stable {stable.Version} {100 - model.CanaryWeight}%, canary {canary.Version} {model.CanaryWeight}%";
             console.MarkupLineInterpolated($"  traffic: {DisplayText.Escape(traffic)}; labels: {Labels.Describe(model.Labels)}");
+            if (model.Hidden > 0)
+            {
+                console.MarkupLineInterpolated($"  {model.Hidden} older or pruned {(model.Hidden == 1 ? "version is" : "versions are")} not shown: --limit=N shows more, --all shows pruned ones too.");
+            }
         }
     }
 
     private static Table Table(ModelStatus model)
     {
-        var table = new Table().Title($"{MarkupText.Of(model.Model)}: {model.Versions.Count(v => !v.IsPruned)} live, {model.Versions.Count(v => v.IsPruned)} pruned")
+        var table = new Table().Title($"{MarkupText.Of(model.Model)}: {model.Counts.Live} live, {model.Counts.Pruned} pruned")
             .AddColumn("version").AddColumn("number").AddColumn("created (UTC)").AddColumn("commit").AddColumn("dataset")
             .AddColumn("metrics").AddColumn("blessing").AddColumn("labels");
         foreach (var version in model.Versions.Reverse())
@@ -97,6 +104,7 @@ public static class StatusView
         traffic = model.Labels.Any(l => l.Label == LabelNames.Stable)
             ? new Dictionary<string, int> { [LabelNames.Stable] = 100 - model.CanaryWeight, [LabelNames.Canary] = model.CanaryWeight }
             : new Dictionary<string, int>(),
+        versionCounts = new { live = model.Counts.Live, pruned = model.Counts.Pruned, shown = model.Versions.Count },
         versions = model.Versions.Reverse().Select(v => new
         {
             name = v.Name,

@@ -107,7 +107,7 @@ public sealed class AnalyzePrometheusTests : IClassFixture<MetricsServices>, IAs
         run.AssertExit(3);
         Assert.Equal(("v1", null, null), _host.StableAndCanary());
         var events = JsonDocument.Parse(_host.Do("History", "--format=json").Out).RootElement.GetProperty("events").EnumerateArray().ToList();
-        var rollback = events.Last();
+        var rollback = events.First(); // newest first
         Assert.Equal("rollback", rollback.GetProperty("kind").GetString());
         Assert.Contains("latency failed 1 of 1 (failure limit 0; last canary 230 vs stable 100)", rollback.GetProperty("reason").GetString());
         var measurement = rollback.GetProperty("evidence").GetProperty("checks")[0].GetProperty("measurements")[0];

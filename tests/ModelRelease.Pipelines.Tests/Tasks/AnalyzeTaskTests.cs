@@ -55,7 +55,7 @@ public sealed class AnalyzeTaskTests : IDisposable
         var events = JsonDocument.Parse(_host.Do("History", "--format=json").Out).RootElement.GetProperty("events").EnumerateArray().ToList();
         var analyses = events.Where(e => e.GetProperty("kind").GetString() == "analysis").ToList();
         Assert.Equal(2, analyses.Count);
-        var promote = events.Last(e => e.GetProperty("kind").GetString() == "promote");
+        var promote = events.First(e => e.GetProperty("kind").GetString() == "promote");
         Assert.Contains("analysis run 2 successful", promote.GetProperty("reason").GetString());
         Assert.Equal(2, promote.GetProperty("evidence").GetProperty("checks")[0].GetProperty("measurements").GetArrayLength());
     }
@@ -74,7 +74,7 @@ public sealed class AnalyzeTaskTests : IDisposable
         var analysis = Assert.Single(events, e => e.GetProperty("kind").GetString() == "analysis").GetProperty("reason").GetString();
         Assert.Contains("latency failed 1 of 1 (failure limit 0; last canary 210 vs stable 100)", analysis);
         Assert.Contains("decision: roll back", analysis);
-        var rollback = events.Last();
+        var rollback = events.First(); // newest first
         Assert.Equal(("rollback", "canary"), (rollback.GetProperty("kind").GetString(), rollback.GetProperty("label").GetString()));
         var measurement = rollback.GetProperty("evidence").GetProperty("checks")[0].GetProperty("measurements")[0];
         Assert.Equal((210, 100), (measurement.GetProperty("canary").GetDouble(), measurement.GetProperty("stable").GetDouble()));

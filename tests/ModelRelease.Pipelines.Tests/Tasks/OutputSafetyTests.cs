@@ -49,7 +49,7 @@ public sealed class OutputSafetyTests : IDisposable
         Do("Status", 0, "--target=Status");
         Do("History", 0, "--target=History");
         var history = Do("History json", 0, "--target=History", "--format=json");
-        var status = Do("Status json", 0, "--target=Status", "--format=json");
+        var status = Do("Status json", 0, "--target=Status", "--format=json", "--all");
         Do("a refused dataset version", 1, "--target=Push", $"--artifact={_host.Artifact("v3")}", "--version=v3", "--skip-validation", $"--reason={Payload}", $"--dataset-version={Payload}");
 
         // Then no line can be read as a command and no control character is printed raw

@@ -67,6 +67,43 @@ public sealed class RegistryHardeningTests : IDisposable
         Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
     }
 
+    [Fact]
+    public async Task Should_Repair_A_Killed_Label_Move_When_The_Next_Change_Moves_Another_Models_Label()
+    {
+        // Given two models, each with a stable version and a second one
+        var v1 = _scenario.Push("one");
+        var v2 = _scenario.Push("two");
+        var f1 = _scenario.Push("three", model: "fraud");
+        var f2 = _scenario.Push("four", model: "fraud");
+        using (var setup = _scenario.Open())
+        {
+            setup.SetLabel("mnist", LabelNames.Stable, v1.Name);
+            setup.SetLabel("fraud", LabelNames.Stable, f1.Name);
+        }
+
+        // When a label move of mnist is SIGKILLed after its links moved and before its commit
+        var ready = _scenario.Temp.Combine("ready");
+        using (var probe = ProbeProcess.Start("label", _scenario.Root, "mnist", LabelNames.Stable, v2.Name, "before-commit", ready))
+        {
+            await probe.WaitUntilHangingAsync(ready);
+            await probe.KillAsync();
+        }
+
+        Assert.Equal($"versions/{v2.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
+
+        // And the next change is a label move of fraud, which syncs only fraud's own directories
+        using var registry = _scenario.Open();
+        registry.SetLabel("fraud", LabelNames.Stable, f2.Name);
+
+        // Then the sync journal entry the killed move left made that change re-sync mnist too: Verify is clean as it is
+        Assert.Equal($"versions/{v1.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
+        Assert.Empty(_scenario.Disagreements("mnist"));
+        Assert.Empty(_scenario.Disagreements("fraud"));
+        var verify = registry.Verify();
+        Assert.True(verify.IsClean, string.Join(Environment.NewLine, verify.Findings.Select(f => $"{f.Kind} {f.Path}: {f.Problem}")));
+        Assert.Empty(Directory.Exists(_scenario.Layout.JournalDirectory) ? Directory.GetFiles(_scenario.Layout.JournalDirectory) : []);
+    }
+
     [Theory]
     [InlineData("after-copy")]
     [InlineData("after-rename")]

@@ -137,7 +137,9 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
 
         if (query.Since is not null)
         {
-            filters.Add("e.at >= @since");
+            // The id bound lets the planner walk the log newest first from the first event in the time range (found
+            // through events_by_time) instead of scanning back through years of older events that cannot match.
+            filters.Add("e.at >= @since AND e.id >= (SELECT MIN(t.id) FROM events t WHERE t.at >= @since)");
         }
 
         if (kinds is not null)
@@ -410,8 +412,26 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
             ? id
             : throw new RegistryException($"Model '{model}' has no version '{version}' (another job may have changed the registry meanwhile). Run the command again.");
 
+    /// <summary>
+    /// Where the statements of the current async flow are recorded with their parameters, when a test sets it: the
+    /// test that every statement of a release step is served by an index replays each under EXPLAIN QUERY PLAN.
+    /// </summary>
+    internal static AsyncLocal<List<(string Sql, object? Parameters)>?> Recorder { get; } = new();
+
+    private static void Record(string sql, object? parameters)
+    {
+        if (Recorder.Value is { } recorded)
+        {
+            lock (recorded)
+            {
+                recorded.Add((sql, parameters));
+            }
+        }
+    }
+
     private List<T> Query<T>(string sql, object? parameters = null)
     {
+        Record(sql, parameters);
         try
         {
             return _connection.Query<T>(sql, parameters, _transaction).AsList();
@@ -425,6 +445,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     private void Execute(string sql, object? parameters)
     {
         RequireWriter();
+        Record(sql, parameters);
         try
         {
             _connection.Execute(sql, parameters, _transaction);
