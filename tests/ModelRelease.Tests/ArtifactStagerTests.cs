@@ -90,6 +90,34 @@ public sealed class ArtifactStagerTests : IDisposable
         Assert.False(Directory.Exists(destination));
     }
 
+    [Fact]
+    public void Should_Copy_Through_A_Buffer_Where_The_Kernel_Copy_Is_Not_Offered()
+    {
+        // Given an artifact on another filesystem (tmpfs), where copy_file_range answers EXDEV since Linux 5.19
+        if (!OperatingSystem.IsLinux() || !Directory.Exists("/dev/shm"))
+        {
+            return;
+        }
+
+        var artifact = Directory.CreateDirectory(Path.Combine("/dev/shm", "stager-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            File.WriteAllBytes(Path.Combine(artifact, "saved_model.pb"), RandomBytes(5 << 20, seed: 7));
+            File.WriteAllText(Path.Combine(artifact, "small.txt"), "small");
+
+            // When it is staged onto the test's filesystem
+            var manifest = ArtifactStager.Stage(ArtifactScanner.Walk(artifact), _temp.Combine("copy"), _ => { });
+
+            // Then the buffered one-pass copy gives the scan's manifest and the same bytes
+            Assert.Equal(ArtifactScanner.Scan(artifact).Manifest.Entries, manifest.Entries);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(artifact, "saved_model.pb")), File.ReadAllBytes(_temp.Combine("copy", "saved_model.pb")));
+        }
+        finally
+        {
+            Directory.Delete(artifact, recursive: true);
+        }
+    }
+
     private static byte[] RandomBytes(int length, int seed)
     {
         var bytes = new byte[length];

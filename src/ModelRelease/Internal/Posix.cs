@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 
 namespace ModelRelease.Internal;
 
@@ -13,14 +12,12 @@ namespace ModelRelease.Internal;
 /// project does not enable; these signatures (strings, ints, a byte array) are marshalled by the runtime instead.
 /// "libc" resolves to libc.so.6 on Linux and libSystem on macOS.
 /// </remarks>
-internal static class Posix
+internal static partial class Posix
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxType = 0x1;
     private const uint StatxIno = 0x100;
-    private const uint StatxBasicStats = 0x7ff;
-    private const int AtEmptyPath = 0x1000;
     private const int StatxModeOffset = 28;
     private const int StatxBufferSize = 256;
 
@@ -227,77 +224,6 @@ internal static class Posix
 
         return null;
     }
-
-    /// <summary>
-    /// The stamp of the file <paramref name="path"/> names (following links, as opening it does), or null when it
-    /// does not exist. Used to notice an artifact file that changed while it was copied, without reading it twice.
-    /// </summary>
-    /// <exception cref="IOException">The path could not be inspected.</exception>
-    public static FileStamp? StampOf(string path)
-    {
-        RefuseNul(path, nameof(path));
-        if (!OperatingSystem.IsLinux())
-        {
-            var info = new FileInfo(path);
-            return info.Exists ? new FileStamp(info.Length, TicksToNanoseconds(info.LastWriteTimeUtc), 0, 0, 0) : null;
-        }
-
-        var buffer = new byte[StatxBufferSize];
-        if (NativeStatx(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0)
-        {
-            var errno = Marshal.GetLastPInvokeError();
-            return errno is ENoEnt or ENotDir
-                ? null
-                : throw new IOException($"Could not stat '{path}': {Marshal.GetLastPInvokeErrorMessage()}");
-        }
-
-        return StampFromStatx(buffer);
-    }
-
-    /// <summary>The stamp of an open file: what was opened, even if its path now names something else.</summary>
-    /// <exception cref="IOException">The handle could not be inspected.</exception>
-    public static FileStamp StampOf(SafeFileHandle handle)
-    {
-        ArgumentNullException.ThrowIfNull(handle);
-        if (!OperatingSystem.IsLinux())
-        {
-            return new FileStamp(RandomAccess.GetLength(handle), TicksToNanoseconds(File.GetLastWriteTimeUtc(handle)), 0, 0, 0);
-        }
-
-        var buffer = new byte[StatxBufferSize];
-        var added = false;
-        try
-        {
-            handle.DangerousAddRef(ref added);
-            // statx(fd, "", AT_EMPTY_PATH) is fstat with nanosecond times and the same layout as the path form.
-            if (NativeStatx((int)handle.DangerousGetHandle(), string.Empty, AtEmptyPath, StatxBasicStats, buffer) != 0)
-            {
-                throw new IOException($"Could not stat an open file: {Marshal.GetLastPInvokeErrorMessage()}");
-            }
-        }
-        finally
-        {
-            if (added)
-            {
-                handle.DangerousRelease();
-            }
-        }
-
-        return StampFromStatx(buffer);
-    }
-
-    /// <summary>statx's layout: stx_ino at 32, stx_size at 40, stx_ctime at 96, stx_mtime at 112 (i64 s + u32 ns), stx_dev at 136/140.</summary>
-    private static FileStamp StampFromStatx(byte[] buffer) => new(
-        BitConverter.ToInt64(buffer, 40),
-        Nanoseconds(buffer, 112),
-        Nanoseconds(buffer, 96),
-        BitConverter.ToUInt64(buffer, 32),
-        ((ulong)BitConverter.ToUInt32(buffer, 136) << 32) | BitConverter.ToUInt32(buffer, 140));
-
-    private static long Nanoseconds(byte[] buffer, int offset) =>
-        (BitConverter.ToInt64(buffer, offset) * 1_000_000_000L) + BitConverter.ToUInt32(buffer, offset + 8);
-
-    private static long TicksToNanoseconds(DateTime utc) => (utc - DateTime.UnixEpoch).Ticks * 100;
 
     /// <summary>Maps the S_IFMT bits of a mode, which are the same on Linux and macOS.</summary>
     private static FileKind KindFromMode(ushort mode) => (mode & 0xF000) switch
