@@ -56,14 +56,18 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
         return measured is null ? report : measured.Attach(report);
     }
 
-    /// <summary>Pushes a version and prints its name, serving number and provenance.</summary>
+    /// <summary>
+    /// Pushes a version and prints its name, serving number, size and throughput, and provenance; a push that takes
+    /// more than a few seconds shows its progress meanwhile (a bar at a terminal, plain lines in a log).
+    /// </summary>
     public PushResult Push(PushRequest request)
     {
-        var result = Registry.Push(request);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = PushProgressView.Run(console, progress => Registry.Push(request, progress));
         var v = result.Version;
         if (result.Created)
         {
-            console.MarkupLineInterpolated($"Pushed [bold]{D(v.Model)} {D(v.Name)}[/] as serving number [bold]{v.Number}[/]: {v.FileCount} files, {ByteSize.Format(v.TotalBytes)}, commit {D(ReleaseText.ShortCommit(v.Git))}, dataset {D(v.Dataset.Value)}, {Blessings.Describe(v)}.");
+            console.MarkupLineInterpolated($"Pushed [bold]{D(v.Model)} {D(v.Name)}[/] as serving number [bold]{v.Number}[/]: {v.FileCount} files, {PushProgressView.Throughput(v.TotalBytes, clock.Elapsed)}, commit {D(ReleaseText.ShortCommit(v.Git))}, dataset {D(v.Dataset.Value)}, {Blessings.Describe(v)}.");
         }
         else
         {

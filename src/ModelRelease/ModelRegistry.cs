@@ -54,13 +54,21 @@ public sealed partial class ModelRegistry : IDisposable
 
     /// <summary>
     /// Copies the artifact into the registry as a new version with its provenance. An artifact identical to an
-    /// unpruned version of the model returns that version instead (recording the attempt) and copies nothing.
+    /// unpruned version of the model returns that version instead (recording the attempt) and keeps nothing of the copy.
     /// </summary>
-    public PushResult Push(PushRequest request)
+    public PushResult Push(PushRequest request) => Push(request, progress: null);
+
+    /// <summary>
+    /// <see cref="Push(PushRequest)"/>, telling <paramref name="progress"/> how far the copy has got. The artifact is
+    /// read once: each file is copied and hashed in one pass, several at a time.
+    /// </summary>
+    /// <param name="request">What to push.</param>
+    /// <param name="progress">Told the bytes and files copied, from the copying threads (null for none).</param>
+    public PushResult Push(PushRequest request, IProgress<PushProgress>? progress)
     {
         // Refused before the slow copy, which happens outside the store's transaction.
         RequireNoRehearsal();
-        return new VersionPublisher(this).Push(request);
+        return new VersionPublisher(this).Push(request, progress);
     }
 
     /// <summary>Points <paramref name="label"/> at <paramref name="version"/>, recording who, why and from where.</summary>

@@ -174,7 +174,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     }
 
     /// <summary>
-    /// Works out what <see cref="ModelRegistry.Push"/> would do with <paramref name="request"/>, reading the artifact
+    /// Works out what <see cref="ModelRegistry.Push(PushRequest)"/> would do with <paramref name="request"/>, reading the artifact
     /// and the store and writing nothing. Every check the push makes on its input is made here too.
     /// </summary>
     public PushPlan PlanPush(PushRequest request)
@@ -187,7 +187,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     }
 
     /// <summary>
-    /// Makes every check <see cref="ModelRegistry.Push"/> makes on <paramref name="request"/> before it copies
+    /// Makes every check <see cref="ModelRegistry.Push(PushRequest)"/> makes on <paramref name="request"/> before it copies
     /// anything (names, hyperparameters, a clean tree when required, the dataset's version or fingerprint, the
     /// artifact's scan and hashes, a name taken by other bytes, pruned or differing only in case), through the very
     /// method the push uses, reading only. Run before recording a verdict for the candidate, so a push that would be

@@ -44,7 +44,9 @@ internal sealed class HostConsole
         {
             Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
+            // Interactive only at a terminal that renders escapes: a push's progress bar redraws itself there; a
+            // log or a pipe gets plain lines instead. Nothing in the host prompts.
+            Interactive = output is null && color && !System.Console.IsOutputRedirected ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
 

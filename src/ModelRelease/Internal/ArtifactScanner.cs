@@ -33,13 +33,45 @@ internal static class ArtifactScanner
 
         if (entries.All(e => e.Entry.IsDirectory))
         {
-            throw new RegistryException(
-                $"The artifact directory '{root}' holds no files (it is empty or has only empty directories); point --artifact at the exported model, or wait until the training job has finished writing it.");
+            throw NoFiles(root);
         }
 
         entries.Sort((a, b) => string.CompareOrdinal(a.Entry.Path, b.Entry.Path));
         return new ScannedArtifact(root, VersionManifest.FromEntries(entries.Select(e => e.Entry)), entries);
     }
+
+    /// <summary>
+    /// Walks <paramref name="artifactDirectory"/> with every refusal <see cref="Scan"/> makes, but reads no file: it
+    /// stamps each (size, times, inode), so a push can copy and hash in one pass and notice a file that changed
+    /// meanwhile. Entries are in ordinal path order.
+    /// </summary>
+    /// <exception cref="RegistryException">As <see cref="Scan"/>, for everything but a file's content.</exception>
+    public static WalkedArtifact Walk(string artifactDirectory)
+    {
+        var (root, realRoot, rules) = Prepare(artifactDirectory);
+        var entries = new List<WalkedFile>();
+        foreach (var entry in TreeWalker.Walk(realRoot, rules))
+        {
+            FileStamp? stamp = null;
+            if (!entry.IsDirectory)
+            {
+                stamp = Posix.StampOf(entry.RealPath) ?? throw rules.Refuse(new TreeWalkRefusal(TreeWalkProblem.Vanished, entry.RelativePath));
+            }
+
+            entries.Add(new WalkedFile(entry.RelativePath, entry.RealPath, stamp));
+        }
+
+        if (entries.All(e => e.Stamp is null))
+        {
+            throw NoFiles(root);
+        }
+
+        entries.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
+        return new WalkedArtifact(root, entries);
+    }
+
+    private static RegistryException NoFiles(string root) => new(
+        $"The artifact directory '{root}' holds no files (it is empty or has only empty directories); point --artifact at the exported model, or wait until the training job has finished writing it.");
 
     private static (string Root, string RealRoot, TreeWalkRules Rules) Prepare(string artifactDirectory)
     {

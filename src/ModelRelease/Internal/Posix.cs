@@ -12,7 +12,7 @@ namespace ModelRelease.Internal;
 /// project does not enable; these signatures (strings, ints, a byte array) are marshalled by the runtime instead.
 /// "libc" resolves to libc.so.6 on Linux and libSystem on macOS.
 /// </remarks>
-internal static class Posix
+internal static partial class Posix
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;

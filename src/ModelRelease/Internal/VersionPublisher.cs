@@ -12,15 +12,24 @@ internal sealed class VersionPublisher(ModelRegistry registry)
 {
     private readonly RegistryOptions _options = registry.Options;
 
-    public PushResult Push(PushRequest request)
+    /// <summary>
+    /// Pushes <paramref name="request"/>: walks the artifact (refusing what the scan refuses), copies and hashes it in
+    /// one pass into a hidden staging directory, then, under the lock, either keeps an existing version with the same
+    /// bytes (the staging copy is deleted) or renames the copy into place and records it.
+    /// </summary>
+    public PushResult Push(PushRequest request, IProgress<PushProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         var model = request.Model;
-        var (_, git, dataset, artifact, known, seen) = Prepare(request, warn: true);
-        var modelIsNew = known.Count == 0;
-        if (seen is not null && TryRepeat(request, artifact.Manifest) is { } repeated)
+        var (git, dataset) = CheckInputs(request, _options);
+
+        // Walked, not read: the copy below is the one read of the artifact's bytes, and the "same bytes already
+        // pushed" question is settled by the digest of what it wrote.
+        var artifact = ArtifactScanner.Walk(request.Artifact);
+        bool modelIsNew;
+        using (var reader = registry.OpenRead())
         {
-            return repeated;
+            modelIsNew = reader.Versions(model).Count == 0;
         }
 
         var versions = registry.Layout.VersionsDirectory(model);
@@ -35,12 +44,13 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         try
         {
             Directories.Create(versions);
-            ArtifactCopier.CopyVerified(artifact, incoming);
+            var manifest = ArtifactStager.Stage(artifact, incoming, _options.Fault, progress);
             _options.Fault("after-copy");
             var result = registry.Change(model, precheck: null, writer =>
             {
-                // Another job may have pushed the same bytes or taken the name while this one was copying.
-                if (Existing(writer, request, artifact.Manifest) is { } existing)
+                // The same bytes already pushed (by an earlier push, or another job while this one copied): keep that
+                // version, and the finally below deletes the staging copy. A name taken by other bytes is refused here.
+                if (Existing(writer, request, manifest) is { } existing)
                 {
                     return new PushResult(RecordRepeat(writer, request, existing), Created: false);
                 }
@@ -64,7 +74,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
 
                 var env = _options.Environment;
                 var version = writer.InsertVersion(new VersionDraft(
-                    model, name, number, artifact.Manifest, git, dataset, request.Hyperparameters, request.Metrics, now,
+                    model, name, number, manifest, git, dataset, request.Hyperparameters, request.Metrics, now,
                     env.Actor, env.Host, env.CiRunUrl, request.Blessing, request.BlessingReason));
                 writer.AppendEvent(registry.Event(model, EventKind.Push, null, null, name, request.Reason, PushEvidence(version), now));
                 registry.Link(writer, model, name, ExecutionRole.Output);
@@ -111,7 +121,16 @@ internal sealed class VersionPublisher(ModelRegistry registry)
     internal PreparedPush Prepare(PushRequest request, bool warn)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var options = warn ? _options : new RegistryOptions { Environment = _options.Environment };
+        var (git, dataset) = CheckInputs(request, warn ? _options : new RegistryOptions { Environment = _options.Environment });
+        var artifact = ArtifactScanner.Scan(request.Artifact);
+        using var reader = registry.OpenRead();
+        // Versions lists pruned ones too, so its largest number is the writer's MaxNumber.
+        return new PreparedPush(request, git, dataset, artifact, reader.Versions(request.Model), Existing(reader, request, artifact.Manifest));
+    }
+
+    /// <summary>The checks of a push before its artifact is touched: the request, git provenance and the dataset version.</summary>
+    private (GitProvenance Git, DatasetVersion Dataset) CheckInputs(PushRequest request, RegistryOptions options)
+    {
         CheckRequest(registry, request);
         var git = Provenance(options, request);
         var dataset = DatasetVersionResolver.Resolve(request.DatasetVersion, request.Dataset);
@@ -120,10 +139,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
             options.Warn("No --dataset-version and no --dataset: the version's dataset is recorded as 'unknown', so it cannot be traced to its training data. Pass one of them.");
         }
 
-        var artifact = ArtifactScanner.Scan(request.Artifact);
-        using var reader = registry.OpenRead();
-        // Versions lists pruned ones too, so its largest number is the writer's MaxNumber.
-        return new PreparedPush(request, git, dataset, artifact, reader.Versions(request.Model), Existing(reader, request, artifact.Manifest));
+        return (git, dataset);
     }
 
     /// <summary>The new version's name and serving number, given the model's versions and its largest number so far.</summary>
@@ -199,14 +215,6 @@ internal sealed class VersionPublisher(ModelRegistry registry)
 
         return reader.FindVersionByDigest(request.Model, manifest.Digest);
     }
-
-    /// <summary>
-    /// Records a repeated push under the lock, or returns null when the version it matched is gone by then (pruned
-    /// meanwhile): the push then copies as a new version instead of returning one without files.
-    /// </summary>
-    private PushResult? TryRepeat(PushRequest request, VersionManifest manifest) =>
-        registry.Change(request.Model, precheck: null, writer =>
-            Existing(writer, request, manifest) is { } current ? new PushResult(RecordRepeat(writer, request, current), Created: false) : null);
 
     private ModelVersion RecordRepeat(IMetadataWriter writer, PushRequest request, ModelVersion existing)
     {
