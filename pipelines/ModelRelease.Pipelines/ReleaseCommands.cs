@@ -75,7 +75,7 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
             var asked = request.VersionName is { } name && !string.Equals(name, v.Name, StringComparison.Ordinal)
                 ? $" No version {D(name)} was created: use {D(v.Name)}."
                 : "";
-            console.MarkupLineInterpolated($"[yellow]{D(v.Model)} {D(v.Name)}[/] (serving number {v.Number}) already holds these exact bytes; nothing was copied.{asked}");
+            console.MarkupLineInterpolated($"[yellow]{D(v.Model)} {D(v.Name)}[/] (serving number {v.Number}) already holds these exact bytes; no new version was added.{asked}");
         }
 
         return result;

@@ -6,7 +6,7 @@ public enum EventKind
     /// <summary>A new version was pushed.</summary>
     Push,
 
-    /// <summary>An artifact identical to an existing version was pushed again; nothing was copied.</summary>
+    /// <summary>An artifact identical to an existing version was pushed again; no version was added.</summary>
     PushRepeated,
 
     /// <summary>A label was set or moved.</summary>

@@ -57,7 +57,28 @@ public sealed class ArtifactStagerTests : IDisposable
         var reports = new List<PushProgress>();
         var progress = new SyncProgress(p => { lock (reports) { reports.Add(p); } });
         var walked = ArtifactScanner.Walk(artifact);
-        var manifest = ArtifactStager.Stage(walked, _temp.Combine("copy"), at => { lock (threads) { threads.Add(Environment.CurrentManagedThreadId); } }, progress);
+        // The first file's copy waits (up to 10 s) for another thread to start one, so a busy thread pool that would
+        // have finished all 60 small files on one thread before a second worker started cannot make this flaky.
+        using var another = new ManualResetEventSlim();
+        var waited = 0;
+        void Copied(string at)
+        {
+            lock (threads)
+            {
+                threads.Add(Environment.CurrentManagedThreadId);
+                if (threads.Count > 1)
+                {
+                    another.Set();
+                }
+            }
+
+            if (Interlocked.Exchange(ref waited, 1) == 0)
+            {
+                another.Wait(TimeSpan.FromSeconds(10));
+            }
+        }
+
+        var manifest = ArtifactStager.Stage(walked, _temp.Combine("copy"), Copied, progress);
 
         // Then every file is there with the scan's hash, and the last report says all bytes and files are done
         Assert.Equal(ArtifactScanner.Scan(artifact).Manifest.Digest, manifest.Digest);

@@ -41,6 +41,7 @@ internal static class ArtifactStager
     /// <param name="progress">Told the bytes and files done as the copy goes, from the copying threads.</param>
     /// <exception cref="RegistryException">A file changed, vanished or stopped being a regular file since the walk.</exception>
     /// <exception cref="IOException">The destination exists, or an I/O operation failed.</exception>
+    /// <exception cref="DirectoryNotFoundException">The destination's parent does not exist.</exception>
     public static VersionManifest Stage(WalkedArtifact source, string destinationDirectory, Action<string> fault, IProgress<PushProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -49,6 +50,13 @@ internal static class ArtifactStager
         {
             throw new IOException(
                 $"The copy destination '{destination}' already exists; a version is only ever copied into a new directory. Delete it if it is left over from an interrupted push, or copy to another name.");
+        }
+
+        // Only the copy's own directories are made and fsynced here; a parent made on the way would not be durable.
+        var parent = Path.GetDirectoryName(destination);
+        if (parent is null || Posix.KindOf(parent) != FileKind.Directory)
+        {
+            throw new DirectoryNotFoundException($"The parent directory of the copy destination '{destination}' does not exist; create it first.");
         }
 
         Directory.CreateDirectory(destination);

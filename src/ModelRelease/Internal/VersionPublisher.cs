@@ -26,10 +26,18 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         // Walked, not read: the copy below is the one read of the artifact's bytes, and the "same bytes already
         // pushed" question is settled by the digest of what it wrote.
         var artifact = ArtifactScanner.Walk(request.Artifact);
-        bool modelIsNew;
+        bool modelIsNew, nameIsTaken;
         using (var reader = registry.OpenRead())
         {
-            modelIsNew = reader.Versions(model).Count == 0;
+            modelIsNew = reader.CountVersions(model).Total == 0;
+            nameIsTaken = request.VersionName is { } name && reader.FindVersion(model, name) is not null;
+        }
+
+        // A --version name already recorded can only be the same bytes again or a refusal: one hashing read settles
+        // which, without a copy that would be thrown away.
+        if (nameIsTaken && TryRepeat(request, ArtifactScanner.Scan(request.Artifact).Manifest) is { } repeated)
+        {
+            return repeated;
         }
 
         var versions = registry.Layout.VersionsDirectory(model);
@@ -216,11 +224,19 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         return reader.FindVersionByDigest(request.Model, manifest.Digest);
     }
 
+    /// <summary>
+    /// Records a repeated push under the lock, or returns null when the version it matched is gone by then (pruned
+    /// meanwhile): the push then copies as a new version instead of returning one without files.
+    /// </summary>
+    private PushResult? TryRepeat(PushRequest request, VersionManifest manifest) =>
+        registry.Change(request.Model, precheck: null, writer =>
+            Existing(writer, request, manifest) is { } current ? new PushResult(RecordRepeat(writer, request, current), Created: false) : null);
+
     private ModelVersion RecordRepeat(IMetadataWriter writer, PushRequest request, ModelVersion existing)
     {
         var evidence = JsonSerializer.Serialize(new { digest = existing.Digest, requestedName = request.VersionName });
         writer.AppendEvent(registry.Event(request.Model, EventKind.PushRepeated, null, null, existing.Name,
-            request.Reason ?? "identical artifact already pushed; nothing copied", evidence, registry.Now()));
+            request.Reason ?? "identical artifact already pushed; no new version", evidence, registry.Now()));
         registry.Link(writer, request.Model, existing.Name, ExecutionRole.Input);
         return existing;
     }

@@ -31,7 +31,7 @@ public sealed class ValidatePushTaskTests : IDisposable
         var same = _host.Run("--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v1")}", ReleaseHost.Metrics(0.9, 50), "--version=v1");
 
         again.AssertExit(0);
-        Assert.Contains("already holds these exact bytes; nothing was copied. No version v1-again was created: use v1.", again.Out);
+        Assert.Contains("already holds these exact bytes; no new version was added. No version v1-again was created: use v1.", again.Out);
         same.AssertExit(0);
         Assert.DoesNotContain("No version", same.Out);
         using var registry = _host.Open();

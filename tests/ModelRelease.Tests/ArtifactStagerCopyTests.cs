@@ -5,7 +5,8 @@ using ModelRelease.Tests.Fixtures;
 
 namespace ModelRelease.Tests;
 
-public sealed class ArtifactCopierTests : IDisposable
+/// <summary>What the push's staging copy guarantees: the scanned bytes and manifest, read-only files, refusals, no leftovers.</summary>
+public sealed class ArtifactStagerCopyTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
@@ -14,6 +15,8 @@ public sealed class ArtifactCopierTests : IDisposable
     private string Artifact => _temp.Combine("artifact");
 
     private string Destination => _temp.Combine("versions/.v1.tmp");
+
+    private VersionManifest Stage(WalkedArtifact walked) => ArtifactStager.Stage(walked, Destination, _ => { });
 
     [Fact]
     public void Should_Copy_Every_File_Byte_For_Byte_With_The_Scanned_Manifest()
@@ -25,9 +28,10 @@ public sealed class ArtifactCopierTests : IDisposable
         _temp.WriteFile("artifact/assets/empty.txt", string.Empty);
         _temp.CreateDirectory("versions");
         var scanned = ArtifactScanner.Scan(Artifact);
+        var walked = ArtifactScanner.Walk(Artifact);
 
         // When
-        var copied = ArtifactCopier.CopyVerified(scanned, Destination);
+        var copied = Stage(walked);
 
         // Then: the same manifest, and scanning the copy independently agrees with it
         Assert.Equal(scanned.Manifest.Digest, copied.Digest);
@@ -45,7 +49,7 @@ public sealed class ArtifactCopierTests : IDisposable
         _temp.WriteFile("artifact/variables/variables.data", bytes);
         _temp.CreateDirectory("versions");
 
-        var copied = ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
+        var copied = Stage(ArtifactScanner.Walk(Artifact));
 
         var expected = new ManifestEntry("variables/variables.data", bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         Assert.Equal(expected, Assert.Single(copied.Entries));
@@ -62,7 +66,7 @@ public sealed class ArtifactCopierTests : IDisposable
         _temp.CreateDirectory("versions");
 
         // When
-        ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
+        Stage(ArtifactScanner.Walk(Artifact));
 
         // Then: a version never depends on anything outside itself, not even on the artifact it came from
         Assert.Equal(FileKind.Directory, Posix.KindOf(Path.Combine(Destination, "variables")));
@@ -78,9 +82,10 @@ public sealed class ArtifactCopierTests : IDisposable
         _temp.WriteFile("artifact/saved_model.pb", "new graph");
         _temp.WriteFile("versions/.v1.tmp/saved_model.pb", "old graph");
         var scanned = ArtifactScanner.Scan(Artifact);
+        var walked = ArtifactScanner.Walk(Artifact);
 
         // When
-        var error = Assert.Throws<IOException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+        var error = Assert.Throws<IOException>(() => Stage(walked));
 
         // Then
         Assert.Equal(
@@ -96,8 +101,9 @@ public sealed class ArtifactCopierTests : IDisposable
         _temp.WriteFile("artifact/saved_model.pb", "graph");
         _temp.WriteFile("versions/.v1.tmp", "a file");
         var scanned = ArtifactScanner.Scan(Artifact);
+        var walked = ArtifactScanner.Walk(Artifact);
 
-        Assert.Throws<IOException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+        Assert.Throws<IOException>(() => Stage(walked));
 
         Assert.Equal("a file", File.ReadAllText(Destination));
     }
@@ -110,10 +116,11 @@ public sealed class ArtifactCopierTests : IDisposable
         var weights = _temp.WriteFile("artifact/variables/variables.data", "weights-1");
         _temp.CreateDirectory("versions");
         var scanned = ArtifactScanner.Scan(Artifact);
+        var walked = ArtifactScanner.Walk(Artifact);
         File.WriteAllText(weights, "weights-2");
 
         // When
-        var error = Assert.Throws<RegistryException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+        var error = Assert.Throws<RegistryException>(() => Stage(walked));
 
         // Then
         Assert.Equal(
@@ -130,9 +137,10 @@ public sealed class ArtifactCopierTests : IDisposable
         var second = _temp.WriteFile("artifact/b.pb", "second");
         _temp.CreateDirectory("versions");
         var scanned = ArtifactScanner.Scan(Artifact);
+        var walked = ArtifactScanner.Walk(Artifact);
         File.Delete(second);
 
-        var error = Assert.Throws<RegistryException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+        var error = Assert.Throws<RegistryException>(() => Stage(walked));
 
         Assert.Equal(
             $"The artifact '{Artifact}' changed while it was being copied: b.pb; re-run the push when the training job has finished writing it.",
@@ -150,7 +158,7 @@ public sealed class ArtifactCopierTests : IDisposable
         _temp.CreateDirectory("versions");
 
         // When
-        ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
+        Stage(ArtifactScanner.Walk(Artifact));
 
         // Then: exactly r--r--r--, whatever the umask; directories keep the owner's write bit so prune can delete
         var readOnly = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
@@ -169,9 +177,10 @@ public sealed class ArtifactCopierTests : IDisposable
         _temp.CreateDirectory("artifact/assets/extra");
         _temp.CreateDirectory("versions");
         var scanned = ArtifactScanner.Scan(Artifact);
+        var walked = ArtifactScanner.Walk(Artifact);
 
         // When
-        var copied = ArtifactCopier.CopyVerified(scanned, Destination);
+        var copied = Stage(walked);
 
         // Then: the directories are there and empty, and scanning the copy gives the same manifest
         Assert.Equal(scanned.Manifest.Entries, copied.Entries);
@@ -186,7 +195,7 @@ public sealed class ArtifactCopierTests : IDisposable
     {
         _temp.WriteFile("artifact/variables/variables.index", "index");
         _temp.CreateDirectory("versions");
-        ArtifactCopier.CopyVerified(ArtifactScanner.Scan(Artifact), Destination);
+        Stage(ArtifactScanner.Walk(Artifact));
 
         Directory.Delete(Destination, recursive: true);
 
@@ -198,8 +207,9 @@ public sealed class ArtifactCopierTests : IDisposable
     {
         _temp.WriteFile("artifact/saved_model.pb", "graph");
         var scanned = ArtifactScanner.Scan(Artifact);
+        var walked = ArtifactScanner.Walk(Artifact);
 
-        var error = Assert.Throws<DirectoryNotFoundException>(() => ArtifactCopier.CopyVerified(scanned, Destination));
+        var error = Assert.Throws<DirectoryNotFoundException>(() => Stage(walked));
 
         Assert.Equal($"The parent directory of the copy destination '{Destination}' does not exist; create it first.", error.Message);
         Assert.Equal(FileKind.Missing, Posix.KindOf(_temp.Combine("versions")));
