@@ -88,8 +88,11 @@ build_host() {
   touch "$dir/.stamp.pending"
   list_sources >"$dir/.sources"
   if ! list_stamped_sources >"$dir/.listing"; then rm -f "$dir/.listing"; fi
-  if ! dotnet build "$repo/build/Build.csproj" --configuration Release --output "$dir" --nologo \
-       --verbosity quiet >"$log" 2>&1; then
+  # Published ReadyToRun for this machine's runtime: the host's own code and its packages are compiled ahead of time,
+  # so a warm start loads native code instead of JIT-compiling every method it runs (--tree: ~1,170 methods → ~270).
+  # Framework-dependent: the shared runtime is the one `dotnet` finds, as with `dotnet build`.
+  if ! dotnet publish "$repo/build/Build.csproj" --configuration Release --use-current-runtime --self-contained false \
+       -p:PublishReadyToRun=true --output "$dir" --nologo --verbosity quiet >"$log" 2>&1; then
     cat "$log" >&2
     rm -rf "$dir"
     echo "error: building the build host failed (the log above is also in $log)." >&2
