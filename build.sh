@@ -90,9 +90,10 @@ build_host() {
   if ! list_stamped_sources >"$dir/.listing"; then rm -f "$dir/.listing"; fi
   # Published ReadyToRun for this machine's runtime: the host's own code and its packages are compiled ahead of time,
   # so a warm start loads native code instead of JIT-compiling every method it runs (--tree: ~1,170 methods → ~270).
-  # Framework-dependent: the shared runtime is the one `dotnet` finds, as with `dotnet build`.
+  # Framework-dependent: the shared runtime is the one `dotnet` finds, as with `dotnet build`. OutputPath keeps the
+  # projects' own build output in .build/ (publish would otherwise leave bin/ folders all over src/).
   if ! dotnet publish "$repo/build/Build.csproj" --configuration Release --use-current-runtime --self-contained false \
-       -p:PublishReadyToRun=true --output "$dir" --nologo --verbosity quiet >"$log" 2>&1; then
+       -p:PublishReadyToRun=true "-p:OutputPath=$state/host-bin/" --output "$dir" --nologo --verbosity quiet >"$log" 2>&1; then
     cat "$log" >&2
     rm -rf "$dir"
     echo "error: building the build host failed (the log above is also in $log)." >&2
