@@ -64,7 +64,10 @@ function Invoke-HostBuild {
     # Stamped before the build starts: a file edited while MSBuild runs is newer, so the next call rebuilds.
     New-Item -ItemType File -Path (Join-Path $dir '.stamp') -Force | Out-Null
     Get-Sources | Set-Content (Join-Path $dir '.sources')
-    & dotnet build (Join-Path $repo 'build/Build.csproj') --configuration Release --output $dir --nologo --verbosity quiet *> $log
+    # Published ReadyToRun for this machine's runtime, as build.sh does: a warm start runs precompiled code. OutputPath
+    # keeps the projects' own build output in .build/ (publish would otherwise leave bin/ folders all over src/).
+    & dotnet publish (Join-Path $repo 'build/Build.csproj') --configuration Release --use-current-runtime --self-contained false `
+        -p:PublishReadyToRun=true "-p:OutputPath=$(Join-Path $state 'host-bin')/" --output $dir --nologo --verbosity quiet *> $log
     if ($LASTEXITCODE -ne 0) {
         Get-Content $log | ForEach-Object { [Console]::Error.WriteLine($_) }
         Remove-Item -Recurse -Force $dir

@@ -84,19 +84,5 @@ push_median=$(printf '%s\n' "${push_ms[@]}" | median)
 row "Push of a 1 GiB artifact (9 files)" "$push_median" "cp -r + sync" "$(printf '%s\n' "${cp_sync_ms[@]}" | median)"
 row "Push of a 1 GiB artifact (9 files)" "$push_median" "cp -r + sha256sum of the copy" "$(printf '%s\n' "${cp_sha_ms[@]}" | median)"
 
-# Warm start against a bare .NET program started the same way.
-hello="$work/hello"
-mkdir -p "$hello" && cat >"$hello/hello.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>
-XML
-echo 'System.Console.WriteLine("hello");' >"$hello/Program.cs"
-dotnet build "$hello/hello.csproj" -c Release -o "$hello/out" --nologo -v quiet >/dev/null
-declare -a tree_ms hello_ms rollback_ms
-for ((i = 0; i < runs; i++)); do
-  hello_ms+=("$(time_once dotnet "$hello/out/hello.dll")")
-  tree_ms+=("$(time_once ./build.sh --tree)")
-  rollback_ms+=("$(time_once ./build.sh -t Rollback --model=model-000 --to=previous --root="$small" --reason=bench)")
-done
-tree_median=$(printf '%s\n' "${tree_ms[@]}" | median)
-row "./build.sh --tree (warm start)" "$tree_median" "dotnet hello.dll" "$(printf '%s\n' "${hello_ms[@]}" | median)"
-row "Rollback --to=previous (small registry)" "$(printf '%s\n' "${rollback_ms[@]}" | median)" "./build.sh --tree" "$tree_median"
+# Warm start against a bare .NET program started the same way, and a small rollback against it (run alone: about a minute).
+"$repo/bench/run-startup-bench.sh" "$runs"

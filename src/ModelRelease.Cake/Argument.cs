@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Cake.Core;
 using ModelRelease.Cake.Internal;
 
@@ -18,7 +17,7 @@ namespace ModelRelease.Cake;
 ///     Argument.Double("threshold", "least share of smoke requests that must succeed", 0.99).Between(0, 1);
 /// </code>
 /// </example>
-public abstract partial class Argument
+public abstract class Argument
 {
     private protected Argument()
     {
@@ -177,7 +176,7 @@ public abstract partial class Argument
     private protected static string CheckName(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return ValidName().IsMatch(name)
+        return IsValidName(name)
             ? name
             : throw new ArgumentException($"'{name}' is not an argument name: use letters, digits, '-' and '_', starting with a letter or digit, without the leading dashes.", nameof(name));
     }
@@ -205,6 +204,25 @@ public abstract partial class Argument
         return choices;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex ValidName();
+    /// <summary>
+    /// A letter or digit, then letters, digits, '-' and '_' (ASCII). A loop rather than a regex: every declared
+    /// argument is checked at start-up, and the first regex match would load and JIT the regex engine for it.
+    /// </summary>
+    private static bool IsValidName(string name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetterOrDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -92,6 +92,29 @@ public sealed class BuildShTests(BuildHostFixture fixture)
     }
 
     [Fact]
+    public void Should_Rebuild_Host_When_A_Source_File_Is_Replaced_By_An_Older_Copy()
+    {
+        // Given a built host, and a source file put back with an older time than the build's (a restore from a backup,
+        // `cp -p`, an archive), which a "newer than the build" test would miss
+        fixture.EnsureHostBuilt();
+        var source = Directory.EnumerateFiles(fixture.PathOf("src"), "*.cs", SearchOption.AllDirectories)
+            .Where(path => !IsBuildOutput(path))
+            .Order(StringComparer.Ordinal)
+            .Last();
+        var hostTime = File.GetLastWriteTimeUtc(Path.Combine(fixture.HostFolder, ".stamp"));
+        File.AppendAllText(source, "\n// restored\n");
+        File.SetLastWriteTimeUtc(source, hostTime.AddDays(-1));
+
+        // When ./build.sh --tree runs
+        var result = fixture.Run("--tree");
+
+        // Then the changed time and size rebuild the host
+        AssertExitCode(0, result);
+        Assert.True(result.RebuiltHost, $"An older copy of {source} should rebuild the host.{Environment.NewLine}{result}");
+        AssertShowsTree(result);
+    }
+
+    [Fact]
     public void Should_Run_From_A_Subfolder_Of_The_Checkout()
     {
         // Given a built host

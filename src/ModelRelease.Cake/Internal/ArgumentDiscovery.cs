@@ -23,24 +23,40 @@ internal static class ArgumentDiscovery
     {
         for (var t = type; t is not null && t != typeof(object); t = t.BaseType)
         {
-            var fields = t.GetFields(StaticMembers)
-                .Where(f => typeof(Argument).IsAssignableFrom(f.FieldType))
-                .Select(f => (Member: (MemberInfo)f, Value: (Func<object?>)(() => f.GetValue(null))));
-            var properties = t.GetProperties(StaticMembers)
-                .Where(p => typeof(Argument).IsAssignableFrom(p.PropertyType) && p.GetMethod is not null && p.GetIndexParameters().Length == 0)
-                .Select(p => (Member: (MemberInfo)p, Value: (Func<object?>)(() => p.GetValue(null))));
-            foreach (var (member, value) in fields.Concat(properties).OrderBy(m => m.Member.MetadataToken))
+            // Plain loops over MemberInfo, not LINQ over (member, getter) tuples: this runs for every task at every
+            // start, and generic code over a value type is not precompiled (ReadyToRun), so the tuples cost a JIT.
+            var members = new List<MemberInfo>();
+            foreach (var field in t.GetFields(StaticMembers))
             {
-                yield return Read(type, t, member, value);
+                if (typeof(Argument).IsAssignableFrom(field.FieldType))
+                {
+                    members.Add(field);
+                }
+            }
+
+            foreach (var property in t.GetProperties(StaticMembers))
+            {
+                if (typeof(Argument).IsAssignableFrom(property.PropertyType) && property.GetMethod is not null && property.GetIndexParameters().Length == 0)
+                {
+                    members.Add(property);
+                }
+            }
+
+            // Declaration order (tokens are unique: fields, then properties, as before).
+            members.Sort((a, b) => a.MetadataToken.CompareTo(b.MetadataToken));
+            foreach (var member in members)
+            {
+                yield return Read(type, t, member);
             }
         }
     }
 
-    private static Argument Read(Type task, Type declaring, MemberInfo member, Func<object?> value)
+    private static Argument Read(Type task, Type declaring, MemberInfo member)
     {
         try
         {
-            return value() as Argument ?? throw new PipelineDefinitionException(
+            var value = member is FieldInfo field ? field.GetValue(null) : ((PropertyInfo)member).GetValue(null);
+            return value as Argument ?? throw new PipelineDefinitionException(
                 $"{declaring.Name}.{member.Name} declares an argument of {task.Name} but is null: give it a declaration, e.g. = Argument.Text(\"name\", \"what it means\").");
         }
         catch (Exception error) when (Cause(error) is ArgumentException or InvalidOperationException)

@@ -107,8 +107,24 @@ internal static class CommandLineParser
             $"Unexpected '{arg}': arguments are written --name=value; quote a value that has spaces (--reason=\"two words\"). To run a task, write --target={arg}.");
     }
 
-    private static bool IsValidName(string name) =>
-        name.Length > 0 && char.IsLetter(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+    // A loop, not name.All(...): LINQ over chars is generic code over a value type, JIT-compiled at every start.
+    private static bool IsValidName(string name)
+    {
+        if (name.Length == 0 || !char.IsLetter(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>"--x" and "-t" are options; "-5" is a value (a negative number).</summary>
     private static bool LooksLikeOption(string arg) =>

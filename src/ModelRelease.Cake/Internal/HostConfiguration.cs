@@ -35,7 +35,8 @@ internal sealed class HostConfiguration
     /// <exception cref="PipelineDefinitionException">An address is not a dotnet: tool with a package and an exact version.</exception>
     public IReadOnlyList<ToolPackage> ToolPackages()
     {
-        var tools = ToolAddresses.Select(ToolPackage.Parse).DistinctBy(t => (t.Id.ToLowerInvariant(), t.Version.ToLowerInvariant())).ToList();
+        // One string key (ids and versions hold no '/'), not a tuple: generic code over a tuple is JIT-compiled at every start.
+        var tools = ToolAddresses.Select(ToolPackage.Parse).DistinctBy(t => $"{t.Id}/{t.Version}", StringComparer.OrdinalIgnoreCase).ToList();
         foreach (var clash in tools.GroupBy(t => t.Id, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             throw new PipelineDefinitionException(

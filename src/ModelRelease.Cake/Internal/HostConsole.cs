@@ -50,10 +50,12 @@ internal sealed class HostConsole
             Out = new AnsiConsoleOutput(writer),
         });
 
-        // A redirected stream has no width; Spectre would wrap tables at 80 columns in CI logs.
+        // A redirected stream has no width; Spectre would wrap tables at 80 columns in CI logs. Nor a height: giving one
+        // keeps Spectre from asking the terminal, which loads and parses the terminfo database on every start.
         if (output is not null || System.Console.IsOutputRedirected)
         {
             console.Profile.Width = 160;
+            console.Profile.Height = 24;
         }
 
         return new HostConsole(console, errorWriter, errorColor, writer as WorkflowCommandGuard);
