@@ -22,7 +22,8 @@ public sealed class DemoTests(BuildHostFixture fixture)
         Assert.Contains("Removed 3 versions (v1, v4, v5)", demo.StdOut);
 
         // The status the demo printed is what the store says, read back by a second command.
-        var status = fixture.Run("--target=Status", "--root=demo-release/serving_model", "--format=json");
+        // (--all: pruned versions too; Status shows the live ones by default.)
+        var status = fixture.Run("--target=Status", "--root=demo-release/serving_model", "--format=json", "--all");
         Assert.True(status.ExitCode == 0, status.ToString());
         using var json = JsonDocument.Parse(status.StdOut);
         var model = json.RootElement.GetProperty("models").EnumerateArray().Single();
@@ -32,6 +33,7 @@ public sealed class DemoTests(BuildHostFixture fixture)
         var versions = model.GetProperty("versions").EnumerateArray().ToList();
         Assert.Equal(["v7", "v6", "v5", "v4", "v2", "v1"], versions.Select(v => v.GetProperty("name").GetString()));
         Assert.Equal(["v5", "v4", "v1"], versions.Where(v => v.GetProperty("pruned").GetBoolean()).Select(v => v.GetProperty("name").GetString()));
+        Assert.Equal(3, model.GetProperty("versionCounts").GetProperty("pruned").GetInt32());
         Assert.True(File.Exists(fixture.PathOf("demo-release/serving_model/models.config")));
         Assert.False(Directory.Exists(fixture.PathOf("demo-release/serving_model/sentiment/versions/v4")));
     }
