@@ -26,16 +26,19 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         // Walked, not read: the copy below is the one read of the artifact's bytes, and the "same bytes already
         // pushed" question is settled by the digest of what it wrote.
         var artifact = ArtifactScanner.Walk(request.Artifact);
-        bool modelIsNew, nameIsTaken;
+        bool modelIsNew, mayRepeat;
         using (var reader = registry.OpenRead())
         {
             modelIsNew = reader.CountVersions(model).Total == 0;
-            nameIsTaken = request.VersionName is { } name && reader.FindVersion(model, name) is not null;
+
+            // A --version name already recorded can only be the same bytes again or a refusal; and a live version of
+            // exactly the same size and file count is likely the same bytes (a retrain that changed nothing). Either
+            // way one hashing read settles it, without a copy that would be thrown away.
+            mayRepeat = (request.VersionName is { } name && reader.FindVersion(model, name) is not null)
+                || reader.Versions(model, VersionQuery.Live).Any(v => v.TotalBytes == artifact.TotalBytes && v.FileCount == artifact.FileCount);
         }
 
-        // A --version name already recorded can only be the same bytes again or a refusal: one hashing read settles
-        // which, without a copy that would be thrown away.
-        if (nameIsTaken && TryRepeat(request, ArtifactScanner.Scan(request.Artifact).Manifest) is { } repeated)
+        if (mayRepeat && RepeatWithoutCopy(request) is { } repeated)
         {
             return repeated;
         }
@@ -222,6 +225,24 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         }
 
         return reader.FindVersionByDigest(request.Model, manifest.Digest);
+    }
+
+    /// <summary>
+    /// Hashes the artifact without copying it and, when the store already holds those bytes (or refuses the name),
+    /// settles the push as a repeat (or the refusal); null when the bytes are new after all, and the push copies.
+    /// </summary>
+    private PushResult? RepeatWithoutCopy(PushRequest request)
+    {
+        var manifest = ArtifactScanner.Scan(request.Artifact).Manifest;
+        using (var reader = registry.OpenRead())
+        {
+            if (Existing(reader, request, manifest) is null)
+            {
+                return null;
+            }
+        }
+
+        return TryRepeat(request, manifest);
     }
 
     /// <summary>

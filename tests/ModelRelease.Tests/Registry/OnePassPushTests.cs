@@ -40,6 +40,41 @@ public sealed class OnePassPushTests : IDisposable
     }
 
     [Fact]
+    public void Should_Settle_A_Repeat_Of_The_Same_Bytes_By_Hashing_Without_Copying()
+    {
+        // Given a pushed artifact
+        var first = _scenario.Push("same");
+
+        // When the same bytes are pushed again, watching for any file copied
+        var copied = new List<string>();
+        using var registry = _scenario.Open(fault: at => { if (at.StartsWith("copy-file:", StringComparison.Ordinal)) { copied.Add(at); } });
+        var again = registry.Push(_scenario.Request("same"));
+
+        // Then it is a repeat, and nothing was copied to find that out
+        Assert.False(again.Created);
+        Assert.Equal(first.Name, again.Version.Name);
+        Assert.Empty(copied);
+    }
+
+    [Fact]
+    public void Should_Copy_New_Bytes_Of_The_Same_Size_And_File_Count_As_A_Live_Version()
+    {
+        // Given a pushed artifact, and another whose files have the same sizes but other bytes
+        var first = _scenario.Push("same");
+
+        // When it is pushed
+        var copied = new List<string>();
+        using var registry = _scenario.Open(fault: at => { if (at.StartsWith("copy-file:", StringComparison.Ordinal)) { copied.Add(at); } });
+        var other = registry.Push(_scenario.Request("diff"));
+
+        // Then the hash settles that the bytes are new, and the push copies them as a new version
+        Assert.True(other.Created);
+        Assert.NotEqual(first.Digest, other.Version.Digest);
+        Assert.Equal(3, copied.Count);
+        Assert.Empty(_scenario.Disagreements("mnist"));
+    }
+
+    [Fact]
     public void Should_Leave_No_Staging_Copy_When_The_Same_Bytes_Are_Pushed_Again()
     {
         // Given a pushed artifact
