@@ -16,13 +16,32 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
     /// plan of a change of that model: its own directories, the journal (steps of any model that a dead process left)
     /// and the configs, which are rendered from the labels; without, every model's (Sync, Verify, Repair).
     /// </summary>
-    public IReadOnlyList<SyncAction> Plan(IMetadataReader store, DateTimeOffset now, string? model = null)
+    public IReadOnlyList<SyncAction> Plan(IMetadataReader store, DateTimeOffset now, string? model = null) => PlanScoped(store, now, model).Actions;
+
+    /// <summary>Plans and carries out the plan (of <paramref name="model"/>'s change, or of every model), reporting every deletion and quarantine through the warning sink.</summary>
+    public void Apply(IMetadataReader store, DateTimeOffset now, string? model = null)
+    {
+        var (actions, scope) = PlanScoped(store, now, model);
+        foreach (var action in actions)
+        {
+            Execute(action, now);
+        }
+
+        foreach (var each in scope.Where(m => store.CountVersions(m).Total == 0))
+        {
+            FileTree.DeleteEmptyDirectories(layout.VersionsDirectory(each), layout.ServingDirectory(each), layout.ModelDirectory(each));
+        }
+    }
+
+    /// <summary>The plan, and the models it covered (whose empty directories Apply removes once it is carried out).</summary>
+    private (List<SyncAction> Actions, List<string> Scope) PlanScoped(IMetadataReader store, DateTimeOffset now, string? model)
     {
         var actions = new List<SyncAction>();
         var settled = new HashSet<string>(StringComparer.Ordinal);
         var interrupted = PlanJournal(store, now, actions, settled);
 
-        foreach (var each in ModelsInScope(store, model, interrupted))
+        var scope = ModelsInScope(store, model, interrupted).ToList();
+        foreach (var each in scope)
         {
             // Live versions only: pruned ones have no files or links, and a model with years of history has
             // thousands of them. A directory of a pruned version is looked up by name when one is found.
@@ -47,21 +66,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
                 .Select(config => new SyncAction(SyncActionKind.DeleteConfig, config, "the registry holds no version")));
         }
 
-        return actions;
-    }
-
-    /// <summary>Plans and carries out the plan (of <paramref name="model"/>'s change, or of every model), reporting every deletion and quarantine through the warning sink.</summary>
-    public void Apply(IMetadataReader store, DateTimeOffset now, string? model = null)
-    {
-        foreach (var action in Plan(store, now, model))
-        {
-            Execute(action, now);
-        }
-
-        foreach (var each in ModelsInScope(store, model, []).Where(m => store.CountVersions(m).Total == 0))
-        {
-            FileTree.DeleteEmptyDirectories(layout.VersionsDirectory(each), layout.ServingDirectory(each), layout.ModelDirectory(each));
-        }
+        return (actions, scope);
     }
 
     /// <summary>

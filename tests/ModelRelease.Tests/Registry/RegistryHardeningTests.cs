@@ -68,6 +68,33 @@ public sealed class RegistryHardeningTests : IDisposable
     }
 
     [Fact]
+    public async Task Should_Remove_What_A_Killed_First_Push_Of_A_New_Model_Left_When_Another_Model_Changes()
+    {
+        // Given a registry with mnist
+        var v1 = _scenario.Push("one");
+        var v2 = _scenario.Push("two");
+        var ready = _scenario.Temp.Combine("ready");
+
+        // When the first push of a new model "fraud" is SIGKILLed before its commit
+        using (var probe = ProbeProcess.Start("push", _scenario.Root, "fraud", _scenario.Artifact("three"), "before-commit", ready))
+        {
+            await probe.WaitUntilHangingAsync(ready);
+            await probe.KillAsync();
+        }
+
+        // And the next change is a label move of mnist, which syncs mnist and what the journal names
+        using var registry = _scenario.Open();
+        registry.SetLabel("mnist", LabelNames.Stable, v2.Name);
+
+        // Then nothing of fraud is left, not even its empty directories, and Verify is clean
+        Assert.False(Directory.Exists(_scenario.Layout.ModelDirectory("fraud")), "the killed push's directories are ModelRelease's, proven by its journal entry");
+        Assert.Equal($"versions/{v2.Name}", _scenario.LinkTarget(_scenario.Layout.LabelPath("mnist", LabelNames.Stable)));
+        var verify = registry.Verify();
+        Assert.True(verify.IsClean, string.Join(Environment.NewLine, verify.Findings.Select(f => $"{f.Kind} {f.Path}: {f.Problem}")));
+        Assert.Equal(v1.Name, registry.Versions("mnist")[0].Name);
+    }
+
+    [Fact]
     public async Task Should_Repair_A_Killed_Label_Move_When_The_Next_Change_Moves_Another_Models_Label()
     {
         // Given two models, each with a stable version and a second one
