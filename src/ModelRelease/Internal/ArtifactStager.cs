@@ -1,14 +1,11 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using System.Security.Cryptography;
-using Microsoft.Win32.SafeHandles;
 
 namespace ModelRelease.Internal;
 
 /// <summary>
-/// A push's copy: reads every file of a walked artifact once, hashing each buffer as it writes it to the staging
-/// directory, several files at a time (largest first, so the big ones do not end the copy alone on one core). The
+/// A push's copy: reads every file of a walked artifact once into the staging directory and hashes what was
+/// written, several files at a time (largest first, so the big ones do not end the copy alone on one core). The
 /// manifest is built from the bytes that were written, so "hashed bytes == bytes in the copy" holds by construction.
 /// A file that changed while it was read is noticed as git notices it, by its stat before and after (size, times,
 /// inode), not by reading it again.
@@ -23,9 +20,6 @@ namespace ModelRelease.Internal;
 internal static class ArtifactStager
 {
     private const UnixFileMode ReadOnlyMode = UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-
-    /// <summary>Large buffers, few system calls; one per file being copied, pooled.</summary>
-    private const int BufferSize = 4 << 20;
 
     /// <summary>How much the kernel copies per call: small enough for steady progress and write-back, large enough to be cheap.</summary>
     private const int KernelChunk = 8 << 20;
@@ -151,7 +145,7 @@ internal static class ArtifactStager
                 throw Changed(source, file.RelativePath);
             }
 
-            var entry = Copy(input.SafeFileHandle, output.SafeFileHandle, file.RelativePath, tracker);
+            var entry = Copy(input, output, file.RelativePath, tracker);
             fault("copy-file:" + file.RelativePath);
 
             // Written to after the walk (new mtime), grown, truncated or replaced (another inode at the path): refused.
@@ -174,12 +168,12 @@ internal static class ArtifactStager
     /// <summary>
     /// Copies one file and returns the entry of the bytes in the copy. The kernel copies where it can (a reflink, or
     /// copy_file_range with write-back started as it goes) and the copy is then hashed from the page cache: it is
-    /// this process's new file, so what is hashed is what was written. Elsewhere the bytes pass once through a
-    /// buffer that is hashed as it is written.
+    /// this process's new file, so what is hashed is what was written. Elsewhere the bytes pass once through
+    /// <see cref="FileHashing"/>'s buffer, which hashes them as it writes them.
     /// </summary>
-    private static ManifestEntry Copy(SafeFileHandle input, SafeFileHandle output, string manifestPath, Tracker tracker)
+    private static ManifestEntry Copy(FileStream input, FileStream output, string manifestPath, Tracker tracker)
     {
-        if (Posix.TryClone(input, output))
+        if (Posix.TryClone(input.SafeFileHandle, output.SafeFileHandle))
         {
             var cloned = HashCopy(output, manifestPath);
             tracker.Copied(cloned.Size);
@@ -188,9 +182,9 @@ internal static class ArtifactStager
 
         long copied = 0;
         long step;
-        while ((step = Posix.CopyRange(input, copied, output, copied, KernelChunk)) > 0)
+        while ((step = Posix.CopyRange(input.SafeFileHandle, copied, output.SafeFileHandle, copied, KernelChunk)) > 0)
         {
-            Posix.StartWriteback(output, copied, step);
+            Posix.StartWriteback(output.SafeFileHandle, copied, step);
             copied += step;
             tracker.Copied(step);
         }
@@ -200,62 +194,25 @@ internal static class ArtifactStager
             return HashCopy(output, manifestPath);
         }
 
-        if (copied == 0)
+        // The kernel does not offer the copy (or stopped offering it part-way, which is rare): the rest goes through a
+        // buffer from where it stopped. Started at 0, what that hashed is the whole file; otherwise the copy is hashed.
+        input.Position = copied;
+        output.Position = copied;
+        var offset = copied;
+        var entry = FileHashing.Hash(input, manifestPath, copyTo: output, written: read =>
         {
-            return CopyAndHash(input, output, manifestPath, tracker);
-        }
-
-        // The kernel stopped offering the copy part-way (rare): finish through a buffer, then hash the whole copy.
-        CopyAndHash(input, output, manifestPath, tracker, copied);
-        return HashCopy(output, manifestPath);
-    }
-
-    /// <summary>Reads the source from <paramref name="offset"/> to its end once, writing and hashing every buffer.</summary>
-    private static ManifestEntry CopyAndHash(SafeFileHandle input, SafeFileHandle output, string manifestPath, Tracker tracker, long offset = 0)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            int read;
-            while ((read = RandomAccess.Read(input, buffer.AsSpan(0, BufferSize), offset)) > 0)
-            {
-                RandomAccess.Write(output, buffer.AsSpan(0, read), offset);
-                Posix.StartWriteback(output, offset, read);
-                hash.AppendData(buffer, 0, read);
-                offset += read;
-                tracker.Copied(read);
-            }
-
-            return new ManifestEntry(manifestPath, offset, Convert.ToHexStringLower(hash.GetHashAndReset()));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+            Posix.StartWriteback(output.SafeFileHandle, offset, read);
+            offset += read;
+            tracker.Copied(read);
+        });
+        return copied == 0 ? entry : HashCopy(output, manifestPath);
     }
 
     /// <summary>The entry of the copy as it is now: its bytes, read back (from the page cache, just written).</summary>
-    private static ManifestEntry HashCopy(SafeFileHandle copy, string manifestPath)
+    private static ManifestEntry HashCopy(FileStream copy, string manifestPath)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        try
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            long size = 0;
-            int read;
-            while ((read = RandomAccess.Read(copy, buffer.AsSpan(0, BufferSize), size)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-                size += read;
-            }
-
-            return new ManifestEntry(manifestPath, size, Convert.ToHexStringLower(hash.GetHashAndReset()));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        copy.Position = 0;
+        return FileHashing.Hash(copy, manifestPath);
     }
 
     private static RegistryException Changed(WalkedArtifact source, string path, Exception? inner = null)

@@ -29,7 +29,11 @@ internal static class FileHashing
     /// and returns the entry for what was read. The size is what was hashed, not what a directory listing said a
     /// moment earlier, so the two always agree even when the file is being written.
     /// </summary>
-    public static ManifestEntry Hash(Stream input, string manifestPath, Stream? copyTo = null)
+    /// <param name="input">Read from its current position to its end.</param>
+    /// <param name="manifestPath">The path the entry records.</param>
+    /// <param name="copyTo">Where every byte read is written too, from its current position; null to only hash.</param>
+    /// <param name="written">Told the size of each buffer once it is in <paramref name="copyTo"/> (a push's write-back and progress).</param>
+    public static ManifestEntry Hash(Stream input, string manifestPath, Stream? copyTo = null, Action<int>? written = null)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         try
@@ -39,7 +43,12 @@ internal static class FileHashing
             int read;
             while ((read = input.Read(buffer, 0, BufferSize)) > 0)
             {
-                copyTo?.Write(buffer, 0, read);
+                if (copyTo is not null)
+                {
+                    copyTo.Write(buffer, 0, read);
+                    written?.Invoke(read);
+                }
+
                 hash.AppendData(buffer, 0, read);
                 size += read;
             }
