@@ -4,9 +4,9 @@
 #     audit events, grown by `ModelRelease.Benchmarks grow`), alternating, medians and the large/small ratio;
 #   - a push of a 1 GiB artifact (9 files) against `cp -r` + `sync` and `cp -r` + `sha256sum` of the copy;
 #   - the host's warm start (`./build.sh --tree`) against a bare `dotnet hello.dll`, and a rollback against it.
-# Usage: bench/run-scale-bench.sh [runs]   (default 7). Growing the large registry takes long (about 20 minutes on
-# 2 cores while every label move re-syncs every version); set SCALE_ROOT=/path to keep it between runs (it is grown
-# there once, then reused). Needs about 2.5 GiB free under $TMPDIR for the 1 GiB push.
+# Usage: bench/run-scale-bench.sh [runs]   (default 7). Growing the large registry takes about a minute; set
+# SCALE_ROOT=/path to keep it between runs (it is grown there once, then reused). Needs about 2.5 GiB free under
+# $TMPDIR for the 1 GiB push.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 runs="${1:-7}"

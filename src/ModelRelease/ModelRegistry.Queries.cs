@@ -17,12 +17,7 @@ public sealed partial class ModelRegistry
     }
 
     /// <summary>Every version of <paramref name="model"/>, pruned included, by serving number.</summary>
-    public IReadOnlyList<ModelVersion> Versions(string model)
-    {
-        RequireModelName(model);
-        using var reader = OpenRead();
-        return reader.Versions(model);
-    }
+    public IReadOnlyList<ModelVersion> Versions(string model) => Versions(model, VersionQuery.All);
 
     /// <summary>The versions of <paramref name="model"/> that <paramref name="query"/> asks for, by serving number.</summary>
     public IReadOnlyList<ModelVersion> Versions(string model, VersionQuery query)
