@@ -122,5 +122,8 @@ function Get-HostArguments([string] $script, [object[]] $bound) {
 }
 
 $hostArguments = Get-HostArguments $PSCommandPath @($args)
-& dotnet (Join-Path (Get-CurrentHost) 'Build.dll') @hostArguments
+$currentHost = Get-CurrentHost
+# Multi-core JIT profiles live in the host build they describe (see JitProfile in ModelRelease.Cake).
+$env:MODELRELEASE_JIT_PROFILE_DIR = Join-Path $currentHost 'jit-profiles'
+& dotnet (Join-Path $currentHost 'Build.dll') @hostArguments
 exit $LASTEXITCODE

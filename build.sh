@@ -6,9 +6,13 @@
 # a host that is still running keeps its own folder intact, and never sees DLLs overwritten under it.
 set -euo pipefail
 
+# The checkout's absolute path without a subshell: cd there and back (the host runs in the caller's directory).
 repo="${BASH_SOURCE[0]%/*}"
 if [ "$repo" = "${BASH_SOURCE[0]}" ]; then repo=.; fi
-repo="$(cd "$repo" && pwd)"
+caller="$PWD"
+CDPATH='' cd -- "$repo"
+repo="$PWD"
+CDPATH='' cd -- "$caller"
 state="$repo/.build"
 pointer="$state/host.current"
 host=""
@@ -24,16 +28,18 @@ find_current_host() {
   host="$state/$name"
 }
 
-# Every file the host is built from, one find: $@ is its action (-print, or -printf with a format). The root files
-# are start points of the same find, so their names match the same patterns. (Plain bash 3: macOS ships bash 3.2.)
+# The start points of the find below: the host's folders and the root files it is built from. The root files are
+# start points of the same find, so their names match the same patterns. (Plain bash 3: macOS ships bash 3.2.)
+roots=("$repo/build")
+for d in src pipelines; do
+  if [ -d "$repo/$d" ]; then roots+=("$repo/$d"); fi
+done
+for f in Directory.Build.props Directory.Build.targets Directory.Packages.props global.json; do
+  if [ -f "$repo/$f" ]; then roots+=("$repo/$f"); fi
+done
+
+# Every file the host is built from, one find: $@ is its action (-print, or -printf with a format).
 find_sources() {
-  local roots=("$repo/build") d f
-  for d in src pipelines; do
-    if [ -d "$repo/$d" ]; then roots+=("$repo/$d"); fi
-  done
-  for f in Directory.Build.props Directory.Build.targets Directory.Packages.props global.json; do
-    if [ -f "$repo/$f" ]; then roots+=("$repo/$f"); fi
-  done
   find "${roots[@]}" \( -name bin -o -name obj \) -prune -o \
     -type f \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.json' -o -path "$repo/pipelines/samples/*" \) "$@"
 }
@@ -43,10 +49,12 @@ list_sources() {
   find_sources -print | LC_ALL=C sort
 }
 
-# Each source's modification time (ns), size and path, sorted (.listing). Fails where find has no -printf (BSD and
-# macOS find): the caller then falls back to .sources and a time test per file.
+# Each source's modification time (ns), size and path (.listing), in find's order: each folder's own order, which
+# stays the same while nothing in the folder changes (and when something does, the listing differs anyway). Unsorted,
+# so a warm start forks one process. Fails where find has no -printf (BSD and macOS find): the caller then falls back
+# to .sources and a time test per file.
 list_stamped_sources() {
-  find_sources -printf '%T@ %s %p\n' 2>/dev/null | LC_ALL=C sort
+  find_sources -printf '%T@ %s %p\n' 2>/dev/null
 }
 
 # True when the host is missing, or a file it is built from changed after its build started, or a file was added,
@@ -127,4 +135,6 @@ if needs_build; then
 fi
 
 find_current_host || { echo "error: no complete host build in $state (remove $state and run ./build.sh again)." >&2; exit 1; }
+# Multi-core JIT profiles live in the host build they describe (see JitProfile in ModelRelease.Cake).
+export MODELRELEASE_JIT_PROFILE_DIR="$host/jit-profiles"
 exec dotnet "$host/Build.dll" "$@"

@@ -169,6 +169,8 @@ public sealed class PipelineHost
     public async Task<int> RunAsync(IEnumerable<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var argList = args as IReadOnlyList<string> ?? args.ToList();
+        JitProfile.Start(argList);
         var console = HostConsole.Create(_output, _error, name => _configuration.EnvironmentOverrides.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name));
         try
         {
@@ -182,7 +184,7 @@ public sealed class PipelineHost
             var contextArguments = _configuration.ContextArguments;
             var flags = catalog.Tasks.SelectMany(t => t.Arguments).Concat(contextArguments)
                 .Where(a => a.IsFlag).Select(a => a.Name.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
-            var commandLine = CommandLineParser.Parse(args.ToList(), flags);
+            var commandLine = CommandLineParser.Parse(argList, flags);
 
             if (commandLine.Help)
             {

@@ -115,6 +115,25 @@ public sealed class BuildShTests(BuildHostFixture fixture)
     }
 
     [Fact]
+    public void Should_Record_A_Jit_Profile_Per_Command_Inside_The_Host_Build()
+    {
+        // Given a built host
+        fixture.EnsureHostBuilt();
+
+        // When ./build.sh --tree runs twice: the first run records (or replays) the profile, the second replays it
+        var first = fixture.Run("--tree");
+        var profile = Path.Combine(fixture.HostFolder, "jit-profiles", "tree.jitprofile");
+        var recorded = File.Exists(profile) ? new FileInfo(profile).Length : 0;
+        var second = fixture.Run("--tree");
+
+        // Then the profile lives in the host build it describes, and replaying it changes nothing the user sees
+        AssertExitCode(0, first);
+        AssertExitCode(0, second);
+        Assert.True(recorded > 0, $"A warm start should leave a JIT profile at {profile}.");
+        Assert.Equal(first.StdOut, second.StdOut);
+    }
+
+    [Fact]
     public void Should_Run_From_A_Subfolder_Of_The_Checkout()
     {
         // Given a built host
