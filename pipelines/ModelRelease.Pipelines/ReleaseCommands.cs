@@ -33,7 +33,7 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
             release.RecordValidation(report, version);
         }
 
-        return report.Passed ? report : throw new GateRejectedException($"Validation rejected the candidate of '{policy.Model}': {report.FailureText()}");
+        return report.Passed ? report : throw new GateRejectedException($"Validation rejected the candidate of '{policy.Model}': {report.FailureText()}") { FailedChecks = report.Failures };
     }
 
     /// <summary>The dry-run twin of <see cref="Validate"/>: prints the checks and says what would be recorded; a rejection still exits 3.</summary>
@@ -47,7 +47,7 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
             Registry.Rehearse().Validate(policy.Model, version, report.Verdict, report.Passed ? null : report.FailureText());
         }
 
-        return report.Passed ? report : throw new GateRejectedException($"Validation would reject the candidate of '{policy.Model}': {report.FailureText()}");
+        return report.Passed ? report : throw new GateRejectedException($"Validation would reject the candidate of '{policy.Model}': {report.FailureText()}") { FailedChecks = report.Failures };
     }
 
     private ValidationReport Judge(ReleasePolicy policy, string artifact, IReadOnlyDictionary<string, double> metrics, CandidateEvidence? measured)

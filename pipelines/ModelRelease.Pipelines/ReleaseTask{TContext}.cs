@@ -26,18 +26,28 @@ public abstract class ReleaseTask<TContext> : PipelineTask<TContext>
     /// <inheritdoc />
     public sealed override void Run(TContext context)
     {
-        using var execution = context.ModelRegistry.TrackExecution(Name, context.Model, context.RecordedArguments());
-        try
+        var before = Output.JobReport.Take(context);
+        using (var execution = context.ModelRegistry.TrackExecution(Name, context.Model, context.RecordedArguments()))
         {
-            Release(context);
-        }
-        catch (Exception error)
-        {
-            Finish(context, execution, error is GateRejectedException ? ExecutionOutcome.Rejected : ExecutionOutcome.Failed, error.Message);
-            throw;
+            try
+            {
+                Release(context);
+            }
+            catch (Exception error)
+            {
+                Finish(context, execution, error is GateRejectedException ? ExecutionOutcome.Rejected : ExecutionOutcome.Failed, error.Message);
+                if (error is GateRejectedException rejection)
+                {
+                    Output.JobReport.Rejected(context, Name, before, rejection);
+                }
+
+                throw;
+            }
+
+            Finish(context, execution, ExecutionOutcome.Succeeded, null);
         }
 
-        Finish(context, execution, ExecutionOutcome.Succeeded, null);
+        Output.JobReport.Succeeded(context, Name, before, plan: null);
     }
 
     /// <summary>Does the task's work; what it changes in the registry is linked to this run.</summary>
@@ -49,11 +59,23 @@ public abstract class ReleaseTask<TContext> : PipelineTask<TContext>
     /// </summary>
     public sealed override void Plan(TContext context, ChangePlan plan)
     {
-        PlanRelease(context, plan);
+        var before = Output.JobReport.Take(context);
+        try
+        {
+            PlanRelease(context, plan);
+        }
+        catch (GateRejectedException rejection)
+        {
+            Output.JobReport.Rejected(context, Name, before, rejection);
+            throw;
+        }
+
         if (!plan.IsEmpty)
         {
             context.PlanCleanup(plan);
         }
+
+        Output.JobReport.Succeeded(context, Name, before, plan);
     }
 
     /// <summary>

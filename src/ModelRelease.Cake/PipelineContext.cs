@@ -21,6 +21,7 @@ public class PipelineContext : CakeContextAdapter
         PlannedTasks = run.PlannedTasks;
         Console = context.ServiceProvider.GetService(typeof(IAnsiConsole)) as IAnsiConsole ?? AnsiConsole.Console;
         _standardOutput = context.ServiceProvider.GetService(typeof(StandardOutput)) as StandardOutput ?? new StandardOutput();
+        GitHubActions = context.ServiceProvider.GetService(typeof(GitHubActionsJob)) as GitHubActionsJob ?? GitHubActionsJob.None;
 
         // Every argument the run's tasks declare is parsed now, before the engine starts: a bad --threshold that only
         // the last task reads must stop the run (exit 2) before the first task changes anything.
@@ -53,6 +54,12 @@ public class PipelineContext : CakeContextAdapter
 
     /// <summary>True when the task named <paramref name="task"/> is part of this run.</summary>
     public bool WillRun(string task) => PlannedTasks.Contains(task, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The GitHub Actions job the run is in (job summary, step outputs, annotations, masks); outside Actions its
+    /// methods do nothing, so a task calls them without asking where it runs.
+    /// </summary>
+    public GitHubActionsJob GitHubActions { get; }
 
     /// <summary>What the tasks of this run made so far, typed, for the tasks and lifetimes after them.</summary>
     public TaskResults Results { get; } = new();

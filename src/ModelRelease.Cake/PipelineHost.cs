@@ -172,6 +172,8 @@ public sealed class PipelineHost
         var argList = args as IReadOnlyList<string> ?? args.ToList();
         JitProfile.Start(argList);
         var console = HostConsole.Create(_output, _error, name => _configuration.EnvironmentOverrides.TryGetValue(name, out var value) ? value : Environment.GetEnvironmentVariable(name));
+        // In a GitHub Actions job the secrets it can see are masked before the first line is printed.
+        console.Job = GitHubActionsJobs.Create(console, _configuration.EnvironmentOverrides, _configuration.WorkingDirectory, argList);
         try
         {
             if (_configuration.Assemblies.Count == 0 && _configuration.TaskTypes.Count == 0 && Assembly.GetEntryAssembly() is { } entry)
@@ -226,12 +228,12 @@ public sealed class PipelineHost
         }
         catch (PipelineDefinitionException exception)
         {
-            console.WriteError("The pipeline definition is invalid: " + exception.Message);
+            console.WriteError("The pipeline definition is invalid: " + exception.Message, "Invalid pipeline definition");
             return ExitCodes.TaskFailed;
         }
         catch (Exception exception) when (ExceptionClassifier.Unwrap(exception) is PipelineUsageException usage)
         {
-            console.WriteError(usage.Message);
+            console.WriteError(usage.Message, "Usage error");
             return ExitCodes.UsageError;
         }
         catch (Exception exception)

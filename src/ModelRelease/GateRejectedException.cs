@@ -12,6 +12,9 @@ public sealed class GateRejectedException : Exception
     {
     }
 
+    /// <summary>The checks that said no, when the gate ran named checks (validation): a CI host annotates each one.</summary>
+    public IReadOnlyList<ValidationCheck> FailedChecks { get; init; } = [];
+
     /// <summary>Creates the exception with a message and the failure that caused it.</summary>
     public GateRejectedException(string message, Exception innerException)
         : base(message, innerException)

@@ -56,4 +56,20 @@ public sealed class WorkflowCommandGuardTests
     {
         Assert.Equal(active, WorkflowCommandGuard.IsActive(name => name == "GITHUB_ACTIONS" ? value : null));
     }
+
+    [Fact]
+    public void Should_Write_The_Hosts_Own_Command_On_A_Line_Of_Its_Own()
+    {
+        // Given user text half written, with no newline yet (held back while it might still become a command)
+        var log = new StringWriter { NewLine = "\n" };
+        using var guard = new WorkflowCommandGuard(log) { NewLine = "\n" };
+        guard.Write("::err");
+
+        // When the host writes a command of its own
+        guard.WriteCommand("::group::Push");
+        guard.Write("done\n");
+
+        // Then the user text is ended and guarded first, and the command stands alone, unguarded
+        Assert.Equal("\\::err\n::group::Push\ndone\n", log.ToString());
+    }
 }

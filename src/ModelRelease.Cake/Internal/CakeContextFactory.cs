@@ -18,11 +18,7 @@ internal static class CakeContextFactory
         IServiceProvider services)
     {
         var fileSystem = new FileSystem();
-        var processEnvironment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
-        var environment = new HostEnvironment(
-            processEnvironment,
-            workingDirectory is null ? processEnvironment.WorkingDirectory : new DirectoryPath(System.IO.Path.GetFullPath(workingDirectory)),
-            environmentOverrides);
+        var environment = HostEnvironment.Create(workingDirectory, environmentOverrides);
 
         var globber = new Globber(fileSystem, environment);
         var configuration = new CakeConfiguration(new Dictionary<string, string>());

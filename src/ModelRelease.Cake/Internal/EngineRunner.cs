@@ -21,8 +21,13 @@ internal static class EngineRunner
     {
         var log = new PipelineLog(console, commandLine.Verbosity);
         var standardOutput = new StandardOutput();
+        if (console.Job.Writer is { } commands)
+        {
+            commands.OutputCarriesData = () => standardOutput.IsClaimedForData;
+        }
+
         var holder = new RunContextHolder();
-        await using var provider = HostServiceProvider.Build(host, console.Out, new RunOptions(commandLine.DryRun, sequence.Targets, sequence.Planned) { Arguments = [.. host.ContextArguments, .. sequence.Planned.SelectMany(task => catalog.Get(task).Arguments)] }, standardOutput, holder);
+        await using var provider = HostServiceProvider.Build(host, console.Out, new RunOptions(commandLine.DryRun, sequence.Targets, sequence.Planned) { Arguments = [.. host.ContextArguments, .. sequence.Planned.SelectMany(task => catalog.Get(task).Arguments)] }, standardOutput, holder, console.Job);
         // One scope per run: a service registered as scoped lives as long as the run, and is disposed with it.
         await using var scope = provider.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -37,7 +42,7 @@ internal static class EngineRunner
         var steps = new StepPrinter(console, log, standardOutput, reasons);
         var rehearsal = commandLine.DryRun ? new DryRunExecutionStrategy(catalog, tasks, console, steps) : null;
         IExecutionStrategy strategy = rehearsal ?? (IExecutionStrategy)new DefaultExecutionStrategy(log, steps);
-        var recording = new RecordingExecutionStrategy(strategy, commandLine.DryRun ? TaskStatus.Planned : TaskStatus.Executed, sequence, reasons, engine.Tasks);
+        var recording = new RecordingExecutionStrategy(strategy, commandLine.DryRun ? TaskStatus.Planned : TaskStatus.Executed, sequence, reasons, engine.Tasks, console.Job);
         var settings = sequence.Settings();
 
         if (commandLine.DryRun)
@@ -77,7 +82,7 @@ internal static class EngineRunner
         // Name the task when one failed; setup, teardown and the engine's own refusals speak for themselves.
         var failed = recording.Outcomes.LastOrDefault(o => o.Status == TaskStatus.Failed)?.Name;
         var verb = exitCode == ExitCodes.GateRejected ? "rejected" : "failed";
-        console.WriteError(failed is null ? cause.Message : $"Task '{failed}' {verb}: {cause.Message}");
+        console.WriteError(failed is null ? cause.Message : $"Task '{failed}' {verb}: {cause.Message}", failed is null ? null : $"Task '{failed}' {verb}");
         if (log.Verbosity >= Verbosity.Diagnostic)
         {
             console.Error.WriteLine(cause.ToString());

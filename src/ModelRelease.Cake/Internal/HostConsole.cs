@@ -23,6 +23,12 @@ internal sealed class HostConsole
 
     public IAnsiConsole Out { get; }
 
+    /// <summary>Standard output's command guard in a GitHub Actions job (the host's own commands pass it), else null.</summary>
+    public WorkflowCommandGuard? WorkflowOutput => _guardedOut;
+
+    /// <summary>Standard error's command guard in a GitHub Actions job, else null.</summary>
+    public WorkflowCommandGuard? WorkflowError => _guardedError;
+
     public TextWriter Error { get; }
 
 
@@ -68,16 +74,25 @@ internal sealed class HostConsole
         (_guardedError as IDisposable)?.Dispose();
     }
 
-    public void WriteError(string message)
+    /// <summary>The GitHub Actions job the run is in: each error and warning printed also becomes an annotation there.</summary>
+    public GitHubActionsJob Job { get; set; } = GitHubActionsJob.None;
+
+    /// <param name="message">The error, as printed after "error:".</param>
+    /// <param name="title">The annotation's heading in a GitHub Actions job (e.g. "Task 'Push' failed").</param>
+    public void WriteError(string message, string? title = null)
     {
+        Job.Error(title ?? "ModelRelease", message);
         // A message can quote user text (a name, a path); its control characters must not reach the terminal or the CI log raw.
         var text = DisplayText.Escape(message);
         Error.WriteLine(_errorColor ? $"\u001b[31merror:\u001b[0m {text}" : $"error: {text}");
         Error.Flush();
     }
 
-    public void WriteWarning(string message) =>
+    public void WriteWarning(string message)
+    {
+        Job.Warning(message);
         Out.MarkupLine($"[yellow]warning:[/] {Markup.Escape(DisplayText.Escape(message))}");
+    }
 
     /// <summary>Each stream on its own: <c>./build.sh 2&gt;err.log</c> at a terminal keeps escapes out of the log.</summary>
     private static bool UseColor(TextWriter writer, TextWriter processStream, bool redirected)

@@ -9,6 +9,16 @@ namespace ModelRelease.Cake.Internal;
 /// </summary>
 internal sealed class HostEnvironment(ICakeEnvironment inner, DirectoryPath workingDirectory, IReadOnlyDictionary<string, string> overrides) : ICakeEnvironment
 {
+    /// <summary>The process's environment seen from <paramref name="workingDirectory"/> (default: the current one), overrides first.</summary>
+    public static HostEnvironment Create(string? workingDirectory, IReadOnlyDictionary<string, string> overrides)
+    {
+        var process = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
+        return new HostEnvironment(
+            process,
+            workingDirectory is null ? process.WorkingDirectory : new DirectoryPath(System.IO.Path.GetFullPath(workingDirectory)),
+            overrides);
+    }
+
     public DirectoryPath WorkingDirectory { get; set; } = workingDirectory;
 
     public DirectoryPath UserHomeDirectory => inner.UserHomeDirectory;

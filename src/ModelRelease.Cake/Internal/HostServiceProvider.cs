@@ -18,10 +18,12 @@ internal static class HostServiceProvider
         IAnsiConsole console,
         RunOptions run,
         StandardOutput standardOutput,
-        RunContextHolder context)
+        RunContextHolder context,
+        GitHubActionsJob job)
     {
         var services = new ServiceCollection();
         services.AddSingleton(console);
+        services.AddSingleton(job);
         services.AddSingleton(run);
         services.AddSingleton(standardOutput);
         services.AddSingleton(_ => context.Context);

@@ -13,7 +13,8 @@ internal sealed class RecordingExecutionStrategy(
     TaskStatus successStatus,
     TargetSequence sequence,
     SkipReasons reasons,
-    IReadOnlyList<ICakeTaskInfo> registered) : IExecutionStrategy
+    IReadOnlyList<ICakeTaskInfo> registered,
+    GitHubActionsJob job) : IExecutionStrategy
 {
     private readonly List<TaskOutcome> _outcomes = [];
 
@@ -27,6 +28,8 @@ internal sealed class RecordingExecutionStrategy(
         }
 
         var clock = Stopwatch.StartNew();
+        // In a GitHub Actions log each task's output folds into a group named after it.
+        job.StartGroup(task.Name);
         try
         {
             await inner.ExecuteAsync(task, context).ConfigureAwait(false);
@@ -36,6 +39,10 @@ internal sealed class RecordingExecutionStrategy(
         {
             _outcomes.Add(new TaskOutcome(task.Name, TaskStatus.Failed, clock.Elapsed));
             throw;
+        }
+        finally
+        {
+            job.EndGroup();
         }
     }
 

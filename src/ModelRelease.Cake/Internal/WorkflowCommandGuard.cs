@@ -54,6 +54,23 @@ internal sealed class WorkflowCommandGuard(TextWriter inner) : TextWriter
 
     public override void WriteLine(string? value) => Write(value + new string(CoreNewLine));
 
+    /// <summary>
+    /// Writes one of the host's own workflow commands (a group, an annotation, a mask) unguarded, on a line of its own:
+    /// a partial line held back or half written is ended first, so the command can never join other text.
+    /// </summary>
+    internal void WriteCommand(string command)
+    {
+        if (_line.Length > 0 || _started)
+        {
+            Emit(endOfLine: true);
+            inner.Write(CoreNewLine);
+        }
+
+        inner.Write(command);
+        inner.Write(CoreNewLine);
+        inner.Flush();
+    }
+
     /// <summary>Writes what of a partial line can be judged already; a start that might still become <c>::</c> or <c>##[</c> waits.</summary>
     public override void Flush()
     {

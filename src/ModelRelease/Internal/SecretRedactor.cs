@@ -29,12 +29,45 @@ internal static partial class SecretRedactor
         return UrlCredentials().Replace(masked, m => m.Groups["scheme"].Value + Mask + "@");
     }
 
+    /// <summary>
+    /// The secret parts of one named value, as the runner should mask them: the whole value when the name says it is
+    /// secret, else each password in a connection string and each credential in a URL. Empty when there is none.
+    /// </summary>
+    public static IReadOnlyList<string> SecretsIn(string name, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return [];
+        }
+
+        if (SecretName().IsMatch(name))
+        {
+            return [value];
+        }
+
+        var secrets = new List<string>();
+        foreach (Match match in ConnectionStringSecret().Matches(value))
+        {
+            secrets.Add(match.Groups["value"].Value.Trim().Trim('"', '\''));
+        }
+
+        foreach (Match match in UrlCredentials().Matches(value))
+        {
+            // user:password@ → the password; token@ (a token as the user name) → the token.
+            var userInfo = match.Groups["userinfo"].Value;
+            var colon = userInfo.IndexOf(':');
+            secrets.Add(colon < 0 ? userInfo : userInfo[(colon + 1)..]);
+        }
+
+        return secrets.Where(secret => secret.Length > 0).ToList();
+    }
+
     [GeneratedRegex(@"(token|secret|password|passwd|pwd|credential|api[-_]?key|private[-_]?key|access[-_]?key)", RegexOptions.IgnoreCase)]
     private static partial Regex SecretName();
 
-    [GeneratedRegex(@"(?<key>\b(?:password|pwd|passwd|secret|token))\s*=\s*(?:""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<key>\b(?:password|pwd|passwd|secret|token))\s*=\s*(?<value>""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionStringSecret();
 
-    [GeneratedRegex(@"(?<scheme>[a-z][a-z0-9+.-]*://)[^/@\s]+@", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<scheme>[a-z][a-z0-9+.-]*://)(?<userinfo>[^/@\s]+)@", RegexOptions.IgnoreCase)]
     private static partial Regex UrlCredentials();
 }
