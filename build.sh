@@ -57,6 +57,28 @@ list_stamped_sources() {
   find_sources -printf '%T@ %s %p\n' 2>/dev/null
 }
 
+# A hash of every source's path (relative to the checkout) and bytes, or nothing where sha256sum is missing. Another
+# clone of the same commit has the same hash, though every file there has a new time.
+content_hash() {
+  command -v sha256sum >/dev/null 2>&1 || return 1
+  (
+    cd "$repo" || exit 1
+    local absolute="$repo"
+    repo=.
+    roots=("${roots[@]/#"$absolute"/.}")
+    find_sources -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum
+  )
+}
+
+# True when the current host was built from sources with the bytes the checkout has now.
+same_content() {
+  local recorded="" now
+  [ -f "$host/.content" ] || return 1
+  read -r recorded <"$host/.content" || [ -n "$recorded" ] || return 1
+  now="$(content_hash)" || return 1
+  [ "$now" = "$recorded" ]
+}
+
 # True when the host is missing, or a file it is built from changed after its build started, or a file was added,
 # deleted or renamed since (which no remaining file's time would show).
 needs_build() {
@@ -66,8 +88,14 @@ needs_build() {
   # add, a delete or a rename, including an edit made while MSBuild ran.
   if [ -f "$host/.listing" ] && listing="$(list_stamped_sources)"; then
     IFS= read -r -d '' recorded <"$host/.listing" || true
-    [ "$listing" != "${recorded%$'\n'}" ]
-    return
+    if [ "$listing" = "${recorded%$'\n'}" ]; then return 1; fi
+    # New times, same bytes (a fresh clone of the same commit, a host restored from a CI cache): no build; the
+    # listing is taken again so the next call is fast.
+    if same_content; then
+      printf '%s\n' "$listing" >"$host/.listing.$$" && mv -f "$host/.listing.$$" "$host/.listing"
+      return 1
+    fi
+    return 0
   fi
   # No -printf, or a build by build.ps1 (which writes no .listing): the list of names, then a time test per file.
   sources="$(list_sources)"
@@ -96,6 +124,7 @@ build_host() {
   touch "$dir/.stamp.pending"
   list_sources >"$dir/.sources"
   if ! list_stamped_sources >"$dir/.listing"; then rm -f "$dir/.listing"; fi
+  if ! content_hash >"$dir/.content"; then rm -f "$dir/.content"; fi
   # Published ReadyToRun for this machine's runtime: the host's own code and its packages are compiled ahead of time,
   # so a warm start loads native code instead of JIT-compiling every method it runs (--tree: ~1,170 methods → ~270).
   # Framework-dependent: the shared runtime is the one `dotnet` finds, as with `dotnet build`. OutputPath keeps the

@@ -162,6 +162,26 @@ public sealed class PipelineHost
         return this;
     }
 
+    /// <summary>
+    /// The options the host reads itself, whatever the task: <c>target</c>, <c>verbosity</c>, <c>dryrun</c> and its
+    /// aliases, <c>exclusive</c>, <c>tree</c>, <c>description</c>, <c>help</c>, <c>version</c>, and the short forms.
+    /// </summary>
+    public static IReadOnlyList<string> OptionNames { get; } = [.. HostOptions.Names, "version", "t", "v", "e", "h"];
+
+    /// <summary>
+    /// Every task this host runs, with its dependencies and the arguments it reads (the context's included), as
+    /// discovered from the assemblies and tasks it was given: what a check of a CI workflow's command lines compares
+    /// them with. A definition error is thrown as it would stop a run.
+    /// </summary>
+    public IReadOnlyList<PipelineTaskInfo> DescribeTasks()
+    {
+        var catalog = _configuration.BuildCatalog();
+        var context = _configuration.ContextArguments;
+        return catalog.Tasks
+            .Select(task => new PipelineTaskInfo(task.Name, task.Description, catalog.Dependencies[task.Name], [.. task.Arguments, .. context]))
+            .ToList();
+    }
+
     /// <summary>Runs the command line and returns the process exit code (see <see cref="ExitCodes"/>).</summary>
     public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
 

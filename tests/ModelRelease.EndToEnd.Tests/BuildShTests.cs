@@ -34,9 +34,9 @@ public sealed class BuildShTests(BuildHostFixture fixture)
     }
 
     [Fact]
-    public void Should_Rebuild_Host_When_A_Source_File_Is_Touched()
+    public void Should_Rebuild_Host_When_A_Source_File_Is_Edited()
     {
-        // Given a built host and a source file under src/ whose mtime moves past the host's
+        // Given a built host and a source file under src/ that is edited, its mtime past the host's
         fixture.EnsureHostBuilt();
         var source = Directory.EnumerateFiles(fixture.PathOf("src"), "*.cs", SearchOption.AllDirectories)
             .Where(path => !IsBuildOutput(path))
@@ -44,6 +44,7 @@ public sealed class BuildShTests(BuildHostFixture fixture)
             .First();
         var previousHost = fixture.HostFolder;
         var hostTime = File.GetLastWriteTimeUtc(Path.Combine(previousHost, ".stamp"));
+        File.AppendAllText(source, "\n// edited\n");
         var now = DateTime.UtcNow;
         File.SetLastWriteTimeUtc(source, now > hostTime ? now : hostTime.AddSeconds(1));
 
@@ -52,7 +53,7 @@ public sealed class BuildShTests(BuildHostFixture fixture)
 
         // Then it rebuilds the host, and the call after that starts warm again
         AssertExitCode(0, rebuilt);
-        Assert.True(rebuilt.RebuiltHost, $"Touching {source} should rebuild the host.{Environment.NewLine}{rebuilt}");
+        Assert.True(rebuilt.RebuiltHost, $"Editing {source} should rebuild the host.{Environment.NewLine}{rebuilt}");
         AssertShowsTree(rebuilt);
 
         var warm = fixture.Run("--tree");
@@ -62,6 +63,32 @@ public sealed class BuildShTests(BuildHostFixture fixture)
         // and the previous build is left whole for any host still running from it
         Assert.NotEqual(previousHost, fixture.HostFolder);
         Assert.True(File.Exists(Path.Combine(previousHost, "Build.dll")), "A rebuild must not touch the folder a running host may still load from.");
+    }
+
+    [Fact]
+    public void Should_Reuse_The_Host_When_Only_The_Times_Of_Its_Sources_Changed()
+    {
+        // Given a built host, and every source given a new time with the same bytes: a fresh clone of the same commit,
+        // or a host restored from a CI cache keyed by the hash of the sources
+        fixture.EnsureHostBuilt();
+        var host = fixture.HostFolder;
+        var later = DateTime.UtcNow.AddMinutes(5);
+        foreach (var source in Directory.EnumerateFiles(fixture.PathOf("src"), "*.cs", SearchOption.AllDirectories).Where(path => !IsBuildOutput(path)))
+        {
+            File.SetLastWriteTimeUtc(source, later);
+        }
+
+        // When ./build.sh --tree runs, twice
+        var first = fixture.Run("--tree");
+        var second = fixture.Run("--tree");
+
+        // Then neither builds: the same bytes make the same host
+        AssertExitCode(0, first);
+        AssertExitCode(0, second);
+        Assert.False(first.RebuiltHost, $"New times with the same bytes should not rebuild.{Environment.NewLine}{first}");
+        Assert.False(second.RebuiltHost, $"{second}");
+        Assert.Equal(host, fixture.HostFolder);
+        AssertShowsTree(first);
     }
 
     [Fact]

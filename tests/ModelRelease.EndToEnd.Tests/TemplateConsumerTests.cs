@@ -63,12 +63,12 @@ public sealed class TemplateConsumerTests(PackedPackagesFixture packages)
 
         // When it runs for real
         var outputs = team.Scratch("github-output.txt");
-        var release = team.RunWith(new Dictionary<string, string> { ["GITHUB_OUTPUT"] = outputs }, chain);
+        var release = team.RunWith(new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_OUTPUT"] = outputs }, chain);
 
         // Then SmokeTest checked the pushed version, Notify announced the promotion, and stable is the new version
         Succeeded(release);
         Assert.Contains("SmokeTest passed: sentiment sentiment-v2", release.StdOut);
-        // The workflow's later steps read these step outputs (a canary only for a new version of a model with a stable one)
+        // The workflow's later steps read these step outputs, which Push wrote (a canary only for a new version of a model with a stable one)
         var stepOutputs = File.ReadAllLines(outputs);
         Assert.Contains("version=sentiment-v2", stepOutputs);
         Assert.Contains("created=true", stepOutputs);

@@ -45,31 +45,8 @@ public sealed class SmokeTestTask : PipelineTask<TeamContext>
             throw new CakeException($"SmokeTest: the serving directory {serving} of {version.Name} is missing. Run Verify --repair, then SmokeTest again.");
         }
 
+        // (In GitHub Actions, Push itself hands the version to the workflow's later steps as step outputs.)
         context.Console.WriteLine($"SmokeTest passed: {version.Model} {version.Name} (serving number {version.Number}) has {modelFile} and its {files} files under {directory}.");
-        WriteStepOutputs(context, version);
-    }
-
-    /// <summary>
-    /// In GitHub Actions, hands the pushed version to the workflow's later steps (<c>steps.push.outputs.version</c>):
-    /// its name and number, whether this push created it (false when the bytes were already a version), and the
-    /// model's stable version (empty before its first release), so the workflow knows whether to start a canary.
-    /// </summary>
-    private static void WriteStepOutputs(TeamContext context, ModelVersion version)
-    {
-        if (context.Environment.GetEnvironmentVariable("GITHUB_OUTPUT") is not { Length: > 0 } outputs)
-        {
-            return;
-        }
-
-        var stable = context.ModelRegistry.VersionAt(version.Model, LabelNames.Stable)?.Name ?? "";
-        // Model and version names never hold a line break (the registry refuses one), so each value is one line.
-        File.AppendAllLines(outputs,
-        [
-            $"version={version.Name}",
-            $"number={version.Number}",
-            $"created={(context.Pushed!.Created ? "true" : "false")}",
-            $"stable={stable}",
-        ]);
     }
 
     // In a --dryrun, Pushed is the version Push's plan would create: say what would be checked on it.
