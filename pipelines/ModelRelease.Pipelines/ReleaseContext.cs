@@ -60,6 +60,8 @@ public class ReleaseContext : PipelineContext
         RequireCleanGit = Get(ReleaseArguments.RequireCleanGit);
         Repair = Get(ReleaseArguments.Repair);
         ServingPath = Get(ReleaseArguments.ServingPath);
+        ServingUrl = Get(ReleaseArguments.ServingUrl) is { } url ? new Uri(url.TrimEnd('/') + "/") : null;
+        ServingTimeout = Get(ReleaseArguments.ServingTimeout);
         _registry = new Lazy<ModelRegistry>(OpenRegistry);
         _checkedRegistry = new Lazy<ModelRegistry>(() =>
         {
@@ -143,6 +145,12 @@ public class ReleaseContext : PipelineContext
 
     /// <summary>The root's path as the model server sees it (<c>--serving-path</c>, Configure), or null when not given.</summary>
     public string? ServingPath { get; }
+
+    /// <summary>The model server a label move waits for (<c>--serving-url</c>), or null to write the final config at once.</summary>
+    public Uri? ServingUrl { get; }
+
+    /// <summary>How long a label move waits for the server to load a version (<c>--serving-timeout</c>, default 60 s).</summary>
+    public TimeSpan ServingTimeout { get; }
 
     /// <summary>The registry at <see cref="Root"/> and <see cref="Store"/>, opened on first use; opening creates nothing.</summary>
     /// <remarks>
@@ -312,6 +320,7 @@ public class ReleaseContext : PipelineContext
             Environment = RunEnvironmentAt(Environment.WorkingDirectory.FullPath),
             Warn = message => Log.Warning("{0}", message),
             ServingBasePath = settings.ServingPath,
+            Readiness = ServingUrl is null ? null : new ServingReadiness(ServingUrl, ServingTimeout),
         });
     }
 

@@ -17,6 +17,13 @@ public sealed class RegistryOptions
     /// </summary>
     public string? ServingBasePath { get; init; }
 
+    /// <summary>
+    /// The model server a label move waits for, in phases: models.config first loads the incoming version (labels
+    /// unchanged) until the server says AVAILABLE, then moves the label, then unloads the outgoing version. Null writes
+    /// the final config at once, without asking any server.
+    /// </summary>
+    public ServingReadiness? Readiness { get; init; }
+
     /// <summary>Where warnings go (unknown provenance, a repaired half-finished change).</summary>
     public Action<string> Warn { get; init; } = _ => { };
 
