@@ -256,14 +256,15 @@ public sealed partial class ModelRegistry : IDisposable
                 var before = _gate is null ? null : writer.Labels(model: null);
                 var result = change(writer);
                 generation = writer.AdvanceRoot();
-                _gate?.Move(writer, before!, model);
                 _options.Fault("before-sync");
 
                 // A change syncs only its own model, so a process killed between its sync and its commit must say
                 // which model's links now run ahead of the store: the next change of any model re-syncs the model
-                // an abandoned entry names.
+                // an abandoned entry names. The server's phases write the configs too, so they run inside that entry.
                 syncing = _journal.Begin("sync", model, [], [], Now());
                 filesTouched = true;
+                _gate?.Move(writer, before!, model);
+                _options.Fault("after-serving-wait");
                 _sync.Apply(writer, Now(), model);
                 _options.Fault("before-commit");
                 writer.Commit();
