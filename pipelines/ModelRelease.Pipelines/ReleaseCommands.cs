@@ -134,6 +134,13 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
         }
 
         step.Describe(plan, Registry.Layout, Registry.Options.Readiness);
+        if (!step.IsNoOp && Registry.Options.Routers?.Invoke(step.Model) is { } routers)
+        {
+            foreach (var kind in routers.Kinds)
+            {
+                plan.Write(Registry.Layout.RouterPath(kind, step.Model), $"{kind} router: the same traffic split");
+            }
+        }
         Registry.Rehearse().Apply(step);
     }
 

@@ -321,10 +321,25 @@ public class ReleaseContext : PipelineContext
             Warn = message => Log.Warning("{0}", message),
             ServingBasePath = settings.ServingPath,
             Readiness = ServingUrl is null ? null : new ServingReadiness(ServingUrl, ServingTimeout),
+            Routers = RoutersOf,
         });
     }
 
     private ModelRegistry OpenRegistry() => OpenRegistry(RootSettings.Load(Root));
+
+    /// <summary>
+    /// A model's router files from its policy: the <c>--policy</c> file's when it is that model's, else the host's.
+    /// Null (files left as they are) for a model with no policy here.
+    /// </summary>
+    private RouterOutputs? RoutersOf(string model)
+    {
+        if (PolicyFile is not null && ReleasePolicyFile.Load(PolicyFile) is { } file && file.Model == model)
+        {
+            return file.Routers;
+        }
+
+        return _policies.Value.GetValueOrDefault(model)?.Routers;
+    }
 
     private IReadOnlyDictionary<string, ReleasePolicy> CollectPolicies()
     {

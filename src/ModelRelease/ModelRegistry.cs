@@ -31,7 +31,7 @@ public sealed partial class ModelRegistry : IDisposable
         var servingPath = _options.ServingBasePath ?? RootSettings.Load(Layout.Root).ServingPath;
         Func<IMetadataReader, string> basePath = store => servingPath
             ?? (store.BoundRoot() is { } bound && RootGuard.IsSamePlace(bound.RootPath, Layout.Root) ? bound.RootPath : RootGuard.RealPathOf(Layout.Root));
-        _sync = new ServingSync(Layout, _options.Links, basePath, _options.Warn);
+        _sync = new ServingSync(Layout, _options.Links, basePath, _options.Warn, _options.Routers);
         _gate = _options.Readiness is { } readiness ? new ServingGate(Layout, readiness, basePath, _options.Warn) : null;
     }
 

@@ -24,6 +24,12 @@ public sealed class RegistryOptions
     /// </summary>
     public ServingReadiness? Readiness { get; init; }
 
+    /// <summary>
+    /// A model's router files (its policy's <see cref="ReleasePolicy.Routers"/>), rendered beside routing.json whenever
+    /// its labels are synced; null for a model whose settings are unknown here, whose files are then left as they are.
+    /// </summary>
+    public Func<string, RouterOutputs?>? Routers { get; init; }
+
     /// <summary>Where warnings go (unknown provenance, a repaired half-finished change).</summary>
     public Action<string> Warn { get; init; } = _ => { };
 
