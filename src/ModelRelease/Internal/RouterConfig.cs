@@ -10,7 +10,9 @@ namespace ModelRelease.Internal;
 /// </summary>
 internal static class RouterConfig
 {
-    private static readonly ISerializer Yaml = new SerializerBuilder().DisableAliases().Build();
+    // Quoted where a plain scalar would read as another type: a version named 1.0 or true stays a string, as
+    // Kubernetes wants annotation values.
+    private static readonly ISerializer Yaml = new SerializerBuilder().DisableAliases().WithQuotingNecessaryStrings().Build();
 
     /// <summary>The file of <paramref name="kind"/> for <paramref name="model"/>, or null when it serves nothing (no stable and no canary).</summary>
     public static string? Render(RouterKind kind, string model, RouterOutputs settings, IReadOnlyList<LabelAssignment> labels, Func<LabelAssignment, ArtifactFormat> formatOf)

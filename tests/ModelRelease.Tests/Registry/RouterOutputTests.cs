@@ -66,6 +66,18 @@ public sealed class RouterOutputTests : IDisposable
     }
 
     [Fact]
+    public void Should_Keep_A_Version_Name_That_Looks_Like_A_Number_A_String()
+    {
+        var v1 = _scenario.Push("one", name: "1.0");
+        using var registry = _scenario.Open(routers: _ => Settings);
+
+        registry.SetLabel("mnist", LabelNames.Stable, v1.Name);
+
+        Assert.Contains("modelrelease.io/stable: \"1.0\"", File.ReadAllText(KServe), StringComparison.Ordinal);
+        Assert.Equal("1.0", Map(Map(Parse(KServe)["metadata"])["annotations"])["modelrelease.io/stable"]);
+    }
+
+    [Fact]
     public void Should_Remove_The_Files_When_The_Model_Serves_Nothing()
     {
         var v1 = _scenario.Push("one");
