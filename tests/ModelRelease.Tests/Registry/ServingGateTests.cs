@@ -78,6 +78,37 @@ public sealed partial class ServingGateTests : IDisposable
     }
 
     [Fact]
+    public void Should_Let_Verify_Repair_What_A_Crash_After_The_Wait_Would_Leave()
+    {
+        // A crash after phase 2 leaves the store on v1 and a config whose stable label already says v2 (loaded).
+        var (v1, v2) = StableAndCandidate();
+        var before = _scenario.Snapshot();
+        var server = new ScriptedServer(_scenario.Layout.ModelsConfigPath);
+        using var readiness = new ServingReadiness(new Uri("http://127.0.0.1:1/"), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(1), server);
+        string? leftByCrash = null;
+        using (var crashing = _scenario.Open(fault: at =>
+        {
+            if (at == "after-serving-wait")
+            {
+                leftByCrash = File.ReadAllText(_scenario.Layout.ModelsConfigPath);
+                throw new IOException("killed");
+            }
+        }, readiness: readiness))
+        {
+            Assert.Throws<IOException>(() => crashing.SetLabel("mnist", LabelNames.Stable, v2.Name));
+        }
+
+        Assert.Equal(v2.Number, Label(leftByCrash!, "stable"));
+        File.WriteAllText(_scenario.Layout.ModelsConfigPath, leftByCrash);
+
+        using var registry = _scenario.Open();
+        Assert.Contains(registry.Verify().Findings, f => f.Path == _scenario.Layout.ModelsConfigPath);
+        registry.Repair();
+        Assert.Equal(before, _scenario.Snapshot());
+        Assert.Equal(v1.Number, Label(File.ReadAllText(_scenario.Layout.ModelsConfigPath), "stable"));
+    }
+
+    [Fact]
     public void Should_Ask_No_Server_When_Only_The_Canary_Weight_Changes()
     {
         var (_, v2) = StableAndCandidate();
