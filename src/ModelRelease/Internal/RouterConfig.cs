@@ -14,6 +14,28 @@ internal static class RouterConfig
     // Kubernetes wants annotation values.
     private static readonly ISerializer Yaml = new SerializerBuilder().DisableAliases().WithQuotingNecessaryStrings().Build();
 
+    /// <summary>
+    /// What brings <paramref name="model"/>'s router files in line with its labels: each asked-for file rendered (written
+    /// when it differs), and removed when the model serves nothing or the policy no longer asks for it.
+    /// </summary>
+    public static IEnumerable<SyncAction> Plan(ServingLayout layout, string model, RouterOutputs settings, IReadOnlyList<LabelAssignment> labels, Func<LabelAssignment, ArtifactFormat> formatOf)
+    {
+        foreach (var kind in Enum.GetValues<RouterKind>())
+        {
+            var path = layout.RouterPath(kind, model);
+            var current = Posix.KindOf(path) == FileKind.Regular ? File.ReadAllText(path) : null;
+            var content = settings.Kinds.Contains(kind) ? Render(kind, model, settings, labels, formatOf) : null;
+            if (content is not null && content != current)
+            {
+                yield return new SyncAction(SyncActionKind.WriteConfig, path, current is null ? "missing" : "it disagrees with the registry", content);
+            }
+            else if (content is null && current is not null)
+            {
+                yield return new SyncAction(SyncActionKind.DeleteConfig, path, settings.Kinds.Contains(kind) ? $"{model} serves no version" : $"{model}'s policy no longer asks for it");
+            }
+        }
+    }
+
     /// <summary>The file of <paramref name="kind"/> for <paramref name="model"/>, or null when it serves nothing (no stable and no canary).</summary>
     public static string? Render(RouterKind kind, string model, RouterOutputs settings, IReadOnlyList<LabelAssignment> labels, Func<LabelAssignment, ArtifactFormat> formatOf)
     {

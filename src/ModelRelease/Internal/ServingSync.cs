@@ -307,29 +307,12 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
             .Select(e => new SyncAction(SyncActionKind.RemoveTemporary, e.FullName, "a temporary file or link of a process that stopped before renaming it")));
     }
 
-    /// <summary>
-    /// The model's router files, for a model whose settings are known here: rendered from its labels, and removed when
-    /// it serves nothing. A model whose settings are unknown (its policy is not loaded) keeps its files as they are.
-    /// </summary>
+    /// <remarks>A model whose router settings are unknown here (its policy is not loaded) keeps its files as they are.</remarks>
     private void PlanRouters(IMetadataReader store, string model, IReadOnlyList<LabelAssignment> labels, List<SyncAction> actions)
     {
-        if (routers?.Invoke(model) is not { } settings)
+        if (routers?.Invoke(model) is { } settings)
         {
-            return;
-        }
-
-        foreach (var kind in Enum.GetValues<RouterKind>())
-        {
-            var path = layout.RouterPath(kind, model);
-            var content = settings.Kinds.Contains(kind) ? RouterConfig.Render(kind, model, settings, labels, ServingConfig.FormatsIn(store)) : null;
-            if (content is not null)
-            {
-                PlanConfig(path, content, actions);
-            }
-            else if (Posix.KindOf(path) == FileKind.Regular)
-            {
-                actions.Add(new SyncAction(SyncActionKind.DeleteConfig, path, settings.Kinds.Contains(kind) ? $"{model} serves no version" : $"{model}'s policy no longer asks for it"));
-            }
+            actions.AddRange(RouterConfig.Plan(layout, model, settings, labels, ServingConfig.FormatsIn(store)));
         }
     }
 
