@@ -104,6 +104,20 @@ public static class ReleaseArguments
         .WithExample("/models")
         .Check(RootSettings.ServingPathProblem);
 
+    /// <summary>
+    /// <c>--serving-url</c>: the model server a label move waits for (TF Serving's REST API, or Serve): it loads the
+    /// incoming version first and moves the label once the server says AVAILABLE. Without it the final config is
+    /// written at once.
+    /// </summary>
+    public static Argument<string?> ServingUrl { get; } = Argument.Text("serving-url", "the model server to wait for before a label moves (TF Serving REST, e.g. http://127.0.0.1:8501)")
+        .WithExample("http://127.0.0.1:8501")
+        .Check(url => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && string.IsNullOrEmpty(uri.Query)
+            ? null
+            : $"--serving-url={DisplayText.Escape(url)} is not an http(s) base URL; give e.g. --serving-url=http://127.0.0.1:8501");
+
+    /// <summary><c>--serving-timeout</c>: how long a label move waits for the server to load a version.</summary>
+    public static Argument<TimeSpan> ServingTimeout { get; } = Argument.Duration("serving-timeout", "how long to wait for the model server to load a version before the move is refused", TimeSpan.FromSeconds(60));
+
     /// <summary><c>--eval-data</c>: the labelled evaluation set, JSON Lines (Evaluate).</summary>
     public static Argument<string?> EvalData { get; } = Argument.Path("eval-data", "labelled evaluation set, JSON Lines: {\"instance\": {…}, \"label\": 1, \"slice\": \"…\"}")
         .WithExample("eval/holdout.jsonl");

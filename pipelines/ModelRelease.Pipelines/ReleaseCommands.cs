@@ -106,6 +106,18 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
 
         var results = release.Apply(step);
         console.MarkupLineInterpolated($"[green]Done:[/] {D(step.Summary)}.");
+        if (step.Edits.Any(e => e.Label is LabelNames.Stable or LabelNames.Canary))
+        {
+            if (Registry.Options.Readiness is { } readiness)
+            {
+                console.MarkupLineInterpolated($"  serving: {D(readiness.Server.ToString())} served the incoming version before its label moved");
+            }
+            else
+            {
+                console.MarkupLine("  serving: wait skipped (no --serving-url): models.config was written with the label moved at once");
+            }
+        }
+
         var labels = Registry.Labels(step.Model);
         console.MarkupLineInterpolated($"  labels of {D(step.Model)}: {Labels.Describe(labels)}");
         return results;
@@ -121,7 +133,14 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
             console.MarkupLineInterpolated($"{D(step.Summary)}.");
         }
 
-        step.Describe(plan, Registry.Layout);
+        step.Describe(plan, Registry.Layout, Registry.Options.Readiness);
+        if (!step.IsNoOp && Registry.Options.Routers?.Invoke(step.Model) is { } routers)
+        {
+            foreach (var kind in routers.Kinds)
+            {
+                plan.Write(Registry.Layout.RouterPath(kind, step.Model), $"{kind} router: the same traffic split");
+            }
+        }
         Registry.Rehearse().Apply(step);
     }
 

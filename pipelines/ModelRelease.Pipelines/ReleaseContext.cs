@@ -60,6 +60,8 @@ public class ReleaseContext : PipelineContext
         RequireCleanGit = Get(ReleaseArguments.RequireCleanGit);
         Repair = Get(ReleaseArguments.Repair);
         ServingPath = Get(ReleaseArguments.ServingPath);
+        ServingUrl = Get(ReleaseArguments.ServingUrl) is { } url ? new Uri(url.TrimEnd('/') + "/") : null;
+        ServingTimeout = Get(ReleaseArguments.ServingTimeout);
         _registry = new Lazy<ModelRegistry>(OpenRegistry);
         _checkedRegistry = new Lazy<ModelRegistry>(() =>
         {
@@ -143,6 +145,12 @@ public class ReleaseContext : PipelineContext
 
     /// <summary>The root's path as the model server sees it (<c>--serving-path</c>, Configure), or null when not given.</summary>
     public string? ServingPath { get; }
+
+    /// <summary>The model server a label move waits for (<c>--serving-url</c>), or null to write the final config at once.</summary>
+    public Uri? ServingUrl { get; }
+
+    /// <summary>How long a label move waits for the server to load a version (<c>--serving-timeout</c>, default 60 s).</summary>
+    public TimeSpan ServingTimeout { get; }
 
     /// <summary>The registry at <see cref="Root"/> and <see cref="Store"/>, opened on first use; opening creates nothing.</summary>
     /// <remarks>
@@ -312,10 +320,26 @@ public class ReleaseContext : PipelineContext
             Environment = RunEnvironmentAt(Environment.WorkingDirectory.FullPath),
             Warn = message => Log.Warning("{0}", message),
             ServingBasePath = settings.ServingPath,
+            Readiness = ServingUrl is null ? null : new ServingReadiness(ServingUrl, ServingTimeout),
+            Routers = RoutersOf,
         });
     }
 
     private ModelRegistry OpenRegistry() => OpenRegistry(RootSettings.Load(Root));
+
+    /// <summary>
+    /// A model's router files from its policy: the <c>--policy</c> file's when it is that model's, else the host's.
+    /// Null (files left as they are) for a model with no policy here.
+    /// </summary>
+    private RouterOutputs? RoutersOf(string model)
+    {
+        if (PolicyFile is not null && ReleasePolicyFile.Load(PolicyFile) is { } file && file.Model == model)
+        {
+            return file.Routers;
+        }
+
+        return _policies.Value.GetValueOrDefault(model)?.Routers;
+    }
 
     private IReadOnlyDictionary<string, ReleasePolicy> CollectPolicies()
     {

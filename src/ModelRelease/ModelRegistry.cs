@@ -13,6 +13,7 @@ public sealed partial class ModelRegistry : IDisposable
 {
     private readonly RegistryOptions _options;
     private readonly ServingSync _sync;
+    private readonly ServingGate? _gate;
     private readonly StepJournal _journal;
     private ExecutionScope? _execution;
 
@@ -28,9 +29,10 @@ public sealed partial class ModelRegistry : IDisposable
         // The path the model server sees the root at: given, else the root's own setting (Configure), else the path the
         // store recorded for it (so a link, a bind mount or a trailing slash writes the same config), else its real path.
         var servingPath = _options.ServingBasePath ?? RootSettings.Load(Layout.Root).ServingPath;
-        _sync = new ServingSync(Layout, _options.Links, store => servingPath
-            ?? (store.BoundRoot() is { } bound && RootGuard.IsSamePlace(bound.RootPath, Layout.Root) ? bound.RootPath : RootGuard.RealPathOf(Layout.Root)),
-            _options.Warn);
+        Func<IMetadataReader, string> basePath = store => servingPath
+            ?? (store.BoundRoot() is { } bound && RootGuard.IsSamePlace(bound.RootPath, Layout.Root) ? bound.RootPath : RootGuard.RealPathOf(Layout.Root));
+        _sync = new ServingSync(Layout, _options.Links, basePath, _options.Warn, _options.Routers);
+        _gate = _options.Readiness is { } readiness ? new ServingGate(Layout, readiness, basePath, _options.Warn) : null;
     }
 
     /// <summary>
@@ -218,7 +220,9 @@ public sealed partial class ModelRegistry : IDisposable
     /// lock is still held (so no other job can see or reuse what it removes), the transaction rolls back, and the
     /// serving directory is synced back to the store's state. The root and the store are checked to belong together
     /// under the lock; a new pair is bound in the same transaction (the marker written first, and removed again if
-    /// the change fails), so a store is never synced to a root it does not own.
+    /// the change fails), so a store is never synced to a root it does not own. With <see cref="RegistryOptions.Readiness"/>,
+    /// a change that moves a served label waits, still under the lock, for the server to load the incoming version and
+    /// take the label before the sync writes the final config (see <c>ServingGate</c>); a refusal rolls the change back.
     /// </summary>
     internal T Change<T>(string model, Func<IMetadataReader, object?>? precheck, Func<IMetadataWriter, T> change, Action? undo = null)
     {
@@ -248,15 +252,19 @@ public sealed partial class ModelRegistry : IDisposable
                     recordedRunHere = true;
                 }
 
+                // The labels before the change, for a server that must load what the change brings before it moves a label.
+                var before = _gate is null ? null : writer.Labels(model: null);
                 var result = change(writer);
                 generation = writer.AdvanceRoot();
                 _options.Fault("before-sync");
 
                 // A change syncs only its own model, so a process killed between its sync and its commit must say
                 // which model's links now run ahead of the store: the next change of any model re-syncs the model
-                // an abandoned entry names.
+                // an abandoned entry names. The server's phases write the configs too, so they run inside that entry.
                 syncing = _journal.Begin("sync", model, [], [], Now());
                 filesTouched = true;
+                _gate?.Move(writer, before!, model);
+                _options.Fault("after-serving-wait");
                 _sync.Apply(writer, Now(), model);
                 _options.Fault("before-commit");
                 writer.Commit();

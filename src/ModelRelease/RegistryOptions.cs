@@ -17,6 +17,19 @@ public sealed class RegistryOptions
     /// </summary>
     public string? ServingBasePath { get; init; }
 
+    /// <summary>
+    /// The model server a label move waits for, in phases: models.config first loads the incoming version (labels
+    /// unchanged) until the server says AVAILABLE, then moves the label, then unloads the outgoing version. Null writes
+    /// the final config at once, without asking any server.
+    /// </summary>
+    public ServingReadiness? Readiness { get; init; }
+
+    /// <summary>
+    /// A model's router files (its policy's <see cref="ReleasePolicy.Routers"/>), rendered beside routing.json whenever
+    /// its labels are synced; null for a model whose settings are unknown here, whose files are then left as they are.
+    /// </summary>
+    public Func<string, RouterOutputs?>? Routers { get; init; }
+
     /// <summary>Where warnings go (unknown provenance, a repaired half-finished change).</summary>
     public Action<string> Warn { get; init; } = _ => { };
 

@@ -38,6 +38,9 @@ public sealed record ReleasePolicy(string Model)
     /// <summary>The canary analysis checks, each with a unique name; empty for no analysis.</summary>
     public IReadOnlyList<AnalysisCheck> Analysis { get; init; } = [];
 
+    /// <summary>The router files rendered beside routing.json on every label move (KServe, Istio); null for none.</summary>
+    public RouterOutputs? Routers { get; init; }
+
     /// <summary>An empty policy for <paramref name="model"/>: any artifact, no metric rules, one 10% canary step, keep 5.</summary>
     /// <exception cref="RegistryException">The model name is not valid.</exception>
     public static ReleasePolicy For(string model)
@@ -84,6 +87,15 @@ public sealed record ReleasePolicy(string Model)
         return this with { Keep = versions };
     }
 
+    /// <summary>A copy that renders <paramref name="routers"/>' files beside routing.json on every label move.</summary>
+    /// <exception cref="RegistryException">The settings are not valid (see <see cref="RouterOutputs.Validate"/>).</exception>
+    public ReleasePolicy WithRouters(RouterOutputs routers)
+    {
+        ArgumentNullException.ThrowIfNull(routers);
+        routers.Validate(Model);
+        return this with { Routers = routers };
+    }
+
     /// <summary>A copy with the canary analysis <paramref name="check"/> added after the existing ones.</summary>
     /// <exception cref="RegistryException">The check is not valid (see <see cref="AnalysisCheck.Validate"/>), or another check has its name.</exception>
     public ReleasePolicy Analyze(AnalysisCheck check)
@@ -127,6 +139,8 @@ public sealed record ReleasePolicy(string Model)
             check.Validate(Model);
             PolicyRules.RequireUniqueCheck(Model, Analysis.Take(i), check);
         }
+
+        Routers?.Validate(Model);
     }
 
     /// <summary>True when <paramref name="other"/> has the same settings, comparing the lists item by item.</summary>
@@ -137,7 +151,8 @@ public sealed record ReleasePolicy(string Model)
         && Keep == other.Keep
         && Metrics.SequenceEqual(other.Metrics)
         && CanarySteps.SequenceEqual(other.CanarySteps)
-        && Analysis.SequenceEqual(other.Analysis);
+        && Analysis.SequenceEqual(other.Analysis)
+        && Equals(Routers, other.Routers);
 
     /// <inheritdoc />
     public override int GetHashCode()
@@ -146,6 +161,7 @@ public sealed record ReleasePolicy(string Model)
         hash.Add(Model);
         hash.Add(Artifact);
         hash.Add(Keep);
+        hash.Add(Routers);
         foreach (var rule in Metrics)
         {
             hash.Add(rule);
@@ -168,7 +184,7 @@ public sealed record ReleasePolicy(string Model)
     private bool PrintMembers(StringBuilder builder)
     {
         builder.Append($"Model = {Model}, Artifact = {Artifact}, Metrics = [{string.Join(", ", Metrics)}], ");
-        builder.Append($"CanarySteps = [{string.Join(", ", CanarySteps)}], Keep = {Keep}, Analysis = [{string.Join(", ", Analysis)}]");
+        builder.Append($"CanarySteps = [{string.Join(", ", CanarySteps)}], Keep = {Keep}, Analysis = [{string.Join(", ", Analysis)}], Routers = {Routers}");
         return true;
     }
 }

@@ -37,7 +37,10 @@ public sealed record ReleaseStep(
     }
 
     /// <summary>Adds the step's effects to <paramref name="plan"/>: each label move, the configs and the audit events.</summary>
-    public void Describe(ChangePlan plan, ServingLayout layout)
+    /// <param name="plan">The plan to add to.</param>
+    /// <param name="layout">Where the configs are.</param>
+    /// <param name="readiness">The server the move waits for (<see cref="RegistryOptions.Readiness"/>): the configs are then written in phases.</param>
+    public void Describe(ChangePlan plan, ServingLayout layout, ServingReadiness? readiness = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(layout);
@@ -60,8 +63,27 @@ public sealed record ReleaseStep(
             }
         }
 
-        plan.Write(layout.ModelsConfigPath, "TF Serving: stable and canary as specific versions with labels");
-        plan.Write(layout.RoutingPath, "traffic weights");
+        var served = Edits.Where(e => e.Label is LabelNames.Stable or LabelNames.Canary).ToList();
+        var incoming = served.Where(e => e.Version is { } v && !Before.Values.Contains(v)).Select(e => e.Version!).Distinct().ToList();
+        if (readiness is null || served.Count == 0)
+        {
+            plan.Write(layout.ModelsConfigPath, "TF Serving: stable and canary as specific versions with labels" +
+                (served.Count == 0 ? "" : "; no --serving-url, so it is written at once and the wait for the server is skipped"));
+            plan.Write(layout.RoutingPath, "traffic weights");
+        }
+        else
+        {
+            var wait = $"up to {readiness.Timeout.TotalSeconds:0.#} s";
+            if (incoming.Count > 0)
+            {
+                plan.Write(layout.ModelsConfigPath, $"phase 1: also load {string.Join(", ", incoming)}, labels unchanged; wait {wait} until {readiness.Server} says AVAILABLE, else put it back and move nothing");
+            }
+
+            plan.Write(layout.ModelsConfigPath, $"phase 2: move the labels, the outgoing version still loaded; wait {wait} until {readiness.Server} answers each moved label");
+            plan.Write(layout.RoutingPath, "phase 2: traffic weights");
+            plan.Write(layout.ModelsConfigPath, "phase 3: unload the versions no label serves any more");
+        }
+
         plan.Record($"{Edits.Count} audit {(Edits.Count == 1 ? "event" : "events")} ({string.Join(", ", Edits.Select(e => EventKindNames.Of(e.Change.Kind)))})");
     }
 }

@@ -34,6 +34,12 @@ public sealed class ServingLayout
     /// <summary>Traffic weights per model.</summary>
     public string RoutingPath => Path.Combine(Root, "routing.json");
 
+    /// <summary>The router file of <paramref name="model"/> for <paramref name="kind"/>: <c>kserve/&lt;model&gt;.yaml</c> or <c>istio/&lt;model&gt;.yaml</c>.</summary>
+    public string RouterPath(RouterKind kind, string model) => Path.Combine(RouterDirectory(kind), model + ".yaml");
+
+    /// <summary>The directory of <paramref name="kind"/>'s router files, beside routing.json.</summary>
+    public string RouterDirectory(RouterKind kind) => Path.Combine(Root, kind == RouterKind.KServe ? "kserve" : "istio");
+
     /// <summary>The default SQLite store.</summary>
     public string DefaultRegistryPath => Path.Combine(Root, "registry.db");
 

@@ -26,6 +26,12 @@ public class CanaryTask : ReleaseStepTask
     /// <summary><c>--policy</c>, overriding the host's.</summary>
     public static readonly Argument<string?> Policy = ReleaseArguments.Policy;
 
+    /// <summary><c>--serving-url</c>: the model server to wait for before the label moves.</summary>
+    public static readonly Argument<string?> ServingUrl = ReleaseArguments.ServingUrl;
+
+    /// <summary><c>--serving-timeout</c>: how long to wait for it.</summary>
+    public static readonly Argument<TimeSpan> ServingTimeout = ReleaseArguments.ServingTimeout;
+
     /// <inheritdoc />
     protected override void Release(ReleaseContext context)
     {

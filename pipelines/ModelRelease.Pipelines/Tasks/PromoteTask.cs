@@ -16,6 +16,15 @@ public class PromoteTask : ReleaseStepTask
     /// <summary><c>--reason</c>, recorded in the audit log.</summary>
     public static readonly Argument<string?> Reason = ReleaseArguments.Reason.WithExample("canary healthy for 24h");
 
+    /// <summary><c>--policy</c>, overriding the host's (its router files follow the move).</summary>
+    public static readonly Argument<string?> Policy = ReleaseArguments.Policy;
+
+    /// <summary><c>--serving-url</c>: the model server to wait for before the label moves.</summary>
+    public static readonly Argument<string?> ServingUrl = ReleaseArguments.ServingUrl;
+
+    /// <summary><c>--serving-timeout</c>: how long to wait for it.</summary>
+    public static readonly Argument<TimeSpan> ServingTimeout = ReleaseArguments.ServingTimeout;
+
     /// <inheritdoc />
     protected override ReleaseStep Step(ReleaseContext context) =>
         context.Release.PlanPromote(context.RequireModel(), context.Version, context.Reason);

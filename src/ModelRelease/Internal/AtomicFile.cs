@@ -26,9 +26,19 @@ internal static class AtomicFile
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(content);
+        return WriteAllBytesIfChanged(path, Utf8NoBom.GetBytes(content));
+    }
+
+    /// <summary>
+    /// <see cref="WriteAllTextIfChanged"/> for bytes as they are: a config put back exactly as it was found
+    /// (a refused label move restores what the server had), whatever its encoding.
+    /// </summary>
+    public static bool WriteAllBytesIfChanged(string path, byte[] bytes)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(bytes);
 
         var target = Path.GetFullPath(path);
-        var bytes = Utf8NoBom.GetBytes(content);
         var existing = Posix.KindOf(target);
         if (existing == FileKind.Regular && HoldsExactly(target, bytes))
         {

@@ -9,6 +9,14 @@ internal static class PolicyFileKeys
     public const string CanarySteps = "canarySteps";
     public const string Keep = "keep";
     public const string Analysis = "analysis";
+    public const string Routers = "routers";
+
+    public const string Outputs = "outputs";
+    public const string Namespace = "namespace";
+    public const string StorageUri = "storageUri";
+    public const string Host = "host";
+    public const string StableHost = "stableHost";
+    public const string CanaryHost = "canaryHost";
 
     public const string Goal = "goal";
     public const string AtLeast = "atLeast";
@@ -33,7 +41,15 @@ internal static class PolicyFileKeys
     public const string Higher = "higher";
     public const string Lower = "lower";
 
-    public static readonly string[] TopLevel = [Model, Artifact, Metrics, CanarySteps, Keep, Analysis];
+    public static readonly string[] TopLevel = [Model, Artifact, Metrics, CanarySteps, Keep, Analysis, Routers];
+
+    public static readonly string[] RouterKeys = [Outputs, Namespace, StorageUri, Host, StableHost, CanaryHost];
+
+    public static readonly IReadOnlyDictionary<string, RouterKind> RouterKinds = new Dictionary<string, RouterKind>(StringComparer.Ordinal)
+    {
+        ["kserve"] = RouterKind.KServe,
+        ["istio"] = RouterKind.Istio,
+    };
 
     public static readonly string[] CheckKeys =
         [Name, Source, Query, SuccessCondition, FailureCondition, Interval, Count, FailureLimit, InconclusiveLimit, ConsecutiveErrorLimit];

@@ -64,6 +64,7 @@ internal sealed class PolicyFileReader
                 CanarySteps => policy with { CanarySteps = Steps(property.Value) },
                 Keep => policy with { Keep = WholeNumber(property.Value, Keep, "5") },
                 PolicyFileKeys.Analysis => policy with { Analysis = new PolicyFileAnalysisReader(_source).Checks(property.Value) },
+                PolicyFileKeys.Routers => policy with { Routers = new PolicyFileRouterReader(_source).Routers(property.Value) },
                 _ => policy,
             };
         }

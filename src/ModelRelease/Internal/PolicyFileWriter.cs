@@ -60,6 +60,11 @@ internal static class PolicyFileWriter
                 WriteAnalysis(json, policy.Analysis);
             }
 
+            if (policy.Routers is { } routers)
+            {
+                WriteRouters(json, routers);
+            }
+
             json.WriteEndObject();
         }
 
@@ -94,6 +99,28 @@ internal static class PolicyFileWriter
 
     /// <summary>The checks as the policy file's <c>analysis</c> array.</summary>
     public static JsonArray Checks(IEnumerable<AnalysisCheck> checks) => [.. checks.Select(check => (JsonNode)Check(check))];
+
+    private static void WriteRouters(Utf8JsonWriter json, RouterOutputs routers)
+    {
+        json.WriteStartObject(Routers);
+        json.WriteStartArray(Outputs);
+        foreach (var kind in routers.Kinds)
+        {
+            json.WriteStringValue(RouterKinds.First(pair => pair.Value == kind).Key);
+        }
+
+        json.WriteEndArray();
+        json.WriteString(Namespace, routers.Namespace);
+        foreach (var (key, value) in new[] { (StorageUri, routers.StorageUri), (Host, routers.Host), (StableHost, routers.StableHost), (CanaryHost, routers.CanaryHost) })
+        {
+            if (value is not null)
+            {
+                json.WriteString(key, value);
+            }
+        }
+
+        json.WriteEndObject();
+    }
 
     private static void WriteAnalysis(Utf8JsonWriter json, IReadOnlyList<AnalysisCheck> checks)
     {

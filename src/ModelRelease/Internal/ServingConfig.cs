@@ -22,10 +22,14 @@ internal static class ServingConfig
     /// <param name="basePath">The serving root as the server sees it; each model's <c>base_path</c> is under it.</param>
     /// <param name="formatOf">The artifact format of a labelled version; null takes every version for a SavedModel.</param>
     /// <param name="warn">Where a model whose loaded versions mix formats is reported.</param>
-    public static string ModelsConfig(IReadOnlyList<LabelAssignment> labels, string basePath, Func<LabelAssignment, ArtifactFormat>? formatOf = null, Action<string>? warn = null)
+    /// <param name="preload">Versions loaded beside the labelled ones but given no label: the first phase of a label
+    /// move loads the incoming version this way, and the second keeps the outgoing one loaded until the server has moved the label.</param>
+    public static string ModelsConfig(IReadOnlyList<LabelAssignment> labels, string basePath, Func<LabelAssignment, ArtifactFormat>? formatOf = null, Action<string>? warn = null,
+        IReadOnlyList<LabelAssignment>? preload = null)
     {
         var text = new StringBuilder("model_config_list {\n");
-        foreach (var model in ServedModels(labels))
+        var unlabelled = preload?.ToHashSet() ?? [];
+        foreach (var model in ServedModels(unlabelled.Count == 0 ? labels : [.. labels, .. unlabelled]))
         {
             var served = model.ToList();
             text.Append("  config {\n");
@@ -39,7 +43,7 @@ internal static class ServingConfig
             }
 
             text.Append("      }\n    }\n");
-            foreach (var label in served)
+            foreach (var label in served.Where(l => !unlabelled.Contains(l)))
             {
                 text.Append(CultureInfo.InvariantCulture, $"    version_labels {{\n      key: \"{label.Label}\"\n      value: {label.Number}\n    }}\n");
             }

@@ -7,7 +7,7 @@ namespace ModelRelease.Internal;
 /// so no other writer interleaves). It deletes a directory only when the journal entry of a step whose process is
 /// gone names it; a directory the store does not know is moved to the quarantine, never deleted.
 /// </summary>
-internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func<IMetadataReader, string> basePath, Action<string> warn)
+internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func<IMetadataReader, string> basePath, Action<string> warn, Func<string, RouterOutputs?>? routers = null)
 {
     private readonly StepJournal _journal = new(layout);
 
@@ -48,10 +48,17 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
             var live = store.Versions(each, VersionQuery.Live);
             PlanVersionCopies(store, each, live, settled, actions);
             PlanNumbers(each, live, actions);
-            PlanLabels(each, store.Labels(each), store.LabelsEverSet(each), actions);
+            var own = store.Labels(each);
+            PlanLabels(each, own, store.LabelsEverSet(each), actions);
+            PlanRouters(store, each, own, actions);
         }
 
         PlanTemporaries(layout.Root, actions);
+        foreach (var kind in Enum.GetValues<RouterKind>())
+        {
+            PlanTemporaries(layout.RouterDirectory(kind), actions);
+        }
+
         var labels = store.Labels(model: null);
 
         // The configs exist exactly when the registry holds a version, so a failed first push leaves none behind.
@@ -107,6 +114,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
                 File.Delete(action.Path);
                 break;
             case SyncActionKind.WriteConfig:
+                Directories.Create(Path.GetDirectoryName(action.Path)!);
                 AtomicFile.WriteAllTextIfChanged(action.Path, action.Content!);
                 break;
             case SyncActionKind.DeleteConfig:
@@ -297,6 +305,15 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
             .Where(e => TempName.IsTemporary(e.Name) && e is not DirectoryInfo { LinkTarget: null })
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .Select(e => new SyncAction(SyncActionKind.RemoveTemporary, e.FullName, "a temporary file or link of a process that stopped before renaming it")));
+    }
+
+    /// <remarks>A model whose router settings are unknown here (its policy is not loaded) keeps its files as they are.</remarks>
+    private void PlanRouters(IMetadataReader store, string model, IReadOnlyList<LabelAssignment> labels, List<SyncAction> actions)
+    {
+        if (routers?.Invoke(model) is { } settings)
+        {
+            actions.AddRange(RouterConfig.Plan(layout, model, settings, labels, ServingConfig.FormatsIn(store)));
+        }
     }
 
     private static void PlanConfig(string path, string content, List<SyncAction> actions)

@@ -127,7 +127,7 @@ public sealed class AnalysisPolicyFileTests
     {
         var error = Assert.Throws<RegistryException>(() => ReleasePolicyFile.Parse("""{"model": "m", "analyses": []}""", "p.json"));
 
-        Assert.EndsWith("Valid keys: model, artifact, metrics, canarySteps, keep, analysis.", error.Message);
+        Assert.EndsWith("Valid keys: model, artifact, metrics, canarySteps, keep, analysis, routers.", error.Message);
     }
 
     private static string Policy(string extra) =>

@@ -43,7 +43,7 @@ public sealed class RegistryScenario : IDisposable
     public TempDirectory Temp => _temp;
 
     /// <summary>A registry as a separate process would open it: its own store object and connections.</summary>
-    internal ModelRegistry Open(Action<string>? fault = null, ServingLinks? links = null) =>
+    internal ModelRegistry Open(Action<string>? fault = null, ServingLinks? links = null, ServingReadiness? readiness = null, Func<string, RouterOutputs?>? routers = null) =>
         new(Root, new SqliteMetadataStore(RegistryPath), new RegistryOptions
         {
             Clock = Clock,
@@ -51,6 +51,8 @@ public sealed class RegistryScenario : IDisposable
             Warn = message => { lock (Warnings) { Warnings.Add(message); } },
             Fault = fault ?? (_ => { }),
             Links = links ?? ServingLinks.ForCurrentPlatform(),
+            Readiness = readiness,
+            Routers = routers,
         });
 
     /// <summary>A SavedModel-shaped artifact whose bytes depend on <paramref name="seed"/>.</summary>

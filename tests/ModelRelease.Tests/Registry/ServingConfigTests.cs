@@ -34,6 +34,22 @@ public sealed class ServingConfigTests
     }
 
     [Fact]
+    public void Should_Load_A_Preloaded_Version_Without_A_Label()
+    {
+        LabelAssignment[] labels = [new("mnist", "stable", "v-1", 1, null, At)];
+
+        var config = ServingConfig.ModelsConfig(labels, "/models", preload: [new("mnist", "canary", "v-2", 2, 10, At), new("fresh", "stable", "f-1", 7, null, At)]);
+
+        Assert.Contains("        versions: 1\n        versions: 2\n", config);
+        Assert.Contains("key: \"stable\"\n      value: 1\n", config);
+        Assert.DoesNotContain("canary", config);
+        // A model the server does not serve yet gets its first version loaded with no label at all.
+        Assert.Contains("name: \"fresh\"", config);
+        Assert.Contains("versions: 7\n", config);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(config, "version_labels"));
+    }
+
+    [Fact]
     public void Should_Load_A_Version_Once_When_Stable_And_Canary_Share_It()
     {
         LabelAssignment[] labels = [new("mnist", "stable", "v-2", 2, null, At), new("mnist", "canary", "v-2", 2, 10, At)];

@@ -110,7 +110,7 @@ public sealed class ReleasePolicyFileTests
         var error = Assert.Throws<RegistryException>(() => ReleasePolicyFile.Parse("""{"model": "mnist", "canary": [10]}""", "policy.json"));
 
         Assert.Contains("policy.json: unknown key \"canary\" at the top level", error.Message);
-        Assert.Contains("Valid keys: model, artifact, metrics, canarySteps, keep, analysis.", error.Message);
+        Assert.Contains("Valid keys: model, artifact, metrics, canarySteps, keep, analysis, routers.", error.Message);
     }
 
     [Fact]
