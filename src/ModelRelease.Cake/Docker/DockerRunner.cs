@@ -90,6 +90,11 @@ public sealed class DockerRunner : Tool<DockerSettings>
     /// <summary>Fails with the command line and the last lines docker wrote to standard error (its reason).</summary>
     protected override void ProcessExitCode(int exitCode)
     {
+        if (exitCode == 0)
+        {
+            return;
+        }
+
         var said = _error.Count > 0 ? _error : _output;
         var reason = said.Count == 0 ? "it printed nothing" : string.Join(Environment.NewLine, said.TakeLast(10));
         throw new DockerException($"{_running?.Render() ?? "docker"} failed with exit code {exitCode}: {reason}", exitCode);
