@@ -55,7 +55,7 @@ public partial class ImageTask : ReleaseTask
             var digests = new List<string>();
             foreach (var command in Commands(image, contextDirectory, login))
             {
-                context.Console.MarkupLineInterpolated($"[grey]{DisplayText.Escape(command.Render())}[/]");
+                PrintExact(context, command);
                 var result = docker.Run(command);
                 if (command.Verb == "push")
                 {
@@ -86,10 +86,13 @@ public partial class ImageTask : ReleaseTask
         var image = Plan(context, out var login);
         var contextDirectory = ContextDirectory(context, image);
         plan.Write(contextDirectory, $"the image build context: the Dockerfile (FROM {image.BaseImage}), models.config, routing.json and a copy of {image.ServingView}; deleted after the build");
-        foreach (var command in Commands(image, contextDirectory, login))
+        var commands = Commands(image, contextDirectory, login);
+        foreach (var command in commands)
         {
-            plan.Run(command.Render());
+            PrintExact(context, command);
         }
+
+        plan.Run($"{commands.Count} docker commands ({string.Join(", ", commands.Select(c => c.Verb))}), each printed above exactly as it would run");
 
         plan.Record($"the pushed image digest of {image.Version.Model} {image.Version.Name} ({image.Repository})");
     }
@@ -142,6 +145,10 @@ public partial class ImageTask : ReleaseTask
         commands.AddRange(references.Select(reference => DockerCommand.Push(reference)));
         return commands;
     }
+
+    // Past Spectre, which would wrap a long build line at the console width: a command line is copied, not read.
+    private static void PrintExact(ReleaseContext context, DockerCommand command) =>
+        context.Console.Profile.Out.Writer.WriteLine("  " + DisplayText.Escape(command.Render()));
 
     // In the system temp directory, so the serving root (which ModelRelease keeps clean) never holds a build context.
     private static string ContextDirectory(ReleaseContext context, ServingImage image)
