@@ -90,4 +90,21 @@ public sealed class VersionImageRecordTests : IDisposable
 
         Assert.Contains("tensorflow/serving:2.18.0", error.Message);
     }
+
+    [Fact]
+    public void Should_Serve_An_Onnx_Version_From_The_Repos_Own_Host_Under_Models()
+    {
+        var artifact = _scenario.Temp.Combine("artifacts", "onnx");
+        _scenario.Temp.WriteFile(Path.Combine("artifacts", "onnx", "model.onnx"), "onnx bytes");
+        using var registry = _scenario.Open();
+        var version = registry.Push(new PushRequest("mnist", artifact) { Git = RegistryScenario.CleanGit, DatasetVersion = "ds-1", VersionName = "v1" }).Version;
+
+        var image = registry.PlanImage(new ImageRequest("mnist", "v1", "ghcr.io/acme/mnist"));
+
+        Assert.Equal((ArtifactFormat.Onnx, ServingImage.OnnxServingBase), (image.Format, image.BaseImage));
+        Assert.Contains($"FROM {ServingImage.OnnxServingBase}\n", image.Dockerfile);
+        Assert.Contains($"COPY mnist/serving/{version.Number}/ /models/mnist/serving/{version.Number}/\n", image.Dockerfile);
+        Assert.Contains("CMD [\"--target=Serve\", \"--root=/models\", \"--host=0.0.0.0\", \"--port=8501\"]", image.Dockerfile);
+        Assert.Contains("model_platform: \"onnx\"", image.ModelsConfig);
+    }
 }
