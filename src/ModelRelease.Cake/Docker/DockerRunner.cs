@@ -51,8 +51,9 @@ public sealed class DockerRunner : Tool<DockerSettings>
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            // BuildKit writes its progress to standard error, so both streams are logged as information, not warnings.
             RedirectedStandardOutputHandler = line => Keep(_output, line, LogLevel.Information),
-            RedirectedStandardErrorHandler = line => Keep(_error, line, LogLevel.Warning),
+            RedirectedStandardErrorHandler = line => Keep(_error, line, LogLevel.Information),
         };
         _secret = null;
         if (command.PasswordVariable is { } variable)

@@ -118,6 +118,23 @@ public sealed class ImageTaskTests : IDisposable
         Assert.Empty(_host.Open().Images("mnist"));
     }
 
+    [Fact]
+    public void Should_Plan_The_Image_Of_The_Version_Push_Would_Create_In_A_Dryrun_Chain()
+    {
+        var artifact = _host.Artifact("v1");
+        var before = _host.WorkSnapshot();
+
+        var run = _host.RunWith(
+            new Dictionary<string, string> { ["PATH"] = _docker.PathVariable },
+            "--target=Push", "--target=Image", "--model=mnist", $"--artifact={artifact}", ReleaseHost.Metrics(0.9, 50), "--version=v1",
+            $"--image-repository={Repository}", "--dryrun");
+
+        run.AssertExit(0);
+        Assert.Contains($"docker push {Repository}:v1", run.Out);
+        Assert.Empty(_docker.Calls);
+        Assert.Equal(before, _host.WorkSnapshot());
+    }
+
     [Theory]
     [InlineData("ghcr.io/acme/mnist:latest", "has a tag")]
     [InlineData("ghcr.io/Acme/Mnist", "lowercase")]
