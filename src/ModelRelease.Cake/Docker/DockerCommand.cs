@@ -1,4 +1,5 @@
 using Cake.Core.IO;
+using ModelRelease.Cake.Internal;
 
 namespace ModelRelease.Cake.Docker;
 

@@ -1,6 +1,6 @@
 using Cake.Core.IO;
 
-namespace ModelRelease.Cake.Docker;
+namespace ModelRelease.Cake.Internal;
 
 /// <summary>
 /// One argument of a docker command line, quoted only when it must be, and escaped so the child process reads back
