@@ -32,4 +32,7 @@ public enum EventKind
 
     /// <summary>A canary analysis run reached its verdict; the evidence holds its measurements.</summary>
     Analysis,
+
+    /// <summary>A serving image of a version was pushed; the evidence holds its repository, tags and digest.</summary>
+    Image,
 }

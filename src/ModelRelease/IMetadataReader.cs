@@ -53,4 +53,7 @@ public interface IMetadataReader : IDisposable
 
     /// <summary>The measurements of analysis run <paramref name="runId"/>, by check and then in the order taken.</summary>
     IReadOnlyList<AnalysisMeasurement> AnalysisMeasurements(long runId);
+
+    /// <summary>The serving images pushed for <paramref name="model"/> (or one of its versions), oldest first; none in a store older than schema 5.</summary>
+    IReadOnlyList<VersionImage> Images(string model, string? version = null);
 }

@@ -49,6 +49,9 @@ public interface IMetadataWriter : IMetadataReader
     /// <summary>Closes analysis run <paramref name="runId"/> with its verdict and what the verdict called for.</summary>
     void FinishAnalysisRun(long runId, AnalysisVerdict verdict, string? decision, DateTimeOffset at);
 
+    /// <summary>Records a serving image pushed for a version that exists.</summary>
+    void AddImage(VersionImage image);
+
     /// <summary>Records the serving root this store belongs to, replacing what it recorded before (only Adopt rebinds a store).</summary>
     void BindRoot(RootBinding binding);
 

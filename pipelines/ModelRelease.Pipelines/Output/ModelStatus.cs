@@ -7,6 +7,9 @@ namespace ModelRelease.Pipelines.Output;
 /// <param name="Counts">How many live and pruned versions it has, shown or not.</param>
 public sealed record ModelStatus(string Model, IReadOnlyList<LabelAssignment> Labels, IReadOnlyList<ModelVersion> Versions, VersionCounts Counts)
 {
+    /// <summary>The serving images pushed for the model's versions (the Image task), oldest first.</summary>
+    public IReadOnlyList<VersionImage> Images { get; init; } = [];
+
     /// <summary>The canary's share of traffic in percent; 0 without a canary.</summary>
     public int CanaryWeight => Labels.FirstOrDefault(l => l.Label == LabelNames.Canary)?.Weight ?? 0;
 

@@ -26,7 +26,7 @@ public static class StatusView
         }
 
         return registry.Overview(model, query ?? VersionQuery.All)
-            .Select(m => new ModelStatus(m.Model, m.Labels, m.Versions, m.Counts))
+            .Select(m => new ModelStatus(m.Model, m.Labels, m.Versions, m.Counts) { Images = registry.Images(m.Model) })
             .ToList();
     }
 
@@ -125,6 +125,7 @@ public static class StatusView
             labels = model.LabelsOf(v.Name).Select(l => l.Label).ToList(),
             pruned = v.IsPruned,
             prunedAt = v.PrunedAt,
+            images = model.Images.Where(i => i.Version == v.Name).Select(i => new { repository = i.Repository, tags = i.Tags, digest = i.Digest, reference = i.Reference, pushedAt = i.PushedAt }),
         }),
     };
 }

@@ -83,4 +83,7 @@ internal sealed class RehearsalReader(IMetadataReader inner, Rehearsal rehearsal
     public IReadOnlyList<AnalysisRun> AnalysisRuns(string model, int? newest = null) => inner.AnalysisRuns(model, newest);
 
     public IReadOnlyList<AnalysisMeasurement> AnalysisMeasurements(long runId) => inner.AnalysisMeasurements(runId);
+
+    /// <summary>A plan never pushes an image, so the store's answer is the rehearsal's.</summary>
+    public IReadOnlyList<VersionImage> Images(string model, string? version = null) => inner.Images(model, version);
 }

@@ -163,6 +163,21 @@ internal static class SchemaMigrations
             // One model's task runs (Status, Verify's look for runs left running).
             "CREATE INDEX executions_by_model ON executions (model_id, id)",
         ]),
+        new(5, "serving images pushed per version", [
+            // One row per image push: the digest pins what a deployment pulls, whatever happens to the tags later.
+            // Tags are a JSON array, so the row reads the same in every database.
+            """
+            CREATE TABLE version_images (
+                id {identity},
+                version_id BIGINT NOT NULL REFERENCES versions (id),
+                repository TEXT NOT NULL,
+                tags TEXT NOT NULL,
+                digest TEXT NOT NULL,
+                pushed_at TEXT NOT NULL,
+                execution_id BIGINT REFERENCES executions (id))
+            """,
+            "CREATE INDEX version_images_by_version ON version_images (version_id, id)",
+        ]),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>
