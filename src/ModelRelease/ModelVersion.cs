@@ -39,6 +39,12 @@ public sealed record ModelVersion(
     string? BlessingReason,
     DateTimeOffset? PrunedAt)
 {
+    /// <summary>The GitHub Actions workflow that pushed it, when a run did.</summary>
+    public string? CiWorkflow { get; init; }
+
+    /// <summary>The job of that workflow that pushed it.</summary>
+    public string? CiJob { get; init; }
+
     /// <summary>True when the files are gone: the version can no longer serve or be a rollback target.</summary>
     public bool IsPruned => PrunedAt is not null;
 }

@@ -44,7 +44,8 @@ public sealed class Rehearsal
         var version = new ModelVersion(
             PlannedId - _added.Count, plan.Model, plan.Name, plan.Number, plan.Digest, plan.Bytes, plan.Files, plan.Git, plan.Dataset,
             request.Hyperparameters, request.Metrics, now, _environment.Actor, _environment.Host, _environment.CiRunUrl,
-            request.Blessing, request.BlessingReason, PrunedAt: null);
+            request.Blessing, request.BlessingReason, PrunedAt: null)
+        { CiWorkflow = _environment.CiWorkflow, CiJob = _environment.CiJob };
         _added.Add(version);
         Log(plan.Model, EventKind.Push, null, null, plan.Name, request.Reason, now);
         return version;

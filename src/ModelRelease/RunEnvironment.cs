@@ -18,6 +18,8 @@ public sealed class RunEnvironment
         Actor = NonBlank(variables("GITHUB_ACTOR")) ?? NonBlank(userName) ?? "unknown";
         Host = NonBlank(machineName) ?? "unknown";
         CiRunUrl = GitHubRunUrl(variables);
+        CiWorkflow = CiRunUrl is null ? null : NonBlank(variables("GITHUB_WORKFLOW"));
+        CiJob = CiRunUrl is null ? null : NonBlank(variables("GITHUB_JOB"));
     }
 
     /// <summary>The process's own environment, user, machine and working directory.</summary>
@@ -35,6 +37,12 @@ public sealed class RunEnvironment
 
     /// <summary>The URL of the GitHub Actions run, or null outside Actions.</summary>
     public string? CiRunUrl { get; }
+
+    /// <summary>The GitHub Actions workflow's name (<c>GITHUB_WORKFLOW</c>) in a run, else null.</summary>
+    public string? CiWorkflow { get; }
+
+    /// <summary>The job's id in its workflow (<c>GITHUB_JOB</c>) in a run, else null.</summary>
+    public string? CiJob { get; }
 
     /// <summary>Reads an environment variable; null when unset.</summary>
     public string? Variable(string name) => _variables(name);

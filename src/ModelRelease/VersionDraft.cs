@@ -29,4 +29,11 @@ public sealed record VersionDraft(
     string Host,
     string? CiRunUrl,
     Blessing Blessing,
-    string? BlessingReason);
+    string? BlessingReason)
+{
+    /// <summary>The GitHub Actions workflow, if any.</summary>
+    public string? CiWorkflow { get; init; }
+
+    /// <summary>The job of that workflow.</summary>
+    public string? CiJob { get; init; }
+}

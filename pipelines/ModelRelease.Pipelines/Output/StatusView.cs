@@ -113,6 +113,8 @@ public static class StatusView
             actor = v.Actor,
             host = v.Host,
             ciRunUrl = v.CiRunUrl,
+            ciWorkflow = v.CiWorkflow,
+            ciJob = v.CiJob,
             digest = v.Digest,
             bytes = v.TotalBytes,
             files = v.FileCount,

@@ -86,7 +86,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
                 var env = _options.Environment;
                 var version = writer.InsertVersion(new VersionDraft(
                     model, name, number, manifest, git, dataset, request.Hyperparameters, request.Metrics, now,
-                    env.Actor, env.Host, env.CiRunUrl, request.Blessing, request.BlessingReason));
+                    env.Actor, env.Host, env.CiRunUrl, request.Blessing, request.BlessingReason) { CiWorkflow = env.CiWorkflow, CiJob = env.CiJob });
                 writer.AppendEvent(registry.Event(model, EventKind.Push, null, null, name, request.Reason, PushEvidence(version), now));
                 registry.Link(writer, model, name, ExecutionRole.Output);
                 return new PushResult(version, Created: true);

@@ -166,6 +166,39 @@ public sealed class GitHubActionsTests : IDisposable
         Assert.Equal("", File.ReadAllText(_outputs));
     }
 
+    [Fact]
+    public void Should_Record_The_Run_Workflow_Job_And_Actor_With_A_Version()
+    {
+        // Given a job whose run, workflow, job and actor GitHub's variables name
+        var environment = Job();
+        environment["GITHUB_SERVER_URL"] = "https://github.com";
+        environment["GITHUB_REPOSITORY"] = "acme/models";
+        environment["GITHUB_RUN_ID"] = "4242";
+        environment["GITHUB_WORKFLOW"] = "model-release";
+        environment["GITHUB_JOB"] = "release";
+        environment["GITHUB_ACTOR"] = "octocat";
+
+        // When it pushes a version
+        _host.RunWith(environment, "--target=Push", "--model=mnist", $"--artifact={_host.Artifact("v1")}", ReleaseHost.Metrics(0.9, 50), "--version=v1").AssertExit(0);
+
+        // Then the version's provenance names all four, in the store and in Status's JSON
+        using (var registry = _host.Open())
+        {
+            var version = registry.Versions("mnist").Single();
+            Assert.Equal("https://github.com/acme/models/actions/runs/4242", version.CiRunUrl);
+            Assert.Equal("model-release", version.CiWorkflow);
+            Assert.Equal("release", version.CiJob);
+            Assert.Equal("octocat", version.Actor);
+        }
+
+        var status = _host.Run("--target=Status", "--model=mnist", "--format=json");
+        status.AssertExit(0);
+        using var json = System.Text.Json.JsonDocument.Parse(status.Out);
+        var v1 = json.RootElement.GetProperty("models")[0].GetProperty("versions")[0];
+        Assert.Equal("model-release", v1.GetProperty("ciWorkflow").GetString());
+        Assert.Equal("release", v1.GetProperty("ciJob").GetString());
+    }
+
     /// <summary>GITHUB_OUTPUT as a later step sees it: the last value of each name.</summary>
     private Dictionary<string, string> Outputs()
     {

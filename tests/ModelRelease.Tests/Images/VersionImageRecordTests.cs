@@ -60,7 +60,7 @@ public sealed class VersionImageRecordTests : IDisposable
 
         using var connection = new SqliteConnection($"Data Source={_scenario.RegistryPath};Mode=ReadOnly");
         connection.Open();
-        Assert.Equal(5, connection.ExecuteScalar<int>("SELECT MAX(version) FROM schema_info"));
+        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM schema_info WHERE version = 5"));
         Assert.Equal(0, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM version_images"));
     }
 

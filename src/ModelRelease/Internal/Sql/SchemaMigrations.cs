@@ -178,6 +178,10 @@ internal static class SchemaMigrations
             """,
             "CREATE INDEX version_images_by_version ON version_images (version_id, id)",
         ]),
+        new(6, "the CI workflow and job that pushed a version", [
+            "ALTER TABLE versions ADD COLUMN ci_workflow TEXT",
+            "ALTER TABLE versions ADD COLUMN ci_job TEXT",
+        ]),
     ];
 
     /// <summary>The newest schema version this build knows.</summary>

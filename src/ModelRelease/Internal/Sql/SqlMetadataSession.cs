@@ -16,7 +16,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
         v.git_remote AS GitRemote, v.git_tag AS GitTag, v.git_source AS GitSource,
         v.dataset_version AS DatasetVersion, v.dataset_source AS DatasetSource,
         v.hyperparameters AS Hyperparameters, v.metrics AS Metrics, v.created_at AS CreatedAt,
-        v.actor AS Actor, v.host AS Host, v.ci_run_url AS CiRunUrl,
+        v.actor AS Actor, v.host AS Host, v.ci_run_url AS CiRunUrl, v.ci_workflow AS CiWorkflow, v.ci_job AS CiJob,
         v.blessing AS Blessing, v.blessing_reason AS BlessingReason, v.pruned_at AS PrunedAt
         FROM versions v JOIN models m ON m.id = v.model_id
         """;
@@ -160,11 +160,11 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
             INSERT INTO versions (model_id, name, number, digest, manifest, total_bytes, file_count,
                 git_commit, git_branch, git_detached, git_dirty, git_remote, git_tag, git_source,
                 dataset_version, dataset_source, hyperparameters, metrics, created_at, actor, host, ci_run_url,
-                blessing, blessing_reason, pruned_at)
+                ci_workflow, ci_job, blessing, blessing_reason, pruned_at)
             VALUES (@modelId, @name, @number, @digest, @manifest, @totalBytes, @fileCount,
                 @gitCommit, @gitBranch, @gitDetached, @gitDirty, @gitRemote, @gitTag, @gitSource,
                 @datasetVersion, @datasetSource, @hyperparameters, @metrics, @createdAt, @actor, @host, @ciRunUrl,
-                @blessing, @blessingReason, NULL)
+                @ciWorkflow, @ciJob, @blessing, @blessingReason, NULL)
             """,
             new
             {
@@ -190,6 +190,8 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
                 actor = draft.Actor,
                 host = draft.Host,
                 ciRunUrl = draft.CiRunUrl,
+                ciWorkflow = draft.CiWorkflow,
+                ciJob = draft.CiJob,
                 blessing = SqlValues.Word(draft.Blessing),
                 blessingReason = draft.BlessingReason,
             });

@@ -25,6 +25,8 @@ internal sealed class VersionRow
     public string Actor { get; set; } = "";
     public string Host { get; set; } = "";
     public string? CiRunUrl { get; set; }
+    public string? CiWorkflow { get; set; }
+    public string? CiJob { get; set; }
     public string Blessing { get; set; } = "";
     public string? BlessingReason { get; set; }
     public string? PrunedAt { get; set; }
@@ -47,5 +49,9 @@ internal sealed class VersionRow
         CiRunUrl,
         SqlValues.ParseWord<Blessing>(Blessing),
         BlessingReason,
-        SqlValues.ParseOptionalTime(PrunedAt));
+        SqlValues.ParseOptionalTime(PrunedAt))
+    {
+        CiWorkflow = CiWorkflow,
+        CiJob = CiJob,
+    };
 }
