@@ -10,13 +10,13 @@ public static class ReportFile
 
     /// <summary>
     /// Writes the report of <paramref name="reports"/> to <paramref name="path"/>, replacing it whole (a reader never
-    /// sees half a page). Refuses a path inside a version directory of <paramref name="root"/>: versions are immutable.
+    /// sees half a page). Refuses a path inside <paramref name="root"/>, which holds only ModelRelease's own files.
     /// </summary>
     public static void Write(string path, string root, IReadOnlyList<ModelReport> reports, DateTimeOffset generatedAt)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(root);
-        RequireOutside(path, root);
+        RequireAllowed(path, root);
         var html = HtmlReport.Render(reports, generatedAt);
         var directory = Path.GetDirectoryName(path)!;
         Directory.CreateDirectory(directory);
@@ -32,20 +32,26 @@ public static class ReportFile
         }
     }
 
-    /// <summary>Refuses <paramref name="path"/> when it lies in a version directory or the bookkeeping of <paramref name="root"/>.</summary>
-    public static void RequireOutside(string path, string root)
+    /// <summary>
+    /// Refuses <paramref name="path"/> when it lies inside the serving <paramref name="root"/> (its versions, links,
+    /// configs and store are ModelRelease's own), is the <paramref name="store"/> file, or is a directory.
+    /// </summary>
+    public static void RequireAllowed(string path, string root, string? store = null)
     {
-        var relative = Path.GetRelativePath(Path.GetFullPath(root), Path.GetFullPath(path));
-        if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative))
-        {
-            return;
-        }
-
-        var parts = relative.Split(Path.DirectorySeparatorChar);
-        if (parts[0] == ".modelrelease" || (parts.Length > 2 && parts[1] is "versions" or "serving") || parts.Length > 1 && parts[1] is "stable" or "canary" or "golden")
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(root);
+        var full = Path.GetFullPath(path);
+        var relative = Path.GetRelativePath(Path.GetFullPath(root), full);
+        var inside = relative == "." || !(relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative));
+        if (inside || (store is not null && Path.IsPathRooted(store) && Path.GetFullPath(store) == full))
         {
             throw new RegistryException(
-                $"--out={path} lies inside the serving root's versions or bookkeeping, which only ModelRelease's own steps write. Write the report elsewhere, e.g. --out=./{DefaultName}.");
+                $"--out={path} lies inside the serving root {root} or is its store, which only ModelRelease's own steps write. Write the report elsewhere, e.g. --out=./{DefaultName}.");
+        }
+
+        if (Directory.Exists(full))
+        {
+            throw new RegistryException($"--out={path} is a directory. Give a file path, e.g. --out={Path.Combine(path, DefaultName)}.");
         }
     }
 }

@@ -40,7 +40,7 @@ public class ReportTask : PipelineTask<ReleaseContext>
     {
         ArgumentNullException.ThrowIfNull(context);
         var path = OutPath(context);
-        ReportFile.RequireOutside(path, context.Root);
+        ReportFile.RequireAllowed(path, context.Root, context.Store);
         var reports = ReportReader.Read(context.ModelRegistry, context.Model, context.FindPolicy, Pair(context.Get(Compare)));
         ReportFile.Write(path, context.Root, reports, DateTimeOffset.UtcNow);
         context.Console.MarkupLineInterpolated($"Report of {reports.Count} {(reports.Count == 1 ? "model" : "models")} written to {path}");
@@ -59,7 +59,7 @@ public class ReportTask : PipelineTask<ReleaseContext>
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(plan);
         var path = OutPath(context);
-        ReportFile.RequireOutside(path, context.Root);
+        ReportFile.RequireAllowed(path, context.Root, context.Store);
         plan.Write(path, "the HTML report");
     }
 

@@ -71,16 +71,34 @@ public sealed class ReportTaskTests : IDisposable
         Assert.Contains("--compare=BASELINE,CANDIDATE", run.Error);
     }
 
-    [Fact]
-    public void Should_Refuse_To_Write_Inside_A_Version_Directory()
+    [Theory]
+    [InlineData("mnist/versions/v1/report.html")]
+    [InlineData("registry.db")]
+    [InlineData("models.config")]
+    public void Should_Refuse_To_Write_Inside_The_Serving_Root(string inRoot)
     {
-        var inside = Path.Combine(_host.Root, "mnist", "versions", "v1", "report.html");
+        var inside = Path.Combine(_host.Root, inRoot);
+        var before = _host.Snapshot();
 
         var run = _host.Run("--target=Report", $"--out={inside}");
 
         run.AssertExit(1);
         Assert.Contains("only ModelRelease's own steps write", run.Error);
-        Assert.False(File.Exists(inside));
+        Assert.Equal(before, _host.Snapshot());
+    }
+
+    [Fact]
+    public void Should_Append_The_Comparison_To_The_Job_Summary_In_GitHub_Actions()
+    {
+        var summary = Path.Combine(_host.WorkDirectory, "..", "step_summary.md");
+        File.WriteAllText(summary, "");
+
+        var run = _host.RunWith(new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary }, "--target=Report");
+
+        run.AssertExit(0);
+        var markdown = File.ReadAllText(summary);
+        Assert.Contains("### mnist: v2 against v1", markdown);
+        Assert.Contains("| accuracy | 0.91 | 0.93 | +0.02 | ✅ passed |", markdown);
     }
 
     [Fact]
