@@ -41,7 +41,7 @@ public class ReportTask : PipelineTask<ReleaseContext>
         ArgumentNullException.ThrowIfNull(context);
         var path = OutPath(context);
         ReportFile.RequireAllowed(path, context.Root, context.Store);
-        var reports = ReportReader.Read(context.ModelRegistry, context.Model, context.FindPolicy, Pair(context.Get(Compare)));
+        var reports = ReportReader.Read(context.ModelRegistry, context.Model, PolicyOf(context), Pair(context.Get(Compare)));
         ReportFile.Write(path, context.Root, reports, DateTimeOffset.UtcNow);
         context.Console.MarkupLineInterpolated($"Report of {reports.Count} {(reports.Count == 1 ? "model" : "models")} written to {path}");
         if (context.GitHubActions.IsActive)
@@ -61,6 +61,18 @@ public class ReportTask : PipelineTask<ReleaseContext>
         var path = OutPath(context);
         ReportFile.RequireAllowed(path, context.Root, context.Store);
         plan.Write(path, "the HTML report");
+    }
+
+    // A --policy file is one model's; reporting every model, the others are drawn without a policy rather than refused.
+    private static Func<string, ReleasePolicy?> PolicyOf(ReleaseContext context)
+    {
+        if (context.PolicyFile is null || context.Model is not null)
+        {
+            return context.FindPolicy;
+        }
+
+        var fileModel = ReleasePolicyFile.Load(context.PolicyFile).Model;
+        return model => model == fileModel ? context.FindPolicy(model) : null;
     }
 
     private static string OutPath(ReleaseContext context) =>

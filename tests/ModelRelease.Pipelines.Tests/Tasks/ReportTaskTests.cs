@@ -53,6 +53,19 @@ public sealed class ReportTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Draw_The_Bounds_Of_A_Policy_File_Given()
+    {
+        var policy = Path.Combine(_host.WorkDirectory, "policy.json");
+        File.WriteAllText(policy, ReleasePolicyFile.ToJson(ReleasePolicy.For("mnist").Metric(MetricRule.Higher("accuracy").AtLeastValue(0.905))));
+
+        _host.Run("--target=Report", $"--policy={policy}").AssertExit(0);
+
+        var html = File.ReadAllText(DefaultReport);
+        Assert.Contains("at least 0.905", html);
+        Assert.DoesNotContain("at least 0.8", html);
+    }
+
+    [Fact]
     public void Should_Refuse_An_Unknown_Version_To_Compare_And_Write_Nothing()
     {
         var run = _host.Run("--target=Report", "--model=mnist", "--compare=v1,v9");
