@@ -19,13 +19,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Executable))
-        {
-            throw new InvalidOperationException(
-                $"The report's browser tests need Chromium at {Executable}, and it is missing. Install Debian's package: " +
-                $"sudo apt-get install -y chromium (.ci/run does this), or set {Variable} to a Chromium executable.");
-        }
-
+        Require(Executable);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -34,6 +28,17 @@ public sealed class ChromiumFixture : IAsyncLifetime
             // Containers and CI runners often run as root, where Chromium's sandbox cannot start.
             Args = ["--no-sandbox"],
         });
+    }
+
+    /// <summary>Fails, with how to install it, when <paramref name="executable"/> is missing: the tests never skip for want of a browser.</summary>
+    public static void Require(string executable)
+    {
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException(
+                $"The report's browser tests need Chromium at {executable}, and it is missing. Install Debian's package: " +
+                $"sudo apt-get install -y chromium (.ci/run does this), or set {Variable} to a Chromium executable.");
+        }
     }
 
     public async Task DisposeAsync()
