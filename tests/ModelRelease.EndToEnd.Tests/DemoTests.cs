@@ -20,6 +20,8 @@ public sealed class DemoTests(BuildHostFixture fixture)
         Assert.Contains("Done: promote v6 to stable (was v2)", demo.StdOut);
         Assert.Contains("traffic: stable v6 100%; labels: stable → v6, golden → v2", demo.StdOut);
         Assert.Contains("Removed 3 versions (v1, v4, v5)", demo.StdOut);
+        Assert.Contains("Open the report in a browser: demo-release/modelrelease-report.html", demo.StdOut);
+        Assert.True(File.Exists(fixture.PathOf("demo-release/modelrelease-report.html")));
 
         // The status the demo printed is what the store says, read back by a second command.
         // (--all: pruned versions too; Status shows the live ones by default.)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ModelRelease.Pipelines.Report;
 using Spectre.Console;
 
 namespace ModelRelease.Pipelines.Demo;
@@ -105,6 +106,11 @@ public sealed class DemoScript(DemoWorkspace workspace, ISampleTrainer trainer, 
 
         Step("Verify: every live version re-hashed against its manifest; links, configs and journal checked against the registry");
         commands.Verify(repair: false);
+
+        Step("Report: every version, the metric trends, stable against the newest candidate, the label timeline and the canary analyses, as one HTML page");
+        var reports = ReportReader.Read(registry, model, name => name == model ? policy : null);
+        ReportFile.Write(workspace.ReportPath, workspace.ServingRoot, reports, DateTimeOffset.UtcNow);
+        console.MarkupLineInterpolated($"Report written to {workspace.ReportPath}");
         return clock.Elapsed;
     }
 

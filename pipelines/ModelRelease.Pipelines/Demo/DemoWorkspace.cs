@@ -32,6 +32,9 @@ public sealed class DemoWorkspace
     /// <summary>The serving root the demo releases into.</summary>
     public string ServingRoot => Path.Combine(Directory, "serving_model");
 
+    /// <summary>The HTML report the demo writes at its end, beside the serving root (never inside it).</summary>
+    public string ReportPath => Path.Combine(Directory, Report.ReportFile.DefaultName);
+
     /// <summary>The live metrics the demo's canary analysis reads, standing in for Prometheus.</summary>
     public string LiveMetricsPath => Path.Combine(Directory, "live-metrics.json");
 

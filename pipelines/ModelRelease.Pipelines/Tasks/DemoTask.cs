@@ -36,10 +36,12 @@ public class DemoTask : PipelineTask<ReleaseContext>
         context.Console.WriteLine();
         // One command a line, so none is wrapped in the middle; the release tasks take the serving root, not the demo directory.
         var root = Shown(workspace.ServingRoot, context.Environment.WorkingDirectory.FullPath);
+        context.Console.MarkupLineInterpolated($"Open the report in a browser: {Shown(workspace.ReportPath, context.Environment.WorkingDirectory.FullPath)}");
         context.Console.MarkupLineInterpolated($"[green]Demo finished in {elapsed.TotalSeconds:0.0} s.[/] Look around (the release tasks take the serving root as --root):");
         context.Console.MarkupLineInterpolated($"  ./build.sh -t Status --root={root}");
         context.Console.MarkupLineInterpolated($"  ./build.sh -t History --root={root} --label=stable");
         context.Console.MarkupLineInterpolated($"  ./build.sh -t Verify --root={root}");
+        context.Console.MarkupLineInterpolated($"  ./build.sh -t Report --root={root} --out=report.html");
         context.Console.MarkupLineInterpolated($"  ls -l {root}/{SampleModel.Name}");
         context.Console.MarkupLineInterpolated($"  cat {root}/models.config");
         context.Log.Verbose("Demo ran in {0}", directory);
@@ -51,7 +53,7 @@ public class DemoTask : PipelineTask<ReleaseContext>
         var directory = Directory(context);
         plan.Write(directory, DemoWorkspace.HoldsPreviousRun(directory) ? "replacing the previous demo run there" : "a new demo directory");
         plan.Run("git init and 7 trainings (ML.NET, exported as ONNX), each committed, in a throwaway training repository");
-        plan.Add(ChangeKind.Record, "evaluate and infra-validate each version in ONNX Runtime, push v1, v2, v4-v7 (v3 is rejected), canary, promote, rollback, label golden and prune, then print Status and History");
+        plan.Add(ChangeKind.Record, "evaluate and infra-validate each version in ONNX Runtime, push v1, v2, v4-v7 (v3 is rejected), canary, promote, rollback, label golden and prune, then print Status and History and write the HTML report");
     }
 
     /// <summary><paramref name="path"/> relative to the working directory when it lies inside it, else as it is.</summary>

@@ -31,6 +31,12 @@ public sealed class DemoTaskTests : IDisposable
         }
 
         Assert.Contains("Demo finished", run.Out);
+        // The Demo ends with the report beside the serving root: every version, the rolled-back analysis, a comparison.
+        Assert.Contains("Open the report in a browser", run.Out);
+        var html = File.ReadAllText(Path.Combine(_host.WorkDirectory, "demo", ModelRelease.Pipelines.Report.ReportFile.DefaultName));
+        Assert.Equal(6, System.Text.RegularExpressions.Regex.Matches(html, "<tr data-version=").Count);
+        Assert.Contains("data-verdict=\"failed\"", html);
+        Assert.Contains("<table class=\"metric-diff\">", html);
         // The closing hints point the release tasks at the serving root inside the demo directory, one command a line.
         var serving = Path.Combine("demo", "serving_model");
         Assert.Contains($"  ./build.sh -t Status --root={serving}{Environment.NewLine}", run.Out);
