@@ -18,6 +18,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(reports);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.Append($"<meta name=\"generator\" content=\"{ReportFile.Generator}\">");
         html.Append($"<meta http-equiv=\"Content-Security-Policy\" content=\"{Policy}\">");
         html.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append($"<title>Release report: {HtmlText.Encode(string.Join(", ", reports.Select(r => r.Model)))}</title>");

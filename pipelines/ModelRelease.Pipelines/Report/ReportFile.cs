@@ -8,6 +8,9 @@ public static class ReportFile
     /// <summary>The report's file name in the working directory when no <c>--out</c> is given.</summary>
     public const string DefaultName = "modelrelease-report.html";
 
+    /// <summary>The page's generator mark: an existing file is replaced only when it carries it (an earlier report).</summary>
+    public const string Generator = "ModelRelease report";
+
     /// <summary>
     /// Writes the report of <paramref name="reports"/> to <paramref name="path"/>, replacing it whole (a reader never
     /// sees half a page). Refuses a path inside <paramref name="root"/>, which holds only ModelRelease's own files.
@@ -53,5 +56,21 @@ public static class ReportFile
         {
             throw new RegistryException($"--out={path} is a directory. Give a file path, e.g. --out={Path.Combine(path, DefaultName)}.");
         }
+
+        // A typo in --out (build.sh, README.md) must not replace a file the user never meant to lose: only an earlier
+        // report is replaced.
+        if (File.Exists(full) && !IsReport(full))
+        {
+            throw new RegistryException(
+                $"--out={path} exists and is not a ModelRelease report, so it is left as it is. Choose another --out, or move the file away first.");
+        }
+    }
+
+    private static bool IsReport(string path)
+    {
+        var head = new char[4096];
+        using var reader = new StreamReader(path);
+        var read = reader.ReadBlock(head, 0, head.Length);
+        return new string(head, 0, read).Contains($"<meta name=\"generator\" content=\"{Generator}\">", StringComparison.Ordinal);
     }
 }

@@ -101,6 +101,27 @@ public sealed class ReportTaskTests : IDisposable
     }
 
     [Fact]
+    public void Should_Replace_An_Earlier_Report_But_Never_Another_File()
+    {
+        // Given a file that is not a report where --out points (a typo), and an earlier report
+        var notes = Path.Combine(_host.WorkDirectory, "notes.html");
+        File.WriteAllText(notes, "<html>my notes</html>");
+        _host.Run("--target=Report").AssertExit(0);
+        var report = Path.Combine(_host.WorkDirectory, ReportFile.DefaultName);
+
+        // When the report is written over each
+        var refused = _host.Run("--target=Report", $"--out={notes}");
+        var replaced = _host.Run("--target=Report");
+
+        // Then the other file is kept byte for byte and the run fails naming it; the earlier report is replaced
+        refused.AssertExit(1);
+        Assert.Contains("is not a ModelRelease report", refused.Error);
+        Assert.Equal("<html>my notes</html>", File.ReadAllText(notes));
+        replaced.AssertExit(0);
+        Assert.Contains(ReportFile.Generator, File.ReadAllText(report));
+    }
+
+    [Fact]
     public void Should_Append_The_Comparison_To_The_Job_Summary_In_GitHub_Actions()
     {
         var summary = Path.Combine(_host.WorkDirectory, "..", "step_summary.md");
