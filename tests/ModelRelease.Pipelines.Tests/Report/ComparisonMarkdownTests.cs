@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 using ModelRelease.Pipelines.Output;
 using ModelRelease.Pipelines.Report;
@@ -12,7 +11,8 @@ public sealed class ComparisonMarkdownTests
     {
         var markdown = ComparisonMarkdown.Render(ReportSample.Build().Comparison!);
 
-        var golden = Path.Combine(Path.GetDirectoryName(ThisFile())!, "Golden", "comparison.md");
+        // From the checkout, not the compiler's idea of this file's path: CI builds map source paths to /_/.
+        var golden = Path.Combine(ModelRelease.Testing.MetricsServices.RepositoryRoot(), "tests", "ModelRelease.Pipelines.Tests", "Report", "Golden", "comparison.md");
         // MODELRELEASE_UPDATE_GOLDEN=1 rewrites the file after a deliberate change; review the diff before committing.
         if (Environment.GetEnvironmentVariable("MODELRELEASE_UPDATE_GOLDEN") == "1")
         {
@@ -46,6 +46,4 @@ public sealed class ComparisonMarkdownTests
         Assert.Contains("&lt;img src=x&gt;&#124;col", markdown);
         Assert.DoesNotContain("<img", markdown);
     }
-
-    private static string ThisFile([CallerFilePath] string path = "") => path;
 }
