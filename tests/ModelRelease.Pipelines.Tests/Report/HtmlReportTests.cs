@@ -60,6 +60,34 @@ public sealed class HtmlReportTests
     }
 
     [Fact]
+    public void Should_Draw_A_Condition_On_Stable_As_A_Line_Through_Each_Measurement()
+    {
+        // Given a run whose latency check succeeds while canary <= 1.2 * stable, and fails when canary > 2 * stable
+        var report = ReportSample.Build();
+        var run = report.AnalysisRuns[0];
+        var measurements = new[] { 100.0, 110.0, 120.0 }
+            .Select((stable, i) => run.Measurements[0] with { Check = "latency", Seq = i + 1, StableValue = stable, CanaryValue = stable })
+            .ToList();
+        var conditions = new Dictionary<string, CheckConditions> { ["latency"] = new("canary <= 1.2 * stable", "canary > 2 * stable") };
+        var html = HtmlReport.Render([report with { AnalysisRuns = [run with { Measurements = measurements, Conditions = conditions }] }], ReportSample.Start);
+
+        // Then each condition is a dashed line through 1.2× and 2× the stable value of each measurement, not a point
+        var chart = Charts(html, "analysis-chart").Single();
+        Assert.Equal(6, chart.Points);
+        var success = Regex.Match(chart.Svg, "<polyline class=\"series threshold success\" points=\"([^\"]+)\"");
+        var failure = Regex.Match(chart.Svg, "<polyline class=\"series threshold failure\" points=\"([^\"]+)\"");
+        Assert.True(success.Success && failure.Success, chart.Svg);
+        Assert.Contains("<title>success: canary &lt;= 1.2 * stable</title>", chart.Svg);
+        double[] Ys(Match line) => line.Groups[1].Value.Split(' ').Select(p => double.Parse(p.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var (successYs, failureYs) = (Ys(success), Ys(failure));
+        Assert.Equal(3, successYs.Length);
+        // 120, 132, 144 rise, so the line climbs (SVG's y grows downwards); 2× stable is above 1.2× stable everywhere.
+        Assert.True(successYs[0] > successYs[1] && successYs[1] > successYs[2], chart.Svg);
+        Assert.All(successYs.Zip(failureYs), pair => Assert.True(pair.Second < pair.First));
+        Assert.DoesNotContain("circle class=\"point success", chart.Svg);
+    }
+
+    [Fact]
     public void Should_Chart_Each_Analysis_Check_With_Its_Condition()
     {
         var chart = Charts(_html, "analysis-chart").Single();

@@ -28,7 +28,7 @@ internal static class SvgChart
         double Y(double value) => Top + plotHeight * (high - value) / (high - low);
 
         var svg = new StringBuilder();
-        var points = series.Sum(s => s.Points.Count(p => double.IsFinite(p.Y)));
+        var points = series.Where(s => !s.IsThreshold).Sum(s => s.Points.Count(p => double.IsFinite(p.Y)));
         svg.Append($"<svg class=\"chart {cssClass}\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" data-points=\"{points}\">");
         svg.Append($"<title>{HtmlText.Encode(title)}</title>");
         svg.Append($"<text class=\"chart-title\" x=\"{Left}\" y=\"16\">{HtmlText.Encode(title)}</text>");
@@ -67,20 +67,22 @@ internal static class SvgChart
             if (finite.Count >= 2)
             {
                 var path = string.Join(" ", finite.Select(p => $"{HtmlText.Coordinate(X(p.X))},{HtmlText.Coordinate(Y(p.Y))}"));
-                svg.Append($"<polyline class=\"series {line.CssClass}\" points=\"{path}\"/>");
+                svg.Append(line.IsThreshold
+                    ? $"<polyline class=\"series threshold {line.CssClass}\" points=\"{path}\"><title>{HtmlText.Encode(line.Name)}</title></polyline>"
+                    : $"<polyline class=\"series {line.CssClass}\" points=\"{path}\"/>");
             }
 
-            foreach (var point in finite)
+            foreach (var point in line.IsThreshold ? [] : finite)
             {
                 svg.Append($"<circle class=\"point {line.CssClass} {point.CssClass}\" cx=\"{HtmlText.Coordinate(X(point.X))}\" cy=\"{HtmlText.Coordinate(Y(point.Y))}\" r=\"4\" ");
                 svg.Append($"data-key=\"{HtmlText.Encode(point.Key)}\" data-value=\"{HtmlText.Encode(ReleaseText.Number(point.Y))}\"><title>{HtmlText.Encode(point.Title)}</title></circle>");
             }
         }
 
-        if (series.Count > 1)
+        if (series.Count(s => !s.IsThreshold) > 1)
         {
             var x = Left;
-            foreach (var line in series)
+            foreach (var line in series.Where(s => !s.IsThreshold))
             {
                 svg.Append($"<text class=\"legend {line.CssClass}\" x=\"{x + 200}\" y=\"16\">● {HtmlText.Encode(line.Name)}</text>");
                 x += 90;
