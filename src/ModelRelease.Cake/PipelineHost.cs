@@ -178,7 +178,7 @@ public sealed class PipelineHost
         var catalog = _configuration.BuildCatalog();
         var context = _configuration.ContextArguments;
         return catalog.Tasks
-            .Select(task => new PipelineTaskInfo(task.Name, task.Description, catalog.Dependencies[task.Name], [.. task.Arguments, .. context]))
+            .Select(task => new PipelineTaskInfo(task.Name, task.Description, [.. catalog.Dependencies[task.Name]], [.. task.Arguments, .. context]))
             .ToList();
     }
 
