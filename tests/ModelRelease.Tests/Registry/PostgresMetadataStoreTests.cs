@@ -27,6 +27,13 @@ public sealed class PostgresMetadataStoreTests : IDisposable
     }
 
     [Fact]
+    public void Should_Know_The_Same_Latest_Schema_As_The_Sqlite_Store()
+    {
+        // A later step is added to both histories with the same number, so a copy between stores keeps its version.
+        Assert.Equal(ModelRelease.Internal.Sql.SchemaMigrations.Latest, ModelRelease.Internal.Sql.PostgresSchemaMigrations.Latest);
+    }
+
+    [Fact]
     public void Should_Open_A_Postgres_Store_For_A_Url_Or_A_Connection_String()
     {
         var url = $"postgres://{Settings.Username}:{Uri.EscapeDataString(Password)}@{Settings.Host}:{Settings.Port}/{Settings.Database}?sslmode=disable";
