@@ -55,6 +55,24 @@ public sealed class PostgresServer : IDisposable
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
+    /// <summary>
+    /// A cluster of its own, never the shared one, for a test that stops or restarts the server (the caller disposes
+    /// it). Started as <see cref="Shared"/> starts its own: initdb in a temp dir, 127.0.0.1, a free port.
+    /// </summary>
+    public static PostgresServer StartPrivate() => StartOwnCluster();
+
+    /// <summary>Restarts a private cluster: <paramref name="immediate"/> kills the server without a clean shutdown, as a crash would.</summary>
+    public void Restart(bool immediate = false)
+    {
+        if (_directory is null)
+        {
+            throw new InvalidOperationException($"Only a cluster from {nameof(StartPrivate)} can be restarted; the shared one serves other tests.");
+        }
+
+        Run(Path.Combine(_bin!, "pg_ctl"), ["--pgdata", Path.Combine(_directory, "data"), "--silent", "-m", immediate ? "immediate" : "fast", "-w", "restart"]);
+        RequireAnswer("The restarted cluster");
+    }
+
     public void Dispose()
     {
         if (_directory is null)
@@ -123,7 +141,7 @@ public sealed class PostgresServer : IDisposable
         File.WriteAllText(pwfile, password + "\n");
         if (asPostgres)
         {
-            Run("chown", ["-R", "postgres:", directory]);
+            RunAsCaller("chown", ["-R", "postgres:", directory]);
         }
 
         var port = FreePort();
@@ -136,6 +154,7 @@ public sealed class PostgresServer : IDisposable
             File.Delete(pwfile);
             server.Run(Path.Combine(bin, "pg_ctl"), ["--pgdata", Path.Combine(directory, "data"), "--log", Path.Combine(directory, "server.log"), "--silent",
                 "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {directory} -c fsync=off -c max_connections=200", "start"]);
+            server.WatchOwner();
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (true)
             {
@@ -157,10 +176,27 @@ public sealed class PostgresServer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The test host is often killed rather than exited, so ProcessExit cannot be relied on: a watcher in its own
+    /// session stops the cluster and deletes its directory once this process is gone.
+    /// </summary>
+    private void WatchOwner()
+    {
+        var stop = (_asPostgresUser ? "runuser -u postgres -- " : "") + $"'{Path.Combine(_bin!, "pg_ctl")}' --pgdata '{Path.Combine(_directory!, "data")}' -m immediate stop";
+        var script = $"exec </dev/null >/dev/null 2>&1; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; rm -rf '{_directory}'";
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false };
+        foreach (var argument in new[] { "bash", "-c", script })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var watcher = Process.Start(start);
+    }
+
     private void Run(string program, IReadOnlyList<string> arguments, bool throwOnFailure = true) =>
         RunProcess(_asPostgresUser ? "runuser" : program, _asPostgresUser ? ["-u", "postgres", "--", program, .. arguments] : arguments, throwOnFailure);
 
-    private static void Run(string program, IReadOnlyList<string> arguments) => RunProcess(program, arguments, throwOnFailure: true);
+    private static void RunAsCaller(string program, IReadOnlyList<string> arguments) => RunProcess(program, arguments, throwOnFailure: true);
 
     private static void RunProcess(string program, IReadOnlyList<string> arguments, bool throwOnFailure)
     {

@@ -176,6 +176,33 @@ public sealed class PostgresMetadataStoreTests : IDisposable
     }
 
     [Fact]
+    public void Should_Open_New_Connections_After_The_Server_Restarted()
+    {
+        // Given a store whose pooled connections were opened before a crash of the server
+        using var server = PostgresServer.StartPrivate();
+        var registry = server.CreateDatabase();
+        using (var writer = new PostgresMetadataStore(registry).Write())
+        {
+            writer.BindRoot(new RootBinding("root-1", "/srv/models", RegistryScenario.Start));
+            writer.Commit();
+        }
+
+        server.Restart(immediate: true);
+
+        // Then the next read and write open fresh connections instead of failing on the dead ones
+        using (var reader = new PostgresMetadataStore(registry).Read())
+        {
+            Assert.Equal("root-1", reader.BoundRoot()!.RootId);
+        }
+
+        using (var writer = new PostgresMetadataStore(registry).Write())
+        {
+            Assert.Equal(1, writer.AdvanceRoot());
+            writer.Commit();
+        }
+    }
+
+    [Fact]
     public void Should_Say_Whether_The_Server_Runs_When_Nothing_Listens()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
