@@ -21,7 +21,7 @@ public static class ReleaseArguments
         .WithExample("./serving_model");
 
     /// <summary><c>--registry</c>: the metadata store, kept as given (a path is resolved by the context). Every task that opens the registry reads it.</summary>
-    public static Argument<string?> Registry { get; } = Argument.Location("registry", $"metadata store: a SQLite file path (default <root>/registry.db, or ${ReleaseContext.RegistryVariable})")
+    public static Argument<string?> Registry { get; } = Argument.Location("registry", $"metadata store: a SQLite file path, or a PostgreSQL URL or connection string (default <root>/registry.db, or ${ReleaseContext.RegistryVariable})")
         .WithExample("./registry.db");
 
     /// <summary><c>--version</c>: a version name; each task that reads it says what it does with it.</summary>

@@ -12,17 +12,14 @@ public static class MetadataStores
             || registry.Contains("Host=", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Opens the store <paramref name="registry"/> names. Nothing is created until the first write.</summary>
+    /// <summary>
+    /// Opens the store <paramref name="registry"/> names: a <see cref="PostgresMetadataStore"/> for a
+    /// <c>postgres://</c> URL or a <c>Host=…</c> connection string, else a <see cref="SqliteMetadataStore"/> file.
+    /// Nothing is created until the first write.
+    /// </summary>
     public static IMetadataStore Open(string registry)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(registry);
-        if (IsConnectionString(registry))
-        {
-            throw new RegistryException(
-                "The registry is a PostgreSQL connection string, but this build of ModelRelease supports only SQLite files so far. " +
-                "Pass a file path such as --registry=./serving_model/registry.db.");
-        }
-
-        return new SqliteMetadataStore(registry);
+        return IsConnectionString(registry) ? new PostgresMetadataStore(registry) : new SqliteMetadataStore(registry);
     }
 }

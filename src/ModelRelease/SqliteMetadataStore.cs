@@ -276,12 +276,20 @@ public sealed class SqliteMetadataStore : IMetadataStore
         _ => new RegistryException($"The registry '{Location}' failed: {error.Message}. If this repeats, check the disk and restore the file from a backup.", error),
     };
 
-    private SqlMetadataSession EmptyReader()
+    private SqlMetadataSession EmptyReader() => EmptySession(_migrations, Explain);
+
+    /// <summary>
+    /// A reader of a store nobody has written: an in-memory SQLite database with the schema. Any store's empty read
+    /// is this, so it creates nothing where the store is.
+    /// </summary>
+    internal static SqlMetadataSession EmptySession(Func<System.Data.Common.DbException, Exception> explain) => EmptySession(SchemaMigrations.All, explain);
+
+    private static SqlMetadataSession EmptySession(IReadOnlyList<SchemaMigration> migrations, Func<System.Data.Common.DbException, Exception> explain)
     {
         var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
         var transaction = connection.BeginTransaction();
-        foreach (var migration in _migrations)
+        foreach (var migration in migrations)
         {
             foreach (var statement in migration.Statements)
             {
@@ -290,6 +298,6 @@ public sealed class SqliteMetadataStore : IMetadataStore
         }
 
         transaction.Commit();
-        return new SqlMetadataSession(connection, connection.BeginTransaction(deferred: true), writable: false, Explain);
+        return new SqlMetadataSession(connection, connection.BeginTransaction(deferred: true), writable: false, explain);
     }
 }

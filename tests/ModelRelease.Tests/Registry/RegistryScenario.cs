@@ -2,13 +2,15 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using ModelRelease.Internal;
+using ModelRelease.Testing;
 using ModelRelease.Tests.Fixtures;
 
 namespace ModelRelease.Tests.Registry;
 
 /// <summary>
 /// A temp serving root with a real SQLite registry, a clock that starts at 2026-11-28 10:00:00 UTC and moves one
-/// minute per push, known git provenance, and helpers to make small SavedModel-shaped artifacts.
+/// minute per push, known git provenance, and helpers to make small SavedModel-shaped artifacts. Given
+/// <see cref="StoreKind.Postgres"/>, the registry is a fresh database of the shared test server instead.
 /// </summary>
 public sealed class RegistryScenario : IDisposable
 {
@@ -20,11 +22,21 @@ public sealed class RegistryScenario : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly Dictionary<string, string?> _variables = new(StringComparer.Ordinal);
 
-    public RegistryScenario()
+    public RegistryScenario(StoreKind kind = StoreKind.Sqlite)
     {
+        Kind = kind;
         Clock = new ManualClock(Start);
         Directory.CreateDirectory(WorkDirectory);
+        Registry = kind == StoreKind.Postgres ? PostgresServer.Shared.CreateDatabase() : RegistryPath;
     }
+
+    public StoreKind Kind { get; }
+
+    /// <summary>The --registry value: the SQLite file, or a connection string (with its password) to this scenario's own database.</summary>
+    public string Registry { get; }
+
+    /// <summary>A store object of this scenario's registry, as a separate process would make it.</summary>
+    public IMetadataStore OpenStore() => MetadataStores.Open(Registry);
 
     public ManualClock Clock { get; }
 
@@ -44,7 +56,7 @@ public sealed class RegistryScenario : IDisposable
 
     /// <summary>A registry as a separate process would open it: its own store object and connections.</summary>
     internal ModelRegistry Open(Action<string>? fault = null, ServingLinks? links = null, ServingReadiness? readiness = null, Func<string, RouterOutputs?>? routers = null) =>
-        new(Root, new SqliteMetadataStore(RegistryPath), new RegistryOptions
+        new(Root, OpenStore(), new RegistryOptions
         {
             Clock = Clock,
             Environment = new RunEnvironment(WorkDirectory, name => _variables.GetValueOrDefault(name), "tester", "build-box"),
@@ -133,7 +145,7 @@ public sealed class RegistryScenario : IDisposable
     /// </summary>
     public IReadOnlyList<string> Disagreements(string model)
     {
-        using var store = new SqliteMetadataStore(RegistryPath);
+        using var store = OpenStore();
         using var reader = store.Read();
         var problems = new List<string>();
         var versions = reader.Versions(model);

@@ -78,11 +78,13 @@ public sealed class ServingLayoutTests : IDisposable
     }
 
     [Fact]
-    public void Should_Refuse_A_PostgreSQL_Registry_Until_That_Backend_Exists()
+    public void Should_Open_A_PostgreSQL_Registry_Without_Connecting_To_It()
     {
-        var error = Assert.Throws<RegistryException>(() => ModelRegistry.Open(_scenario.Root, "Host=db;Database=models;Username=ci"));
+        // "db" does not resolve here: opening must not connect (nothing is touched until the first read or write).
+        using var registry = ModelRegistry.Open(_scenario.Root, "Host=db;Database=models;Username=ci");
 
-        Assert.Contains("only SQLite", error.Message);
+        Assert.IsType<PostgresMetadataStore>(registry.Store);
+        Assert.Equal("Host=db;Database=models;Username=ci;Search Path=modelrelease;Application Name=modelrelease", registry.Store.Location);
         Assert.True(MetadataStores.IsConnectionString("postgresql://ci@db/models"));
         Assert.False(MetadataStores.IsConnectionString("/srv/models/registry.db"));
         Assert.IsType<SqliteMetadataStore>(MetadataStores.Open(_scenario.RegistryPath));

@@ -1,24 +1,72 @@
+using System.Text.RegularExpressions;
+
 namespace ModelRelease.Internal.Sql;
 
 /// <summary>
-/// The few places SQLite and PostgreSQL spell a schema differently. Statements that read and write rows are
-/// written once in the SQL both understand (RETURNING, ON CONFLICT, TEXT timestamps), so only DDL needs this.
+/// The few places SQLite and PostgreSQL spell SQL differently. Statements that read and write rows are written once
+/// (RETURNING, ON CONFLICT), with typed placeholders where PostgreSQL needs a type SQLite does not have:
+/// <c>{time:@p}</c> / <c>{json:@p}</c> pass a text parameter into a timestamptz / JSON column, <c>{time:col}</c> /
+/// <c>{json:col}</c> read such a column back as the text SQLite stores, and <c>{in:@list}</c> tests membership in a
+/// list parameter. Values stay text in C# for both stores, so rows read the same from either.
 /// </summary>
-internal sealed class SqlDialect
+internal sealed partial class SqlDialect
 {
-    private SqlDialect(string identity, IReadOnlyList<string> appendOnlyEvents)
+    // Times as SQLite stores them (SqlValues.Time): fixed-width UTC text with 7 fractional digits. PostgreSQL keeps
+    // microseconds, and SqlValues.Time truncates to them, so the 7th digit is always 0 in both stores.
+    private const string PostgresTimeText = "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"0Z\"'";
+
+    private readonly Func<string, string, string> _placeholder;
+
+    private SqlDialect(string name, string identity, IReadOnlyList<string> appendOnlyEvents, Func<string, string, string> placeholder)
     {
+        Name = name;
         Identity = identity;
         AppendOnlyEvents = appendOnlyEvents;
+        _placeholder = placeholder;
     }
 
-    /// <summary>SQLite: rowid aliases; AUTOINCREMENT so an id is never reused after a rollback.</summary>
+    /// <summary>SQLite: rowid aliases; AUTOINCREMENT so an id is never reused after a rollback; values are text as written.</summary>
     public static SqlDialect Sqlite { get; } = new(
+        "sqlite",
         "INTEGER PRIMARY KEY AUTOINCREMENT",
         [
             "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
             "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-        ]);
+        ],
+        (kind, operand) => kind == "in" ? "IN " + operand : operand);
+
+    /// <summary>
+    /// PostgreSQL: identity columns; text parameters cast into timestamptz/JSON, and those read back as text; Dapper
+    /// passes a list to Npgsql as one array parameter, so membership is <c>= ANY</c>.
+    /// </summary>
+    public static SqlDialect Postgres { get; } = new(
+        "postgres",
+        "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+        [
+            """
+            CREATE FUNCTION events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'restrict_violation';
+            END
+            $$
+            """,
+            "CREATE TRIGGER events_no_change BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only()",
+            "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()",
+        ],
+        (kind, operand) => (kind, operand.StartsWith('@')) switch
+        {
+            ("in", _) => $"= ANY({operand})",
+            ("time", true) => $"CAST({operand} AS timestamptz)",
+            ("time", false) => $"to_char({operand} AT TIME ZONE 'UTC', {PostgresTimeText})",
+            // A JSON parameter: jsonb for the columns read back parsed, json (kept verbatim) where the text is shown.
+            ("json", true) => $"CAST({operand} AS jsonb)",
+            ("jsontext", true) => $"CAST({operand} AS json)",
+            (_, false) => $"CAST({operand} AS text)",
+            _ => throw new InvalidOperationException($"Unknown SQL placeholder kind '{kind}'."),
+        });
+
+    /// <summary>"sqlite" or "postgres", for messages and tests.</summary>
+    public string Name { get; }
 
     /// <summary>The column definition of a generated 64-bit primary key.</summary>
     public string Identity { get; }
@@ -28,4 +76,13 @@ internal sealed class SqlDialect
 
     /// <summary>Fills the dialect's spellings into a migration's DDL.</summary>
     public string Render(string sql) => sql.Replace("{identity}", Identity, StringComparison.Ordinal);
+
+    /// <summary>Fills the dialect's spellings of the typed placeholders into a statement that reads or writes rows.</summary>
+    public string RenderStatement(string sql) =>
+        sql.Contains('{', StringComparison.Ordinal)
+            ? Placeholder().Replace(sql, match => _placeholder(match.Groups[1].Value, match.Groups[2].Value))
+            : sql;
+
+    [GeneratedRegex(@"\{(time|json|jsontext|in):([@A-Za-z_][A-Za-z0-9_.]*)\}")]
+    private static partial Regex Placeholder();
 }

@@ -10,7 +10,7 @@ internal sealed partial class SqlMetadataSession
 
     private const string RunColumns = """
         r.id AS Id, m.name AS Model, c.name AS CanaryVersion, s.name AS StableVersion, r.weight AS Weight,
-        r.checks AS Checks, r.started_at AS StartedAt, r.finished_at AS FinishedAt, r.verdict AS Verdict,
+        {json:r.checks} AS Checks, {time:r.started_at} AS StartedAt, {time:r.finished_at} AS FinishedAt, r.verdict AS Verdict,
         r.decision AS Decision, r.execution_id AS ExecutionId
         FROM analysis_runs r
         JOIN models m ON m.id = r.model_id
@@ -38,7 +38,7 @@ internal sealed partial class SqlMetadataSession
         ? []
         : Query<AnalysisMeasurementRow>(
                 """
-                SELECT run_id AS RunId, check_name AS CheckName, seq AS Seq, taken_at AS TakenAt, verdict AS Verdict,
+                SELECT run_id AS RunId, check_name AS CheckName, seq AS Seq, {time:taken_at} AS TakenAt, verdict AS Verdict,
                     canary_value AS CanaryValue, stable_value AS StableValue, canary_query AS CanaryQuery,
                     stable_query AS StableQuery, detail AS Detail, execution_id AS ExecutionId
                 FROM analysis_measurements WHERE run_id = @runId ORDER BY check_name, seq
@@ -54,7 +54,7 @@ internal sealed partial class SqlMetadataSession
         return Query<long>(
                 """
                 INSERT INTO analysis_runs (model_id, canary_version_id, stable_version_id, weight, checks, started_at, verdict, execution_id)
-                VALUES ((SELECT id FROM models WHERE name = @model), @canary, @stable, @weight, @checks, @at, @verdict, @executionId)
+                VALUES ((SELECT id FROM models WHERE name = @model), @canary, @stable, @weight, {json:@checks}, {time:@at}, @verdict, @executionId)
                 RETURNING id
                 """,
                 new
@@ -81,7 +81,7 @@ internal sealed partial class SqlMetadataSession
                 """
                 INSERT INTO analysis_measurements (run_id, check_name, seq, taken_at, verdict, canary_value, stable_value,
                     canary_query, stable_query, detail, execution_id)
-                VALUES (@runId, @check, @seq, @takenAt, @verdict, @canaryValue, @stableValue, @canaryQuery, @stableQuery, @detail, @executionId)
+                VALUES (@runId, @check, @seq, {time:@takenAt}, @verdict, @canaryValue, @stableValue, @canaryQuery, @stableQuery, @detail, @executionId)
                 ON CONFLICT (run_id, check_name, seq) DO NOTHING
                 RETURNING id
                 """,
@@ -104,7 +104,7 @@ internal sealed partial class SqlMetadataSession
 
     public void FinishAnalysisRun(long runId, AnalysisVerdict verdict, string? decision, DateTimeOffset at) =>
         Execute(
-            "UPDATE analysis_runs SET finished_at = @at, verdict = @verdict, decision = @decision WHERE id = @runId AND finished_at IS NULL",
+            "UPDATE analysis_runs SET finished_at = {time:@at}, verdict = @verdict, decision = @decision WHERE id = @runId AND finished_at IS NULL",
             new { runId, verdict = SqlValues.Word(verdict), decision, at = SqlValues.Time(at) });
 
     // SQLite stores NaN as NULL anyway; saying so here keeps both backends alike.

@@ -5,8 +5,8 @@ internal sealed partial class SqlMetadataSession
 {
     private const string EventColumns = """
         e.id AS Id, m.name AS Model, e.kind AS Kind, e.label AS Label, e.from_version AS FromVersion,
-        e.to_version AS ToVersion, e.actor AS Actor, e.host AS Host, e.reason AS Reason, e.evidence AS Evidence,
-        e.at AS At, e.execution_id AS ExecutionId
+        e.to_version AS ToVersion, e.actor AS Actor, e.host AS Host, e.reason AS Reason, {json:e.evidence} AS Evidence,
+        {time:e.at} AS At, e.execution_id AS ExecutionId
         FROM events e JOIN models m ON m.id = e.model_id
         """;
 
@@ -31,12 +31,12 @@ internal sealed partial class SqlMetadataSession
             // The events in the time range come from events_by_time, so the cost is the window's, not the log's. Ids
             // are not in time order (Adopt imports an old root's history after its live versions, and agents' clocks
             // differ), so "from the first id in range" would still walk back through most of the log.
-            filters.Add("e.id IN (SELECT t.id FROM events t WHERE t.at >= @since)");
+            filters.Add("e.id IN (SELECT t.id FROM events t WHERE t.at >= {time:@since})");
         }
 
         if (kinds is not null)
         {
-            filters.Add("e.kind IN @kinds");
+            filters.Add("e.kind {in:@kinds}");
         }
 
         if (query.Before is not null)
@@ -77,7 +77,7 @@ internal sealed partial class SqlMetadataSession
         return Query<long>(
                 """
                 INSERT INTO events (model_id, kind, label, from_version, to_version, actor, host, reason, evidence, at, execution_id)
-                VALUES (@modelId, @kind, @label, @from, @to, @actor, @host, @reason, @evidence, @at, @executionId)
+                VALUES (@modelId, @kind, @label, @from, @to, @actor, @host, @reason, {jsontext:@evidence}, {time:@at}, @executionId)
                 RETURNING id
                 """,
                 new

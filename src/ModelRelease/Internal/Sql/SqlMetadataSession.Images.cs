@@ -9,11 +9,11 @@ internal sealed partial class SqlMetadataSession
     public IReadOnlyList<VersionImage> Images(string model, string? version = null) => _schema < ImageSchema
         ? []
         : Query<VersionImageRow>(
-                $"""
-                SELECT m.name AS Model, v.name AS Version, i.repository AS Repository, i.tags AS Tags, i.digest AS Digest,
-                    i.pushed_at AS PushedAt, i.execution_id AS ExecutionId
+                $$"""
+                SELECT m.name AS Model, v.name AS Version, i.repository AS Repository, {json:i.tags} AS Tags, i.digest AS Digest,
+                    {time:i.pushed_at} AS PushedAt, i.execution_id AS ExecutionId
                 FROM version_images i JOIN versions v ON v.id = i.version_id JOIN models m ON m.id = v.model_id
-                WHERE m.name = @model {(version is null ? "" : "AND v.name = @version")}
+                WHERE m.name = @model {{(version is null ? "" : "AND v.name = @version")}}
                 ORDER BY i.id
                 """,
                 new { model, version })
@@ -27,7 +27,7 @@ internal sealed partial class SqlMetadataSession
         Execute(
             """
             INSERT INTO version_images (version_id, repository, tags, digest, pushed_at, execution_id)
-            VALUES (@versionId, @repository, @tags, @digest, @at, @executionId)
+            VALUES (@versionId, @repository, {json:@tags}, @digest, {time:@at}, @executionId)
             """,
             new
             {

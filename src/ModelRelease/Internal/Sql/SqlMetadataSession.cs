@@ -15,15 +15,15 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
         v.git_commit AS GitCommit, v.git_branch AS GitBranch, v.git_detached AS GitDetached, v.git_dirty AS GitDirty,
         v.git_remote AS GitRemote, v.git_tag AS GitTag, v.git_source AS GitSource,
         v.dataset_version AS DatasetVersion, v.dataset_source AS DatasetSource,
-        v.hyperparameters AS Hyperparameters, v.metrics AS Metrics, v.created_at AS CreatedAt,
+        {json:v.hyperparameters} AS Hyperparameters, {json:v.metrics} AS Metrics, {time:v.created_at} AS CreatedAt,
         v.actor AS Actor, v.host AS Host, v.ci_run_url AS CiRunUrl, v.ci_workflow AS CiWorkflow, v.ci_job AS CiJob,
-        v.blessing AS Blessing, v.blessing_reason AS BlessingReason, v.pruned_at AS PrunedAt
+        v.blessing AS Blessing, v.blessing_reason AS BlessingReason, {time:v.pruned_at} AS PrunedAt
         FROM versions v JOIN models m ON m.id = v.model_id
         """;
 
     private const string ExecutionColumns = """
-        x.id AS Id, x.task AS Task, m.name AS Model, x.arguments AS Arguments, x.started_at AS StartedAt,
-        x.finished_at AS FinishedAt, x.outcome AS Outcome, x.error AS Error, x.actor AS Actor, x.host AS Host,
+        x.id AS Id, x.task AS Task, m.name AS Model, {json:x.arguments} AS Arguments, {time:x.started_at} AS StartedAt,
+        {time:x.finished_at} AS FinishedAt, x.outcome AS Outcome, x.error AS Error, x.actor AS Actor, x.host AS Host,
         x.ci_run_url AS CiRunUrl, {lease} AS Lease
         FROM executions x LEFT JOIN models m ON m.id = x.model_id
         """;
@@ -36,6 +36,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     private readonly bool _writable;
     private readonly Func<DbException, Exception> _explain;
     private readonly int _schema;
+    private readonly SqlDialect _dialect;
     private bool _committed;
 
     /// <summary>
@@ -44,9 +45,11 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     /// </summary>
     /// <paramref name="schema"/> is the store's schema version: a reader of a store an older ModelRelease wrote reads
     /// it as it is (reads never upgrade a store), leaving out what that schema does not have.
-    public SqlMetadataSession(DbConnection connection, DbTransaction transaction, bool writable, Func<DbException, Exception> explain, int schema = int.MaxValue)
+    /// <paramref name="dialect"/> spells the typed placeholders of the shared SQL; SQLite's by default.
+    public SqlMetadataSession(DbConnection connection, DbTransaction transaction, bool writable, Func<DbException, Exception> explain, int schema = int.MaxValue, SqlDialect? dialect = null)
     {
         _schema = schema;
+        _dialect = dialect ?? SqlDialect.Sqlite;
         _connection = connection;
         _transaction = transaction;
         _writable = writable;
@@ -95,7 +98,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     public VersionManifest? Manifest(string model, string name)
     {
         var json = Query<string>(
-                "SELECT v.manifest FROM versions v JOIN models m ON m.id = v.model_id WHERE m.name = @model AND v.name = @name",
+                "SELECT {json:v.manifest} FROM versions v JOIN models m ON m.id = v.model_id WHERE m.name = @model AND v.name = @name",
                 new { model, name })
             .SingleOrDefault();
         return json is null ? null : VersionManifest.FromJson(json);
@@ -103,10 +106,10 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
 
     public IReadOnlyList<LabelAssignment> Labels(string? model) =>
         Query<LabelRow>(
-                $"""
-                SELECT m.name AS Model, l.label AS Label, v.name AS Version, v.number AS Number, l.weight AS Weight, l.updated_at AS UpdatedAt
+                $$"""
+                SELECT m.name AS Model, l.label AS Label, v.name AS Version, v.number AS Number, l.weight AS Weight, {time:l.updated_at} AS UpdatedAt
                 FROM labels l JOIN models m ON m.id = l.model_id JOIN versions v ON v.id = l.version_id
-                {(model is null ? "" : "WHERE l.model_id = (SELECT id FROM models WHERE name = @model)")}
+                {{(model is null ? "" : "WHERE l.model_id = (SELECT id FROM models WHERE name = @model)")}}
                 ORDER BY m.name, l.label
                 """,
                 new { model })
@@ -122,7 +125,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
 
     public RootBinding? BoundRoot() => _schema < RootSchema
         ? null
-        : Query<(string RootId, string RootPath, string BoundAt, long Generation)>("SELECT root_id, root_path, bound_at, generation FROM registry_root")
+        : Query<(string RootId, string RootPath, string BoundAt, long Generation)>("SELECT root_id, root_path, {time:bound_at}, generation FROM registry_root")
             .Select(row => new RootBinding(row.RootId, row.RootPath, SqlValues.ParseTime(row.BoundAt)) { Generation = row.Generation })
             .SingleOrDefault();
 
@@ -140,7 +143,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
         // Adopt rebinds (a root that moved, or a copy made a root of its own, gets a new id).
         Execute(
             """
-            INSERT INTO registry_root (singleton, root_id, root_path, bound_at, generation) VALUES (1, @rootId, @rootPath, @boundAt, @generation)
+            INSERT INTO registry_root (singleton, root_id, root_path, bound_at, generation) VALUES (1, @rootId, @rootPath, {time:@boundAt}, @generation)
             ON CONFLICT (singleton) DO UPDATE SET root_id = excluded.root_id, root_path = excluded.root_path, bound_at = excluded.bound_at, generation = excluded.generation
             """,
             new { rootId = binding.RootId, rootPath = binding.RootPath, boundAt = SqlValues.Time(binding.BoundAt), generation = binding.Generation });
@@ -161,9 +164,9 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
                 git_commit, git_branch, git_detached, git_dirty, git_remote, git_tag, git_source,
                 dataset_version, dataset_source, hyperparameters, metrics, created_at, actor, host, ci_run_url,
                 ci_workflow, ci_job, blessing, blessing_reason, pruned_at)
-            VALUES (@modelId, @name, @number, @digest, @manifest, @totalBytes, @fileCount,
+            VALUES (@modelId, @name, @number, @digest, {json:@manifest}, @totalBytes, @fileCount,
                 @gitCommit, @gitBranch, @gitDetached, @gitDirty, @gitRemote, @gitTag, @gitSource,
-                @datasetVersion, @datasetSource, @hyperparameters, @metrics, @createdAt, @actor, @host, @ciRunUrl,
+                @datasetVersion, @datasetSource, {jsontext:@hyperparameters}, {jsontext:@metrics}, {time:@createdAt}, @actor, @host, @ciRunUrl,
                 @ciWorkflow, @ciJob, @blessing, @blessingReason, NULL)
             """,
             new
@@ -204,7 +207,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
         Execute(
             """
             INSERT INTO labels (model_id, label, version_id, weight, updated_at)
-            VALUES ((SELECT id FROM models WHERE name = @model), @label, @versionId, @weight, @at)
+            VALUES ((SELECT id FROM models WHERE name = @model), @label, @versionId, @weight, {time:@at})
             ON CONFLICT (model_id, label) DO UPDATE SET version_id = excluded.version_id, weight = excluded.weight, updated_at = excluded.updated_at
             """,
             new { model, label, versionId, weight, at = SqlValues.Time(at) });
@@ -219,7 +222,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
             new { blessing = SqlValues.Word(blessing), reason, id = VersionId(model, version) });
 
     public void MarkPruned(string model, string version, DateTimeOffset at) =>
-        Execute("UPDATE versions SET pruned_at = @at WHERE id = @id", new { at = SqlValues.Time(at), id = VersionId(model, version) });
+        Execute("UPDATE versions SET pruned_at = {time:@at} WHERE id = @id", new { at = SqlValues.Time(at), id = VersionId(model, version) });
 
     public long StartExecution(ExecutionDraft draft)
     {
@@ -228,7 +231,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
         return Query<long>(
                 """
                 INSERT INTO executions (task, model_id, arguments, started_at, finished_at, outcome, error, actor, host, ci_run_url, lease)
-                VALUES (@task, @modelId, @arguments, @startedAt, NULL, @outcome, NULL, @actor, @host, @ciRunUrl, @lease)
+                VALUES (@task, @modelId, {jsontext:@arguments}, {time:@startedAt}, NULL, @outcome, NULL, @actor, @host, @ciRunUrl, @lease)
                 RETURNING id
                 """,
                 new
@@ -248,7 +251,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
 
     public void FinishExecution(long id, ExecutionOutcome outcome, string? error, DateTimeOffset at) =>
         Execute(
-            "UPDATE executions SET outcome = @outcome, error = @error, finished_at = @at WHERE id = @id",
+            "UPDATE executions SET outcome = @outcome, error = @error, finished_at = {time:@at} WHERE id = @id",
             new { id, outcome = SqlValues.Word(outcome), error, at = SqlValues.Time(at) });
 
     public void LinkExecution(long id, string model, string version, ExecutionRole role) =>
@@ -308,7 +311,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     private long EnsureModel(string model, DateTimeOffset at)
     {
         Execute(
-            "INSERT INTO models (name, created_at) VALUES (@model, @at) ON CONFLICT (name) DO NOTHING",
+            "INSERT INTO models (name, created_at) VALUES (@model, {time:@at}) ON CONFLICT (name) DO NOTHING",
             new { model, at = SqlValues.Time(at) });
         return Query<long>("SELECT id FROM models WHERE name = @model", new { model }).Single();
     }
@@ -325,6 +328,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     /// Where the statements of the current async flow are recorded with their parameters, when a test sets it: the
     /// test that every statement of a release step is served by an index replays each under EXPLAIN QUERY PLAN.
     /// </summary>
+    /// The SQL is recorded as the dialect rendered it, so each database's EXPLAIN reads its own spelling.
     internal static AsyncLocal<List<(string Sql, object? Parameters)>?> Recorder { get; } = new();
 
     private static void Record(string sql, object? parameters)
@@ -340,6 +344,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
 
     private List<T> Query<T>(string sql, object? parameters = null)
     {
+        sql = _dialect.RenderStatement(sql);
         Record(sql, parameters);
         try
         {
@@ -354,6 +359,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     private void Execute(string sql, object? parameters)
     {
         RequireWriter();
+        sql = _dialect.RenderStatement(sql);
         Record(sql, parameters);
         try
         {

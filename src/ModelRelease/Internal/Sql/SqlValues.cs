@@ -12,7 +12,15 @@ internal static class SqlValues
 {
     private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
-    public static string Time(DateTimeOffset value) => value.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// A time as stored: truncated to whole microseconds, the finest PostgreSQL keeps, so a time reads back the same
+    /// from every store (and a row copied between stores compares equal).
+    /// </summary>
+    public static string Time(DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        return utc.AddTicks(-(utc.Ticks % 10)).ToString(TimeFormat, CultureInfo.InvariantCulture);
+    }
 
     public static string? Time(DateTimeOffset? value) => value is { } v ? Time(v) : null;
 
