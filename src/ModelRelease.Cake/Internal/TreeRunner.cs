@@ -45,8 +45,20 @@ internal static class TreeRunner
         }
     }
 
-    private static Markup Label(TaskDefinition task) =>
-        task.Description.Length == 0
-            ? new Markup($"[bold]{Markup.Escape(task.Name)}[/]")
-            : new Markup($"[bold]{Markup.Escape(task.Name)}[/] [grey]{Markup.Escape(task.Description)}[/]");
+    // Styled text rather than markup: nothing in a task's name or description is parsed (no escaping, no emoji
+    // codes), and --tree skips Spectre's markup parser, a measurable part of the host's start-up.
+    private static Paragraph Label(TaskDefinition task)
+    {
+        var label = new Paragraph(task.Name, Bold);
+        if (task.Description.Length > 0)
+        {
+            label.Append(" ").Append(task.Description, Grey);
+        }
+
+        return label;
+    }
+
+    private static readonly Style Bold = new(decoration: Decoration.Bold);
+
+    private static readonly Style Grey = new(foreground: Color.Grey);
 }
