@@ -15,41 +15,14 @@ _metrics_pids=()
 
 _metrics_repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
+# shellcheck source=services-common.sh
+source "$_metrics_repo/.ci/services-common.sh"
+
 _metrics_install() {
   if command -v prometheus >/dev/null 2>&1 && command -v prometheus-pushgateway >/dev/null 2>&1; then
     return 0
   fi
-  local sudo=()
-  if [[ $(id -u) -ne 0 ]]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo=(sudo)
-    else
-      echo "error: prometheus and prometheus-pushgateway are not installed, and installing them needs root: run 'apt-get install -y prometheus prometheus-pushgateway' as root, then rerun." >&2
-      return 1
-    fi
-  fi
-  echo "Installing prometheus and prometheus-pushgateway (Debian packages) for the tests..."
-  "${sudo[@]}" apt-get update -qq >/dev/null
-  # The packages' own services (if the machine runs systemd) listen on the default ports; ours use free ones.
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends prometheus prometheus-pushgateway >/dev/null
-}
-
-# True when something accepts connections on 127.0.0.1:$1.
-_metrics_listening() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-_metrics_free_port() {
-  local port tries
-  for tries in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if ! _metrics_listening "$port"; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "error: found no free port on 127.0.0.1 in 200 tries." >&2
-  return 1
+  service_apt_install prometheus prometheus-pushgateway
 }
 
 # True when GET http://127.0.0.1:$1$2 answers 200.
@@ -78,10 +51,10 @@ start_metrics_services() {
   _metrics_install || return 1
   _metrics_dir="$(mktemp -d "${TMPDIR:-/tmp}/modelrelease-metrics.XXXXXX")"
   local prometheus_port pushgateway_port
-  pushgateway_port="$(_metrics_free_port)" || return 1
-  prometheus_port="$(_metrics_free_port)" || return 1
+  pushgateway_port="$(service_free_port)" || return 1
+  prometheus_port="$(service_free_port)" || return 1
   while [[ $prometheus_port == "$pushgateway_port" ]]; do
-    prometheus_port="$(_metrics_free_port)" || return 1
+    prometheus_port="$(service_free_port)" || return 1
   done
 
   mkdir -p "$_metrics_dir/serving-targets"

@@ -11,6 +11,9 @@
 # tests use to create one database per test. The password is random per run and is never printed.
 # stop_postgres stops the server and deletes the cluster.
 
+# shellcheck source=services-common.sh
+source "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/services-common.sh"
+
 _pg_dir=""
 _pg_bin=""
 _pg_as=()
@@ -30,37 +33,8 @@ _pg_install() {
   if _pg_bin="$(_pg_find_bin)"; then
     return 0
   fi
-  local sudo=()
-  if [[ $(id -u) -ne 0 ]]; then
-    if command -v sudo >/dev/null 2>&1; then
-      sudo=(sudo)
-    else
-      echo "error: PostgreSQL is not installed, and installing it needs root: run 'apt-get install -y postgresql' as root, then rerun." >&2
-      return 1
-    fi
-  fi
-  echo "Installing postgresql (Debian package) for the tests..."
-  "${sudo[@]}" apt-get update -qq >/dev/null
-  # The package's own cluster (if the machine runs its service) uses port 5432; ours uses a free port and its own directory.
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  service_apt_install postgresql || return 1
   _pg_bin="$(_pg_find_bin)" || { echo "error: postgresql was installed, but no initdb was found under /usr/lib/postgresql/*/bin." >&2; return 1; }
-}
-
-_pg_listening() {
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
-_pg_free_port() {
-  local port tries
-  for tries in $(seq 1 200); do
-    port=$((20000 + RANDOM % 40000))
-    if ! _pg_listening "$port"; then
-      echo "$port"
-      return 0
-    fi
-  done
-  echo "error: found no free port on 127.0.0.1 in 200 tries." >&2
-  return 1
 }
 
 _pg_fail() {
@@ -87,7 +61,7 @@ start_postgres() {
 
   local password port
   password="$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 24)"
-  port="$(_pg_free_port)" || return 1
+  port="$(service_free_port)" || return 1
   (umask 077 && printf '%s\n' "$password" >"$_pg_dir/pwfile")
   [[ ${#_pg_as[@]} -eq 0 ]] || chown postgres: "$_pg_dir/pwfile"
 

@@ -156,26 +156,7 @@ public sealed class PostgresMetadataStore : IMetadataStore
             connection.Execute($"CREATE SCHEMA IF NOT EXISTS \"{_settings.Schema}\"", transaction: transaction);
         }
 
-        foreach (var migration in _migrations.Where(m => m.Version > schema))
-        {
-            foreach (var statement in migration.Statements)
-            {
-                connection.Execute(SqlDialect.Postgres.Render(statement), transaction: transaction);
-            }
-
-            if (migration.WithAppendOnlyEvents)
-            {
-                foreach (var statement in SqlDialect.Postgres.AppendOnlyEvents)
-                {
-                    connection.Execute(statement, transaction: transaction);
-                }
-            }
-
-            connection.Execute(
-                "INSERT INTO schema_info (version, description, applied_at) VALUES (@version, @description, CAST(@at AS timestamptz))",
-                new { version = migration.Version, description = migration.Description, at = SqlValues.Time(DateTimeOffset.UtcNow) },
-                transaction);
-        }
+        SchemaMigrator.ApplyNewer(connection, transaction, SqlDialect.Postgres, _migrations, schema);
     }
 
     private int SchemaVersion(NpgsqlConnection connection, NpgsqlTransaction transaction)

@@ -185,26 +185,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
     {
         var schema = SchemaVersion(connection, transaction);
         RefuseForeignOrNewer(connection, transaction, schema);
-        foreach (var migration in _migrations.Where(m => m.Version > schema))
-        {
-            foreach (var statement in migration.Statements)
-            {
-                connection.Execute(SqlDialect.Sqlite.Render(statement), transaction: transaction);
-            }
-
-            if (migration.WithAppendOnlyEvents)
-            {
-                foreach (var statement in SqlDialect.Sqlite.AppendOnlyEvents)
-                {
-                    connection.Execute(statement, transaction: transaction);
-                }
-            }
-
-            connection.Execute(
-                "INSERT INTO schema_info (version, description, applied_at) VALUES (@version, @description, @at)",
-                new { version = migration.Version, description = migration.Description, at = SqlValues.Time(DateTimeOffset.UtcNow) },
-                transaction);
-        }
+        SchemaMigrator.ApplyNewer(connection, transaction, SqlDialect.Sqlite, _migrations, schema);
     }
 
     private static int SchemaVersion(SqliteConnection connection, SqliteTransaction? transaction)

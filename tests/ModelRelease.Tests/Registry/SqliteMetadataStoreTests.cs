@@ -4,6 +4,8 @@ using ModelRelease.Internal.Sql;
 
 namespace ModelRelease.Tests.Registry;
 
+/// <summary>What only the SQLite store does (WAL, a file that is not a database, older schemas); what every store does is
+/// in <see cref="MetadataStoreContract"/>, which runs for SQLite as <see cref="SqliteStoreContractTests"/>.</summary>
 public sealed class SqliteMetadataStoreTests : IDisposable
 {
     private readonly RegistryScenario _scenario = new();
@@ -40,26 +42,6 @@ public sealed class SqliteMetadataStoreTests : IDisposable
         using var connection = Raw();
         Assert.Equal("wal", connection.ExecuteScalar<string>("PRAGMA journal_mode"));
         Assert.Equal(SchemaMigrations.Latest, connection.ExecuteScalar<int>("SELECT MAX(version) FROM schema_info"));
-    }
-
-    [Fact]
-    public void Should_Refuse_A_Store_Written_By_A_Newer_ModelRelease()
-    {
-        // Given a store whose schema is newer than this build knows
-        _scenario.Push("one");
-        using (var connection = Raw())
-        {
-            connection.Execute("INSERT INTO schema_info (version, description, applied_at) VALUES (99, 'from the future', '2030-01-01T00:00:00.0000000Z')");
-        }
-
-        using var store = new SqliteMetadataStore(_scenario.RegistryPath);
-
-        // Then reading and writing both refuse, naming both versions and the fix
-        var read = Assert.Throws<RegistryException>(() => store.Read().Dispose());
-        var write = Assert.Throws<RegistryException>(() => store.Write().Dispose());
-        Assert.Contains("schema version 99", read.Message);
-        Assert.Contains($"up to {SchemaMigrations.Latest}", read.Message);
-        Assert.Contains("Upgrade ModelRelease", write.Message);
     }
 
     [Fact]
@@ -111,81 +93,5 @@ public sealed class SqliteMetadataStoreTests : IDisposable
         using var connection = Raw();
         Assert.Equal([1, 2], connection.Query<int>("SELECT version FROM schema_info ORDER BY version"));
         Assert.Equal(0, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM notes"));
-    }
-
-    [Fact]
-    public void Should_Keep_The_Audit_Log_Append_Only()
-    {
-        _scenario.Push("one");
-        using var connection = Raw();
-
-        var update = Assert.Throws<SqliteException>(() => connection.Execute("UPDATE events SET reason = 'rewritten'"));
-        var delete = Assert.Throws<SqliteException>(() => connection.Execute("DELETE FROM events"));
-
-        Assert.Contains("append-only", update.Message);
-        Assert.Contains("append-only", delete.Message);
-        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT COUNT(*) FROM events"));
-    }
-
-    [Fact]
-    public void Should_Roll_Back_A_Writer_That_Is_Not_Committed()
-    {
-        var v1 = _scenario.Push("one");
-        using var store = new SqliteMetadataStore(_scenario.RegistryPath);
-
-        using (var writer = store.Write())
-        {
-            writer.SetLabel("mnist", LabelNames.Golden, v1.Name, null, RegistryScenario.Start);
-            Assert.Single(writer.Labels("mnist"));
-        }
-
-        using var reader = store.Read();
-        Assert.Empty(reader.Labels("mnist"));
-    }
-
-    [Fact]
-    public async Task Should_Make_A_Second_Writer_Wait_For_The_First()
-    {
-        var v1 = _scenario.Push("one");
-        using var store = new SqliteMetadataStore(_scenario.RegistryPath);
-        var order = new List<string>();
-        using var first = store.Write();
-
-        // When a second writer starts while the first holds the lock
-        var second = Task.Run(() =>
-        {
-            using var writer = new SqliteMetadataStore(_scenario.RegistryPath).Write();
-            lock (order) { order.Add("second got the lock"); }
-            writer.SetLabel("mnist", LabelNames.Golden, v1.Name, null, RegistryScenario.Start.AddMinutes(1));
-            writer.Commit();
-        });
-        await Task.Delay(300);
-        lock (order) { order.Add("first commits"); }
-        first.SetLabel("mnist", LabelNames.Stable, v1.Name, null, RegistryScenario.Start);
-        first.Commit();
-        await second.WaitAsync(TimeSpan.FromSeconds(30));
-
-        // Then it waited rather than failing, and both changes are there
-        Assert.Equal(["first commits", "second got the lock"], order);
-        using var reader = store.Read();
-        Assert.Equal(["golden", "stable"], reader.Labels("mnist").Select(l => l.Label));
-    }
-
-    [Fact]
-    public async Task Should_Give_Up_With_A_Clear_Message_When_Another_Writer_Holds_The_Lock_Too_Long()
-    {
-        // Given a writer that holds the lock
-        _scenario.Push("one");
-        using var holder = new SqliteMetadataStore(_scenario.RegistryPath).Write();
-        var impatient = new SqliteMetadataStore(_scenario.RegistryPath, SchemaMigrations.All, TimeSpan.FromSeconds(1));
-
-        // When a second writer with a 1 s busy timeout tries (guarded, so "waits forever" fails instead of hanging)
-        var attempt = Task.Run(() => Record.Exception(() => impatient.Write().Dispose()));
-        var error = await attempt.WaitAsync(TimeSpan.FromSeconds(30));
-
-        // Then it waited and gave up with the store's name and what to do, not "database is locked"
-        Assert.IsType<RegistryException>(error);
-        Assert.Contains("stayed locked by another writer for 1 s", error.Message);
-        Assert.Contains(_scenario.RegistryPath, error.Message);
     }
 }
