@@ -29,7 +29,8 @@ public static class RegistryProbe
         }
         catch (Exception error)
         {
-            Console.Error.WriteLine(error.Message);
+            // The store's own errors are messages for users; anything else is a bug, shown whole.
+            Console.Error.WriteLine(error is RegistryException ? error.Message : error.ToString());
             return 1;
         }
     }
