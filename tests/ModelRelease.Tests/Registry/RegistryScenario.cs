@@ -146,8 +146,7 @@ public sealed class RegistryScenario : IDisposable
 
         if (Kind == StoreKind.Postgres)
         {
-            AppendPostgresRows(text);
-            return text.ToString();
+            return text.Append(PostgresRows.Dump(Registry)).ToString();
         }
 
         text.AppendLine("store exists: " + File.Exists(RegistryPath));
@@ -155,7 +154,7 @@ public sealed class RegistryScenario : IDisposable
         {
             using var connection = new SqliteConnection($"Data Source={RegistryPath};Pooling=False;Mode=ReadOnly");
             connection.Open();
-            foreach (var table in SnapshotTables)
+            foreach (var table in PostgresRows.Tables)
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT * FROM {table} ORDER BY 1";
@@ -174,43 +173,6 @@ public sealed class RegistryScenario : IDisposable
         }
 
         return text.ToString();
-    }
-
-    private static readonly string[] SnapshotTables = ["models", "versions", "labels", "events", "executions", "execution_links", "analysis_runs", "analysis_measurements"];
-
-    /// <summary>The rows of this scenario's PostgreSQL schema, as <see cref="Snapshot"/> lists SQLite's.</summary>
-    private void AppendPostgresRows(StringBuilder text)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(Registry) { Pooling = false };
-        var schema = string.IsNullOrEmpty(builder.SearchPath) ? "modelrelease" : builder.SearchPath;
-        using var connection = new NpgsqlConnection(builder.ConnectionString);
-        connection.Open();
-        using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = @schema)", connection))
-        {
-            exists.Parameters.AddWithValue("schema", schema);
-            var found = (bool)exists.ExecuteScalar()!;
-            text.AppendLine("store exists: " + found);
-            if (!found)
-            {
-                return;
-            }
-        }
-
-        foreach (var table in SnapshotTables)
-        {
-            using var command = new NpgsqlCommand($"SELECT * FROM \"{schema}\".{table} ORDER BY 1", connection);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                text.Append(table).Append(':');
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Append(' ').Append(reader.IsDBNull(i) ? "null" : reader.GetValue(i));
-                }
-
-                text.AppendLine();
-            }
-        }
     }
 
     /// <summary>
