@@ -96,14 +96,23 @@ public sealed class PostgresServer : IDisposable
         var given = Environment.GetEnvironmentVariable(Variable);
         if (!string.IsNullOrEmpty(given))
         {
-            var server = new PostgresServer(given, null, null, false);
-            server.RequireAnswer($"${Variable}");
-            return server;
+            return Given(given);
         }
 
         var own = StartOwnCluster();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => own.Dispose();
         return own;
+    }
+
+    /// <summary>
+    /// The server <c>$MODELRELEASE_TEST_POSTGRES</c> names (<paramref name="connectionString"/>), checked to answer:
+    /// one that does not throws, so every test needing it fails instead of skipping.
+    /// </summary>
+    public static PostgresServer Given(string connectionString)
+    {
+        var server = new PostgresServer(connectionString, null, null, false);
+        server.RequireAnswer($"${Variable}");
+        return server;
     }
 
     private void RequireAnswer(string source)

@@ -1,12 +1,19 @@
 using System.Text.Json;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
-public sealed class CanaryPromoteTaskTests : IDisposable
+public abstract class CanaryPromoteTaskTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected CanaryPromoteTaskTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Should_Refuse_A_Canary_Without_Stable_And_Say_To_Promote_First()

@@ -1,12 +1,15 @@
+using ModelRelease.Tests.Registry;
+
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>Every mutating task under --dryrun prints its plan and leaves the serving root and the store byte for byte as they were.</summary>
-public sealed class DryRunTaskTests : IDisposable
+public abstract class DryRunTaskTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public DryRunTaskTests()
+    protected DryRunTaskTests(StoreKind kind)
     {
+        _host = new ReleaseHost(kind);
         foreach (var name in new[] { "v1", "v2", "v3", "v4" })
         {
             _host.Push(name);
@@ -17,7 +20,11 @@ public sealed class DryRunTaskTests : IDisposable
         _host.Do("Canary", "--version=v3");
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     public static TheoryData<string[], string> Steps => new()
     {
@@ -50,7 +57,7 @@ public sealed class DryRunTaskTests : IDisposable
     [Fact]
     public void Should_Not_Create_A_Store_When_Rehearsing_The_First_Push()
     {
-        using var fresh = new ReleaseHost();
+        using var fresh = new ReleaseHost(_host.Kind);
 
         var run = fresh.Run("--target=Push", "--model=mnist", $"--artifact={fresh.Artifact("v1")}", ReleaseHost.Metrics(0.9, 50), "--dryrun");
 

@@ -6,19 +6,25 @@ using System.Security.Cryptography;
 using System.Text;
 using LibGit2Sharp;
 using ModelRelease.Cake;
+using ModelRelease.Testing;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>
 /// Runs the stock release tasks through the real host, in process, against a temp working directory that is a
-/// real git repository (one commit), with the default serving root <c>./serving_model</c> and a real SQLite store.
+/// real git repository (one commit), with the default serving root <c>./serving_model</c> and a real SQLite store,
+/// or, given <see cref="StoreKind.Postgres"/>, a fresh database of the test PostgreSQL server that every run sees as
+/// <c>$MODELRELEASE_REGISTRY</c> (a run's own <c>--registry</c> or variable still wins).
 /// </summary>
 public sealed class ReleaseHost : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("modelrelease-tasks-").FullName;
 
-    public ReleaseHost()
+    public ReleaseHost(StoreKind kind = StoreKind.Sqlite)
     {
+        Kind = kind;
+        Registry = kind == StoreKind.Postgres ? PostgresServer.Shared.CreateDatabase() : StorePath;
         Directory.CreateDirectory(WorkDirectory);
         File.WriteAllText(Path.Combine(WorkDirectory, ".gitignore"), "serving_model/\nartifacts/\n");
         File.WriteAllText(Path.Combine(WorkDirectory, "train.py"), "print('training')\n");
@@ -39,6 +45,30 @@ public sealed class ReleaseHost : IDisposable
     public string Root => Path.Combine(WorkDirectory, "serving_model");
 
     public string StorePath => Path.Combine(Root, "registry.db");
+
+    public StoreKind Kind { get; }
+
+    /// <summary>The store the runs use: <see cref="StorePath"/>, or a connection string (with its password) to this host's own database.</summary>
+    public string Registry { get; }
+
+    /// <summary>Whether anything created the store yet (the SQLite file, or the PostgreSQL schema).</summary>
+    public bool StoreExists() =>
+        Kind == StoreKind.Postgres ? !PostgresRows.Dump(Registry).StartsWith("store exists: False", StringComparison.Ordinal) : File.Exists(StorePath);
+
+    /// <summary>Runs <paramref name="sql"/> on the store behind its back (to plant a state a test needs); returns the rows affected.</summary>
+    public int RawExecute(string sql)
+    {
+        if (Kind == StoreKind.Postgres)
+        {
+            return PostgresRows.Execute(Registry, sql);
+        }
+
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={StorePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
 
     /// <summary>Runs the host with <paramref name="args"/>.</summary>
     public HostRun Run(params string[] args) => RunWith(new Dictionary<string, string>(), args);
@@ -62,6 +92,11 @@ public sealed class ReleaseHost : IDisposable
             .UseWorkingDirectory(WorkDirectory)
             .UseEnvironmentVariable("NO_COLOR", "1")
             .ConfigureServices(services => services.AddSingleton<ISampleTrainer, SentimentSampleTrainer>());
+        if (Kind == StoreKind.Postgres)
+        {
+            host.UseEnvironmentVariable(ReleaseContext.RegistryVariable, Registry);
+        }
+
         foreach (var (name, value) in environment)
         {
             host.UseEnvironmentVariable(name, value);
@@ -124,7 +159,7 @@ public sealed class ReleaseHost : IDisposable
     }
 
     /// <summary>A registry over the same root, as another process would open it, to look at the outcome.</summary>
-    public ModelRegistry Open() => ModelRegistry.Open(Root);
+    public ModelRegistry Open() => ModelRegistry.Open(Root, Registry);
 
     /// <summary>The stable version of <paramref name="model"/>, and its canary with the canary's weight (null when there is none).</summary>
     public (string Stable, string? Canary, int? Weight) StableAndCanary(string model = "mnist")
@@ -136,10 +171,11 @@ public sealed class ReleaseHost : IDisposable
     }
 
     /// <summary>
-    /// Every file under the serving root, the store included, by its bytes, and every link by its target. Equal
-    /// snapshots mean a run changed nothing at all, byte for byte.
+    /// Every file under the serving root, the store included, by its bytes, and every link by its target; with a
+    /// PostgreSQL store, also every row of it. Equal snapshots mean a run changed nothing at all, byte for byte.
     /// </summary>
-    public string Snapshot() => Directory.Exists(Root) ? SnapshotOf(Root, skip: null) : "no serving root";
+    public string Snapshot() =>
+        (Directory.Exists(Root) ? SnapshotOf(Root, skip: null) : "no serving root") + (Kind == StoreKind.Postgres ? PostgresRows.Dump(Registry) : "");
 
     /// <summary>
     /// As <see cref="Snapshot"/>, for the whole working directory but its .git: also shows a directory a run made

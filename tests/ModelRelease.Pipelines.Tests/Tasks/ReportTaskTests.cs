@@ -1,24 +1,30 @@
 using System.Text.RegularExpressions;
 using ModelRelease.Pipelines.Report;
 using ModelRelease.Pipelines.Tests.Report;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
-public sealed class ReportTaskTests : IDisposable
+public abstract class ReportTaskTests : IDisposable
 {
     private const string Hostile = "<script>document.title='owned'</script>";
 
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public ReportTaskTests()
+    protected ReportTaskTests(StoreKind kind)
     {
+        _host = new ReleaseHost(kind);
         _host.Push("v1", accuracy: 0.91);
         _host.Do("Promote", "--version=v1");
         _host.Push("v2", accuracy: 0.93, latency: 45);
         _host.Do("Canary", "--weight=20", $"--reason={Hostile}");
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private string DefaultReport => Path.Combine(_host.WorkDirectory, ReportFile.DefaultName);
 

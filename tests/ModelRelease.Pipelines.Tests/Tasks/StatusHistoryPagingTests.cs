@@ -1,14 +1,16 @@
 using System.Text.Json;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>Status shows the newest live versions (and every labelled one); History pages back from the newest event.</summary>
-public sealed class StatusHistoryPagingTests : IDisposable
+public abstract class StatusHistoryPagingTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public StatusHistoryPagingTests()
+    protected StatusHistoryPagingTests(StoreKind kind)
     {
+        _host = new ReleaseHost(kind);
         // v1 stable, then golden; v2..v5 pushed; v5 promoted; Prune --keep=2 leaves v5, v4 and golden v1 live.
         _host.Push("v1");
         _host.Do("Promote", "--version=v1");
@@ -22,7 +24,11 @@ public sealed class StatusHistoryPagingTests : IDisposable
         _host.Do("Prune", "--keep=2");
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Should_Show_Live_Versions_By_Default_And_Say_How_Many_Are_Not_Shown()

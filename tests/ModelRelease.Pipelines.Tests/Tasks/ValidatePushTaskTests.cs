@@ -1,10 +1,18 @@
+using ModelRelease.Tests.Registry;
+
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
-public sealed class ValidatePushTaskTests : IDisposable
+public abstract class ValidatePushTaskTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected ValidatePushTaskTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Should_Push_A_Blessed_Candidate_With_Its_Provenance()
@@ -134,7 +142,7 @@ public sealed class ValidatePushTaskTests : IDisposable
 
         run.AssertExit(1);
         Assert.Contains("accuracy", run.Error);
-        Assert.False(File.Exists(_host.StorePath));
+        Assert.False(_host.StoreExists());
     }
 
     [Fact]

@@ -1,15 +1,23 @@
-using Microsoft.Data.Sqlite;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>Verify reports every inconsistency it is shown, exits 1 while one remains, and --repair fixes what is safe without deleting a registered version's files.</summary>
-public sealed class VerifyTaskTests : IDisposable
+public abstract class VerifyTaskTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public VerifyTaskTests() => _host.StableV1Then("v2");
+    protected VerifyTaskTests(StoreKind kind)
+    {
+        _host = new ReleaseHost(kind);
+        _host.StableV1Then("v2");
+    }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private string VersionDirectory(string name) => Path.Combine(_host.Root, "mnist", "versions", name);
 
@@ -109,9 +117,6 @@ public sealed class VerifyTaskTests : IDisposable
 
     private void LeaveARunRunning()
     {
-        using var connection = new SqliteConnection($"Data Source={_host.StorePath};Pooling=false");
-        connection.Open();
-        using var command = new SqliteCommand("UPDATE executions SET outcome = 'running', finished_at = NULL, lease = '999999:1' WHERE id = (SELECT MAX(id) FROM executions)", connection);
-        Assert.Equal(1, command.ExecuteNonQuery());
+        Assert.Equal(1, _host.RawExecute("UPDATE executions SET outcome = 'running', finished_at = NULL, lease = '999999:1' WHERE id = (SELECT MAX(id) FROM executions)"));
     }
 }

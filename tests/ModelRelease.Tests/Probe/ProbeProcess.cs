@@ -17,7 +17,10 @@ public sealed class ProbeProcess : IDisposable
     }
 
     /// <summary>Starts <c>dotnet ModelRelease.Tests.dll ARGS</c> with the same dotnet that runs the tests.</summary>
-    public static ProbeProcess Start(params string[] args)
+    public static ProbeProcess Start(params string[] args) => StartWith(new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Start"/>, with <paramref name="environment"/> added to the child's variables (its store, a password).</summary>
+    public static ProbeProcess StartWith(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -25,6 +28,11 @@ public sealed class ProbeProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(typeof(RegistryProbe).Assembly.Location);
         foreach (var arg in args)
         {

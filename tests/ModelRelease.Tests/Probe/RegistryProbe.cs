@@ -5,7 +5,10 @@ namespace ModelRelease.Tests.Probe;
 /// several at once, or one that stops at a named point of a change and waits there to be killed with SIGKILL.
 /// <c>dotnet ModelRelease.Tests.dll push ROOT MODEL ARTIFACT [HANG_AT READY_FILE]</c> or
 /// <c>… label ROOT MODEL LABEL VERSION [HANG_AT READY_FILE]</c> or <c>… prune ROOT MODEL KEEP [HANG_AT READY_FILE]</c>.
-/// The test host never calls this entry point.
+/// With a third hang argument RELEASE_FILE it goes on once that file exists instead of waiting forever (a test
+/// restarts the server while the step is in flight). The store is <c>$MODELRELEASE_PROBE_REGISTRY</c> when set (a
+/// PostgreSQL connection string whose password comes from a variable it names, so no secret is on a command line),
+/// else <c>ROOT/registry.db</c>. The test host never calls this entry point.
 /// </summary>
 public static class RegistryProbe
 {
@@ -26,7 +29,8 @@ public static class RegistryProbe
         }
         catch (Exception error)
         {
-            Console.Error.WriteLine(error.Message);
+            // The store's own errors are messages for users; anything else is a bug, shown whole.
+            Console.Error.WriteLine(error is RegistryException ? error.Message : error.ToString());
             return 1;
         }
     }
@@ -54,26 +58,47 @@ public static class RegistryProbe
         return 0;
     }
 
+    /// <summary>The variable that carries the probe's store (see the class summary).</summary>
+    public const string RegistryVariable = "MODELRELEASE_PROBE_REGISTRY";
+
     private static ModelRegistry Open(string root, string[] hang) =>
-        new(root, new SqliteMetadataStore(Path.Combine(root, "registry.db")), new RegistryOptions
+        new(root, MetadataStores.Open(Environment.GetEnvironmentVariable(RegistryVariable) is { Length: > 0 } registry ? registry : Path.Combine(root, "registry.db")), new RegistryOptions
         {
             Environment = RunEnvironment.FromProcess(),
-            Fault = hang is [var point, var readyFile] ? at => HangAt(at, point, readyFile) : _ => { },
+            Fault = hang switch
+            {
+                [var point, var readyFile] => at => HangAt(at, point, readyFile, null),
+                [var point, var readyFile, var releaseFile] => at => HangAt(at, point, readyFile, releaseFile),
+                _ => _ => { },
+            },
         });
 
-    /// <summary>Says where it stopped, then waits forever: the test kills the process here, as a crash or an OOM kill would.</summary>
-    private static void HangAt(string at, string point, string readyFile)
+    /// <summary>
+    /// Says where it stopped, then waits: forever when there is no release file (the test kills the process here, as a
+    /// crash or an OOM kill would), else until the test creates it.
+    /// </summary>
+    private static void HangAt(string at, string point, string readyFile, string? releaseFile)
     {
-        if (at == point)
+        if (at != point)
         {
-            File.WriteAllText(readyFile, at);
+            return;
+        }
+
+        File.WriteAllText(readyFile, at);
+        if (releaseFile is null)
+        {
             Thread.Sleep(Timeout.Infinite);
+        }
+
+        while (!File.Exists(releaseFile))
+        {
+            Thread.Sleep(20);
         }
     }
 
     private static int Usage()
     {
-        Console.Error.WriteLine("usage: push ROOT MODEL ARTIFACT [HANG_AT READY_FILE] | label ROOT MODEL LABEL VERSION [HANG_AT READY_FILE] | prune ROOT MODEL KEEP [HANG_AT READY_FILE]");
+        Console.Error.WriteLine("usage: push ROOT MODEL ARTIFACT [HANG_AT READY_FILE [RELEASE_FILE]] | label ROOT MODEL LABEL VERSION [HANG_AT READY_FILE [RELEASE_FILE]] | prune ROOT MODEL KEEP [HANG_AT READY_FILE [RELEASE_FILE]]");
         return 2;
     }
 }

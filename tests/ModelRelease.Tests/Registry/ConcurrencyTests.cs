@@ -1,11 +1,18 @@
 namespace ModelRelease.Tests.Registry;
 
-/// <summary>Several jobs sharing one root and one SQLite file, each with its own registry object and connections.</summary>
-public sealed class ConcurrencyTests : IDisposable
+/// <summary>
+/// Several jobs sharing one root and one store (a SQLite file, or a PostgreSQL database: one subclass each), each with
+/// its own registry object and connections.
+/// </summary>
+public abstract class ConcurrencyTests(StoreKind kind) : IDisposable
 {
-    private readonly RegistryScenario _scenario = new();
+    private readonly RegistryScenario _scenario = new(kind);
 
-    public void Dispose() => _scenario.Dispose();
+    public void Dispose()
+    {
+        _scenario.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Should_Not_Call_A_Current_Store_Stale_When_Another_Job_Commits_While_A_Read_Begins()
@@ -13,7 +20,7 @@ public sealed class ConcurrencyTests : IDisposable
         // Given a bound root, the generation its marker shows, and a read whose snapshot began right after
         _scenario.Push("one");
         var seen = ModelRelease.Internal.RootMarker.ReadState(_scenario.Layout)!.Generation;
-        using var store = new SqliteMetadataStore(_scenario.RegistryPath);
+        using var store = _scenario.OpenStore();
         using var read = store.Read();
 
         // When another job commits and records a newer generation in the marker
@@ -21,9 +28,9 @@ public sealed class ConcurrencyTests : IDisposable
 
         // Then comparing the snapshot with the marker as it is now would refuse the current store (the race), while the
         // generation seen before the snapshot began accepts it; a store really behind that generation is still refused
-        Assert.Throws<RegistryException>(() => ModelRelease.Internal.RootGuard.Check(_scenario.Layout, read, _scenario.RegistryPath));
-        Assert.False(ModelRelease.Internal.RootGuard.Check(_scenario.Layout, read, _scenario.RegistryPath, seen));
-        var stale = Assert.Throws<RegistryException>(() => ModelRelease.Internal.RootGuard.Check(_scenario.Layout, read, _scenario.RegistryPath, seen + 1));
+        Assert.Throws<RegistryException>(() => ModelRelease.Internal.RootGuard.Check(_scenario.Layout, read, _scenario.Registry));
+        Assert.False(ModelRelease.Internal.RootGuard.Check(_scenario.Layout, read, _scenario.Registry, seen));
+        var stale = Assert.Throws<RegistryException>(() => ModelRelease.Internal.RootGuard.Check(_scenario.Layout, read, _scenario.Registry, seen + 1));
         Assert.Contains("is older than the serving root", stale.Message);
     }
 

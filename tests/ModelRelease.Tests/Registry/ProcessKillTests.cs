@@ -1,17 +1,20 @@
-using ModelRelease.Tests.Probe;
-
 namespace ModelRelease.Tests.Registry;
 
 /// <summary>
-/// Real processes sharing one root and one SQLite file: several pushing at once, and one killed with SIGKILL in the
-/// middle of a change, after which the store still says the old state, Verify reports what the dead step left, and
-/// its repair (settling the step from its journal entry) makes the files agree.
+/// Real processes sharing one root and one store (a SQLite file, or a PostgreSQL database: one subclass each):
+/// several pushing at once, and one killed with SIGKILL in the middle of a change, after which the store still says
+/// the old state, Verify reports what the dead step left, and its repair (settling the step from its journal entry)
+/// makes the files agree.
 /// </summary>
-public sealed class ProcessKillTests : IDisposable
+public abstract class ProcessKillTests(StoreKind kind) : IDisposable
 {
-    private readonly RegistryScenario _scenario = new();
+    private readonly RegistryScenario _scenario = new(kind);
 
-    public void Dispose() => _scenario.Dispose();
+    public void Dispose()
+    {
+        _scenario.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Should_Give_Processes_Pushing_At_Once_Distinct_Names_And_Numbers()
@@ -21,7 +24,7 @@ public sealed class ProcessKillTests : IDisposable
         var artifacts = Enumerable.Range(0, 4).Select(i => _scenario.Artifact($"proc-{i}")).ToList();
 
         // When four processes push at once
-        var probes = artifacts.Select(a => ProbeProcess.Start("push", _scenario.Root, "mnist", a)).ToList();
+        var probes = artifacts.Select(a => _scenario.Probe("push", _scenario.Root, "mnist", a)).ToList();
         var results = await Task.WhenAll(probes.Select(p => p.ExitAsync()));
         probes.ForEach(p => p.Dispose());
 
@@ -55,7 +58,7 @@ public sealed class ProcessKillTests : IDisposable
         var ready = _scenario.Temp.Combine("ready");
 
         // When a push is killed at the point
-        using (var probe = ProbeProcess.Start("push", _scenario.Root, "mnist", _scenario.Artifact("two"), point, ready))
+        using (var probe = _scenario.Probe("push", _scenario.Root, "mnist", _scenario.Artifact("two"), point, ready))
         {
             await probe.WaitUntilHangingAsync(ready);
             await probe.KillAsync();
@@ -88,7 +91,7 @@ public sealed class ProcessKillTests : IDisposable
         var ready = _scenario.Temp.Combine("ready");
 
         // When a move of stable to v2 is killed after the link swapped but before the commit
-        using (var probe = ProbeProcess.Start("label", _scenario.Root, "mnist", LabelNames.Stable, v2.Name, point, ready))
+        using (var probe = _scenario.Probe("label", _scenario.Root, "mnist", LabelNames.Stable, v2.Name, point, ready))
         {
             await probe.WaitUntilHangingAsync(ready);
 
@@ -119,7 +122,7 @@ public sealed class ProcessKillTests : IDisposable
         var ready = _scenario.Temp.Combine("ready");
 
         // When a prune keeping one is killed after its sync unlinked the versions but before its commit
-        using (var probe = ProbeProcess.Start("prune", _scenario.Root, "mnist", "1", point, ready))
+        using (var probe = _scenario.Probe("prune", _scenario.Root, "mnist", "1", point, ready))
         {
             await probe.WaitUntilHangingAsync(ready);
 
@@ -144,7 +147,7 @@ public sealed class ProcessKillTests : IDisposable
         var ready = _scenario.Temp.Combine("ready");
 
         // When a prune keeping one is killed after the commit, before its files are deleted
-        using (var probe = ProbeProcess.Start("prune", _scenario.Root, "mnist", "1", point, ready))
+        using (var probe = _scenario.Probe("prune", _scenario.Root, "mnist", "1", point, ready))
         {
             await probe.WaitUntilHangingAsync(ready);
             await probe.KillAsync();

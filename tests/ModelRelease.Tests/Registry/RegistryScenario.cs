@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 using ModelRelease.Internal;
 using ModelRelease.Testing;
 using ModelRelease.Tests.Fixtures;
+using ModelRelease.Tests.Probe;
+using Npgsql;
 
 namespace ModelRelease.Tests.Registry;
 
@@ -23,12 +25,22 @@ public sealed class RegistryScenario : IDisposable
     private readonly Dictionary<string, string?> _variables = new(StringComparer.Ordinal);
 
     public RegistryScenario(StoreKind kind = StoreKind.Sqlite)
+        : this(kind, null)
+    {
+    }
+
+    /// <summary>A scenario whose --registry is <paramref name="registry"/> (another server, another schema), or the default when null.</summary>
+    public RegistryScenario(StoreKind kind, string? registry)
     {
         Kind = kind;
         Clock = new ManualClock(Start);
         Directory.CreateDirectory(WorkDirectory);
-        Registry = kind == StoreKind.Postgres ? PostgresServer.Shared.CreateDatabase() : RegistryPath;
+        Registry = registry ?? (kind == StoreKind.Postgres ? PostgresServer.Shared.CreateDatabase() : RegistryPath);
     }
+
+    /// <summary>A second serving root whose store is schema <paramref name="schema"/> of this scenario's PostgreSQL database.</summary>
+    public RegistryScenario BesideInSchema(string schema) =>
+        new(StoreKind.Postgres, new NpgsqlConnectionStringBuilder(Registry) { SearchPath = schema }.ConnectionString);
 
     public StoreKind Kind { get; }
 
@@ -89,6 +101,26 @@ public sealed class RegistryScenario : IDisposable
         return version;
     }
 
+    /// <summary>
+    /// Starts a <see cref="RegistryProbe"/> process on this scenario's store. A PostgreSQL registry goes to the child in
+    /// a variable, its password in another one that the connection string names (Password Env), never as an argument.
+    /// </summary>
+    public ProbeProcess Probe(params string[] args)
+    {
+        if (Kind != StoreKind.Postgres)
+        {
+            return ProbeProcess.Start(args);
+        }
+
+        const string passwordVariable = "MODELRELEASE_PROBE_PASSWORD";
+        var builder = new NpgsqlConnectionStringBuilder(Registry);
+        var password = builder.Password ?? "";
+        builder.Password = null;
+        return ProbeProcess.StartWith(
+            new Dictionary<string, string> { [RegistryProbe.RegistryVariable] = builder.ConnectionString + $";Password Env={passwordVariable}", [passwordVariable] = password },
+            args);
+    }
+
     public string? LinkTarget(string path) => new FileInfo(path).LinkTarget;
 
     /// <summary>
@@ -112,12 +144,17 @@ public sealed class RegistryScenario : IDisposable
             }
         }
 
+        if (Kind == StoreKind.Postgres)
+        {
+            return text.Append(PostgresRows.Dump(Registry)).ToString();
+        }
+
         text.AppendLine("store exists: " + File.Exists(RegistryPath));
         if (File.Exists(RegistryPath))
         {
             using var connection = new SqliteConnection($"Data Source={RegistryPath};Pooling=False;Mode=ReadOnly");
             connection.Open();
-            foreach (var table in new[] { "models", "versions", "labels", "events", "executions", "execution_links", "analysis_runs", "analysis_measurements" })
+            foreach (var table in PostgresRows.Tables)
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT * FROM {table} ORDER BY 1";

@@ -286,9 +286,11 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
                 _transaction.Rollback();
             }
         }
-        catch (DbException)
+        catch (Exception error) when (error is DbException or ObjectDisposedException)
         {
             // A failed rollback (the connection broke) leaves nothing committed either; closing is what matters now.
+            // Npgsql disposes a transaction whose connection broke during Commit, so Rollback then throws
+            // ObjectDisposedException: it must not hide the explained error Commit is already throwing.
         }
 
         _transaction.Dispose();
