@@ -13,7 +13,7 @@ public sealed class ArgumentDeclarationTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static readonly string[] RegistryTasks = ["Adopt", "Canary", "Configure", "Evaluate", "History", "Image", "InfraValidate", "Label", "Promote", "Prune", "Push", "Report", "Rollback", "Status", "Validate", "Verify"];
+    private static readonly string[] RegistryTasks = ["Adopt", "Canary", "Configure", "Evaluate", "History", "Image", "InfraValidate", "Label", "MigrateStore", "Promote", "Prune", "Push", "Report", "Rollback", "Status", "Validate", "Verify"];
 
     [Fact]
     public void Should_List_Root_And_Registry_Under_The_Tasks_That_Open_The_Registry()
@@ -42,7 +42,7 @@ public sealed class ArgumentDeclarationTests : IDisposable
         var accepted = _host.Run("--target=Demo", "--root=demo", "--dryrun");
 
         refused.AssertExit(ExitCodes.UsageError);
-        Assert.Contains("--registry is not read by any task that runs for target Demo (it is read by Adopt, Analyze, Canary, Configure, Evaluate, ExportMetrics, History, Image, InfraValidate, Label, Promote, Prune, Push, Report, Rollback, Status, Validate, Verify)", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--registry is not read by any task that runs for target Demo (it is read by Adopt, Analyze, Canary, Configure, Evaluate, ExportMetrics, History, Image, InfraValidate, Label, MigrateStore, Promote, Prune, Push, Report, Rollback, Status, Validate, Verify)", refused.Error, StringComparison.Ordinal);
         accepted.AssertExit(ExitCodes.Success);
         Assert.Contains(Path.Combine(_host.WorkDirectory, "demo"), accepted.Out, StringComparison.Ordinal);
     }
