@@ -120,6 +120,30 @@ public sealed class StoreMigrationTests : IDisposable
     }
 
     [Fact]
+    public void Should_Refuse_A_Source_An_Older_ModelRelease_Wrote_Without_Upgrading_It()
+    {
+        // Given a store at schema 5, as the ModelRelease before the CI workflow columns left it
+        var path = Path.Combine(_scenario.WorkDirectory, "old.db");
+        using (var old = new SqliteMetadataStore(path, SchemaMigrations.All.Take(5).ToList()))
+        using (var writer = old.Write())
+        {
+            writer.BindRoot(new RootBinding(RootMarker.NewId(), _scenario.Root, RegistryScenario.Start));
+            writer.Commit();
+        }
+
+        var before = File.ReadAllBytes(path);
+        using var source = new SqliteMetadataStore(path);
+        using var target = new SqliteMetadataStore(Path.Combine(_scenario.WorkDirectory, "new.db"));
+
+        var error = Assert.Throws<RegistryException>(() => StoreMigration.Run(source, target));
+
+        Assert.Contains("has schema version 5, older than this ModelRelease's 6", error.Message, StringComparison.Ordinal);
+        Assert.Contains("run any task that writes it", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.False(File.Exists(Path.Combine(_scenario.WorkDirectory, "new.db")));
+    }
+
+    [Fact]
     public void Should_Spell_Json_The_Same_Whatever_Key_Order_And_Number_Form()
     {
         Assert.Equal(CanonicalJson.Write("""{"b": 1.0, "a": ["x", {"d": 1e2, "c": "\u00e9"}]}"""), CanonicalJson.Write("""{"a":["x",{"c":"é","d":100}],"b":1}"""));

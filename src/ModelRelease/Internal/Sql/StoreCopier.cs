@@ -38,9 +38,8 @@ internal static class StoreCopier
         var copied = new List<StoreTableCopy>();
         foreach (var table in StoreTable.All)
         {
-            var rows = Rows(source, table);
-            Insert(connection, transaction, dialect, table, rows);
-            copied.Add(new StoreTableCopy(table.Name, rows.Count, Digest(table, rows)));
+            // Streamed: each row is written as it is read, and only its hash is kept, so a long audit log is never held whole.
+            copied.Add(Summarise(table, Insert(connection, transaction, dialect, table, Rows(source, table))));
         }
 
         BeforeVerify.Value?.Invoke(connection, transaction);
@@ -99,18 +98,13 @@ internal static class StoreCopier
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static StoreTableCopy Summarise(SqlMetadataSession session, StoreTable table)
-    {
-        var rows = Rows(session, table);
-        return new StoreTableCopy(table.Name, rows.Count, Digest(table, rows));
-    }
+    private static StoreTableCopy Summarise(SqlMetadataSession session, StoreTable table) => Summarise(table, Rows(session, table));
 
-    private static List<object?[]> Rows(SqlMetadataSession session, StoreTable table)
+    private static IEnumerable<object?[]> Rows(SqlMetadataSession session, StoreTable table)
     {
         var (connection, transaction, dialect) = session.Raw;
         using var command = Command(connection, transaction, dialect.RenderStatement(table.Select()));
         using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
         while (reader.Read())
         {
             var row = new object?[reader.FieldCount];
@@ -119,13 +113,12 @@ internal static class StoreCopier
                 row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
             }
 
-            rows.Add(row);
+            yield return row;
         }
-
-        return rows;
     }
 
-    private static void Insert(DbConnection connection, DbTransaction transaction, SqlDialect dialect, StoreTable table, List<object?[]> rows)
+    /// <summary>Writes each row into the target as it passes, and passes it on (to be hashed).</summary>
+    private static IEnumerable<object?[]> Insert(DbConnection connection, DbTransaction transaction, SqlDialect dialect, StoreTable table, IEnumerable<object?[]> rows)
     {
         var postgres = dialect == SqlDialect.Postgres;
         using var command = Command(connection, transaction, dialect.RenderStatement(table.Insert(overriding: postgres)));
@@ -144,6 +137,7 @@ internal static class StoreCopier
             }
 
             command.ExecuteNonQuery();
+            yield return row;
         }
 
         if (postgres && table.HasIdentity)
@@ -160,7 +154,7 @@ internal static class StoreCopier
     /// the microsecond, JSON re-serialised canonically, numbers in invariant form), hashed, and the row hashes hashed in
     /// sorted order, so neither row order nor a database's collation changes it.
     /// </summary>
-    private static string Digest(StoreTable table, List<object?[]> rows)
+    private static StoreTableCopy Summarise(StoreTable table, IEnumerable<object?[]> rows)
     {
         var hashes = rows.Select(row =>
         {
@@ -174,7 +168,7 @@ internal static class StoreCopier
             return SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
         }).ToList();
         hashes.Sort((a, b) => a.AsSpan().SequenceCompareTo(b));
-        return Convert.ToHexStringLower(SHA256.HashData(hashes.SelectMany(h => h).ToArray()));
+        return new StoreTableCopy(table.Name, hashes.Count, Convert.ToHexStringLower(SHA256.HashData(hashes.SelectMany(h => h).ToArray())));
     }
 
     private static string? Normalised(string kind, object? value) => value switch
