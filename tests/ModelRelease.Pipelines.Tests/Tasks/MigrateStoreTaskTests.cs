@@ -67,8 +67,9 @@ public sealed class MigrateStoreTaskTests : IDisposable
         Assert.Equal(Digests(there.Out).Where(l => !l.StartsWith("registry_root", StringComparison.Ordinal)), Digests(home.Out).Where(l => !l.StartsWith("registry_root", StringComparison.Ordinal)));
         Assert.Equal(10, Digests(home.Out).Count);
 
-        // And the root is clean with its new store
+        // And the root is clean with its new store, which records no password anywhere
         Run("--target=Verify", $"--root={root}", $"--registry={back}").AssertExit(0);
+        Assert.DoesNotContain(Password, File.ReadAllText(back), StringComparison.Ordinal);
     }
 
     [Fact]
