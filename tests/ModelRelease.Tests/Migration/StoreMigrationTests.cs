@@ -144,6 +144,33 @@ public sealed class StoreMigrationTests : IDisposable
     }
 
     [Fact]
+    public void Should_Move_A_Root_Between_Two_Schemas_Of_One_Database()
+    {
+        Lifecycle();
+        var database = PostgresServer.Shared.CreateDatabase();
+        var first = database + ";Search Path=team_a";
+        var second = database + ";Search Path=team_b";
+        using (var registry = _scenario.Open())
+        using (var store = MetadataStores.Open(first))
+        {
+            registry.MigrateStore(store);
+        }
+
+        using (var registry = new ModelRegistry(_scenario.Root, MetadataStores.Open(first), new RegistryOptions { Clock = _scenario.Clock }))
+        using (var store = MetadataStores.Open(second))
+        {
+            var result = registry.MigrateStore(store);
+            Assert.Equal(2, result.Tables.Single(t => t.Table == "labels").Rows);   // stable and golden
+        }
+
+        using var moved = new ModelRegistry(_scenario.Root, MetadataStores.Open(second), new RegistryOptions { Clock = _scenario.Clock });
+        Assert.Equal("v2", moved.VersionAt("mnist", LabelNames.Stable)!.Name);
+        Assert.Equal("v1", moved.VersionAt("mnist", LabelNames.Golden)!.Name);
+        using var left = new ModelRegistry(_scenario.Root, MetadataStores.Open(first), new RegistryOptions { Clock = _scenario.Clock });
+        Assert.Throws<RegistryException>(() => left.CheckRoot());
+    }
+
+    [Fact]
     public void Should_Spell_Json_The_Same_Whatever_Key_Order_And_Number_Form()
     {
         Assert.Equal(CanonicalJson.Write("""{"b": 1.0, "a": ["x", {"d": 1e2, "c": "\u00e9"}]}"""), CanonicalJson.Write("""{"a":["x",{"c":"é","d":100}],"b":1}"""));
