@@ -38,8 +38,18 @@ internal static class StoreCopier
         var copied = new List<StoreTableCopy>();
         foreach (var table in StoreTable.All)
         {
-            // Streamed: each row is written as it is read, and only its hash is kept, so a long audit log is never held whole.
-            copied.Add(Summarise(table, Insert(connection, transaction, dialect, table, Rows(source, table))));
+            try
+            {
+                // Streamed: each row is written as it is read, and only its hash is kept, so a long audit log is never held whole.
+                copied.Add(Summarise(table, Insert(connection, transaction, dialect, table, Rows(source, table))));
+            }
+            catch (DbException error)
+            {
+                throw new RegistryException(
+                    $"Copying the table {table.Name} of {sourceLocation} into {targetLocation} failed ({error.Message}), so the whole copy was rolled back: " +
+                    $"{targetLocation} is as it was before, and {sourceLocation} was never changed. Check that both servers are reachable and the target user may write, then run MigrateStore again.",
+                    error);
+            }
         }
 
         BeforeVerify.Value?.Invoke(connection, transaction);
