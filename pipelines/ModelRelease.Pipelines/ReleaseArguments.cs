@@ -69,6 +69,10 @@ public static class ReleaseArguments
             ? null
             : $"{problem}. Give previous, golden or a version name");
 
+    /// <summary><c>--to-registry</c>: the store MigrateStore copies the registry into, kept as given like <see cref="Registry"/>.</summary>
+    public static Argument<string?> ToRegistry { get; } = Argument.Location("to-registry", "the empty store to migrate the registry into: a new SQLite file path, or a PostgreSQL URL or connection string")
+        .WithExample("postgres://release@db.example.com/models?schema=team_a");
+
     /// <summary><c>--label</c>: a label name (Label sets or clears it, History filters by it).</summary>
     public static Argument<string?> Label { get; } = Argument.Text("label", "a label")
         .WithExample(LabelNames.Golden)

@@ -47,6 +47,7 @@ public class ReleaseContext : PipelineContext
         Dataset = Get(ReleaseArguments.Dataset);
         HyperparametersArgument = Get(ReleaseArguments.Hyperparameters);
         To = Get(ReleaseArguments.To);
+        ToRegistry = Get(ReleaseArguments.ToRegistry) is { } target ? ResolveRegistry(target) : null;
         Label = Get(ReleaseArguments.Label);
         Clear = Get(ReleaseArguments.Clear);
         Since = Get(ReleaseArguments.Since);
@@ -118,6 +119,9 @@ public class ReleaseContext : PipelineContext
 
     /// <summary>The <c>--hyperparameters</c> argument as given: a JSON file or <c>k=v,k=v</c>.</summary>
     public string? HyperparametersArgument { get; }
+
+    /// <summary><c>--to-registry</c>: the store MigrateStore copies into (a path resolved against the working directory, or a connection string as given).</summary>
+    public string? ToRegistry { get; }
 
     /// <summary>The rollback target (<c>--to</c>): <c>previous</c>, <c>golden</c> or a version name; null when not given.</summary>
     public string? To { get; }

@@ -201,7 +201,7 @@ public sealed class BuildShTests(BuildHostFixture fixture)
         // Then it is a usage error that names the target and lists the valid ones
         AssertExitCode(2, result);
         Assert.True(result.StdErr.Contains("Target 'Nope' not found", StringComparison.Ordinal), $"stderr should name the unknown target.{Environment.NewLine}{result}");
-        Assert.True(result.StdErr.Contains("Available: Adopt, Analyze, Bench, Canary, Compile, Configure, Demo, Evaluate, ExportMetrics, History, Image, InfraValidate, Label, Pack, Promote, Prune, Push, Report, Rollback, Serve, Status, Test, Traffic, Validate, Verify.", StringComparison.Ordinal), $"stderr should list the valid targets.{Environment.NewLine}{result}");
+        Assert.True(result.StdErr.Contains("Available: Adopt, Analyze, Bench, Canary, Compile, Configure, Demo, Evaluate, ExportMetrics, History, Image, InfraValidate, Label, MigrateStore, Pack, Promote, Prune, Push, Report, Rollback, Serve, Status, Test, Traffic, Validate, Verify.", StringComparison.Ordinal), $"stderr should list the valid targets.{Environment.NewLine}{result}");
     }
 
     [Fact]

@@ -102,7 +102,8 @@ internal sealed class RootAdopter(ModelRegistry registry)
                 // A copy may take the store it was copied with, or the original's if the original is gone (a move);
                 // never the store of an original that is still there, which would leave the original without one.
                 var original = new ServingLayout(bound.RootPath);
-                var storeIsInside = RootGuard.RealPathOf(registry.Store.Location).StartsWith(RootGuard.RealPathOf(layout.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+                // A PostgreSQL store is never inside a root; its Location is connection settings, not a path to resolve.
+                var storeIsInside = registry.Store is SqliteMetadataStore && RootGuard.RealPathOf(registry.Store.Location).StartsWith(RootGuard.RealPathOf(layout.Root) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
                 if (!storeIsInside && Directory.Exists(original.Root) && ReadMarker(original).State?.Id == bound.RootId)
                 {
                     throw new RegistryException(

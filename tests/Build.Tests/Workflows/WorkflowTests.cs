@@ -126,6 +126,35 @@ public sealed class WorkflowTests
         Assert.Equal("ubuntu-latest", ((YamlMappingNode)jobs["rehearse"])["runs-on"].ToString());
     }
 
+    [Fact]
+    public void Should_Point_The_Jobs_That_Touch_The_Store_At_The_Shared_Registry_Secret_And_Keep_Rehearsals_Away_From_It()
+    {
+        // Given the release workflow a team copies
+        var workflow = Load(Path.Combine(Root, "templates", "modelrelease-pipeline", ".github", "workflows", "model-release.yml"));
+        var jobs = (YamlMappingNode)workflow["jobs"];
+
+        // Then every job that reads or changes the store takes the registry from the secret, falling back to the root's
+        // own file (a blank variable is refused), and its password from a secret of its own, never from the URL
+        foreach (var name in new[] { "release", "analyze", "operate" })
+        {
+            var env = (YamlMappingNode)((YamlMappingNode)jobs[name])["env"];
+            Assert.Equal("${{ secrets.MODELRELEASE_REGISTRY || '/srv/models/registry.db' }}", env["MODELRELEASE_REGISTRY"].ToString());
+            Assert.Equal("${{ secrets.MODELRELEASE_REGISTRY_PASSWORD }}", env["MODELRELEASE_REGISTRY_PASSWORD"].ToString());
+        }
+
+        // And the pull request's rehearsal, whose code is untrusted, never sees the shared store or its password
+        var rehearse = (YamlMappingNode)jobs["rehearse"];
+        Assert.DoesNotContain("MODELRELEASE_REGISTRY", Serialize(rehearse), StringComparison.Ordinal);
+    }
+
+    private static string Serialize(YamlNode node)
+    {
+        var stream = new YamlStream(new YamlDocument(node));
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        stream.Save(writer, assignAnchors: false);
+        return writer.ToString();
+    }
+
     /// <summary>The self-hosted runner labels the template's .github/actionlint.yaml declares.</summary>
     private static List<string> DeclaredRunnerLabels()
     {

@@ -13,7 +13,7 @@ public sealed class ArgumentDeclarationTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    private static readonly string[] RegistryTasks = ["Adopt", "Canary", "Configure", "Evaluate", "History", "Image", "InfraValidate", "Label", "Promote", "Prune", "Push", "Report", "Rollback", "Status", "Validate", "Verify"];
+    private static readonly string[] RegistryTasks = ["Adopt", "Canary", "Configure", "Evaluate", "History", "Image", "InfraValidate", "Label", "MigrateStore", "Promote", "Prune", "Push", "Report", "Rollback", "Status", "Validate", "Verify"];
 
     [Fact]
     public void Should_List_Root_And_Registry_Under_The_Tasks_That_Open_The_Registry()
@@ -22,11 +22,14 @@ public sealed class ArgumentDeclarationTests : IDisposable
 
         run.AssertExit(0);
         var lines = run.Out.Split('\n');
-        var root = lines.SkipWhile(l => !l.TrimStart().StartsWith("--root ", StringComparison.Ordinal)).Take(5).ToList();
-        var registry = lines.SkipWhile(l => !l.TrimStart().StartsWith("--registry ", StringComparison.Ordinal)).Take(4).ToList();
-        var rootReaders = string.Join(" ", root.Take(3));
-        var registryReaders = string.Join(" ", registry.Take(3));
-        // Help wraps a long "read by" list onto the next lines (--root's and --registry's onto three); every task that opens the registry is named
+        // An argument's block: its line and the lines help wraps its meanings and "read by" lists onto, up to the next argument
+        List<string> Block(string name) => lines.SkipWhile(l => !l.TrimStart().StartsWith(name + " ", StringComparison.Ordinal))
+            .Take(1).Concat(lines.SkipWhile(l => !l.TrimStart().StartsWith(name + " ", StringComparison.Ordinal)).Skip(1).TakeWhile(l => !l.StartsWith("  --", StringComparison.Ordinal))).ToList();
+        var root = Block("--root");
+        var registry = Block("--registry");
+        var rootReaders = string.Join(" ", root.TakeWhile(l => !l.Contains("the demo directory", StringComparison.Ordinal)));
+        var registryReaders = string.Join(" ", registry);
+        // Every task that opens the registry is named, however many lines help wraps the list onto
         Assert.All(RegistryTasks, task => Assert.Contains(task, rootReaders, StringComparison.Ordinal));
         Assert.All(RegistryTasks, task => Assert.Contains(task, registryReaders, StringComparison.Ordinal));
         // The Demo reads --root with its own meaning, and no --registry
@@ -42,7 +45,7 @@ public sealed class ArgumentDeclarationTests : IDisposable
         var accepted = _host.Run("--target=Demo", "--root=demo", "--dryrun");
 
         refused.AssertExit(ExitCodes.UsageError);
-        Assert.Contains("--registry is not read by any task that runs for target Demo (it is read by Adopt, Analyze, Canary, Configure, Evaluate, ExportMetrics, History, Image, InfraValidate, Label, Promote, Prune, Push, Report, Rollback, Status, Validate, Verify)", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("--registry is not read by any task that runs for target Demo (it is read by Adopt, Analyze, Canary, Configure, Evaluate, ExportMetrics, History, Image, InfraValidate, Label, MigrateStore, Promote, Prune, Push, Report, Rollback, Status, Validate, Verify)", refused.Error, StringComparison.Ordinal);
         accepted.AssertExit(ExitCodes.Success);
         Assert.Contains(Path.Combine(_host.WorkDirectory, "demo"), accepted.Out, StringComparison.Ordinal);
     }

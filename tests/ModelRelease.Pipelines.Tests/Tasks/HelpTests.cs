@@ -21,8 +21,9 @@ public sealed class HelpTests : IDisposable
         // --label is the label to set for Label, a filter for History.
         Assert.Contains(lines, l => l.Contains("golden or a label of your own", StringComparison.Ordinal) && l.Contains("read by Label", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("only events that moved this label", StringComparison.Ordinal) && l.Contains("read by History", StringComparison.Ordinal));
-        // The store is SQLite only for now; help must not offer PostgreSQL.
-        Assert.DoesNotContain("PostgreSQL", run.Out);
+        // The store is a SQLite file or a PostgreSQL database, and MigrateStore moves a registry between them.
+        Assert.Contains(lines, l => l.TrimStart().StartsWith("--registry ", StringComparison.Ordinal) && l.Contains("PostgreSQL", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("the store to copy from, left as it is", StringComparison.Ordinal) && l.Contains("read by MigrateStore", StringComparison.Ordinal));
         // The argument is named once; its other meanings follow on their own lines.
         Assert.Equal(1, lines.Count(l => l.TrimStart().StartsWith("--version ", StringComparison.Ordinal) && l.Contains("read by", StringComparison.Ordinal)));
     }

@@ -56,6 +56,16 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
         _explain = explain;
     }
 
+    /// <summary>
+    /// The session's connection, transaction and dialect, for the store-to-store copier only: it copies raw rows with
+    /// their ids, which no typed method does, inside this session's snapshot (a reader) or its locked, migrated
+    /// transaction (a writer).
+    /// </summary>
+    internal (DbConnection Connection, DbTransaction Transaction, SqlDialect Dialect) Raw => (_connection, _transaction, _dialect);
+
+    /// <summary>The schema version this session reads (a writer's store was just brought to the newest).</summary>
+    internal int Schema => _schema;
+
     public IReadOnlyList<string> Models() =>
         Query<string>("SELECT m.name FROM models m WHERE EXISTS (SELECT 1 FROM versions v WHERE v.model_id = m.id) ORDER BY m.name");
 
