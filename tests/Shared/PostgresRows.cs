@@ -34,20 +34,26 @@ public static class PostgresRows
         foreach (var table in Tables)
         {
             using var command = new NpgsqlCommand($"SELECT * FROM \"{schema}\".{table} ORDER BY 1", connection);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                text.Append(table).Append(':');
-                for (var i = 0; i < reader.FieldCount; i++)
-                {
-                    text.Append(' ').Append(reader.IsDBNull(i) ? "null" : reader.GetValue(i));
-                }
-
-                text.AppendLine();
-            }
+            AppendRows(text, table, command);
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Appends the rows <paramref name="select"/> reads as "table: value value …" lines, in either store.</summary>
+    public static void AppendRows(StringBuilder text, string table, System.Data.Common.DbCommand select)
+    {
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            text.Append(table).Append(':');
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                text.Append(' ').Append(reader.IsDBNull(i) ? "null" : reader.GetValue(i));
+            }
+
+            text.AppendLine();
+        }
     }
 
     /// <summary>Runs <paramref name="sql"/> in the registry's schema, bypassing the store (to plant a state a test needs); returns the rows affected.</summary>

@@ -158,17 +158,7 @@ public sealed class RegistryScenario : IDisposable
             {
                 using var command = connection.CreateCommand();
                 command.CommandText = $"SELECT * FROM {table} ORDER BY 1";
-                using var reader = command.ExecuteReader();
-                while (reader.Read())
-                {
-                    text.Append(table).Append(':');
-                    for (var i = 0; i < reader.FieldCount; i++)
-                    {
-                        text.Append(' ').Append(reader.IsDBNull(i) ? "null" : reader.GetValue(i));
-                    }
-
-                    text.AppendLine();
-                }
+                PostgresRows.AppendRows(text, table, command);
             }
         }
 
