@@ -119,9 +119,13 @@ public sealed class OutputSafetyTests : IDisposable
         ? new() { ["GITHUB_ACTIONS"] = "true", ["GITHUB_ACTOR"] = Actor }
         : new() { ["GITHUB_ACTIONS"] = "false", ["GITHUB_ACTOR"] = Actor };
 
-    /// <summary>The commands the host writes itself: a group named after a task, its end, an annotation (its text escaped into one line).</summary>
+    /// <summary>
+    /// The commands the host writes itself: a group named after a task, its end, an annotation (its text escaped into
+    /// one line), and a mask of one secret value (one token) the job's environment holds: in CI the PostgreSQL test
+    /// server's connection string is in the environment, and its password is masked as a user's would be.
+    /// </summary>
     private static readonly System.Text.RegularExpressions.Regex HostCommand =
-        new(@"^(::group::[A-Za-z]+|::endgroup::|::(error|warning) title=[^:\n]*::[^\n]*|::warning::[^\n]*)$");
+        new(@"^(::group::[A-Za-z]+|::endgroup::|::(error|warning) title=[^:\n]*::[^\n]*|::warning::[^\n]*|::add-mask::\S+)$");
 
     private static void AssertSafe(string what, string output, bool githubActions)
     {
