@@ -75,7 +75,7 @@ for kind in sqlite pg; do
   done
   for pid in "${pids[@]}"; do wait "$pid" || { echo "a burst push failed:" >&2; cat "$work"/"$kind"-burst-*.log >&2; exit 1; }; done
   burst[$kind]=$(($(now_ms) - start))
-  numbers=$(./build.sh -t Status --model=sentiment --format=json --all --root="${root[$kind]}" --registry="${store[$kind]}" |
+  numbers=$(./build.sh -t Status --model=sentiment --format=json --all --root="${root[$kind]}" --registry="${store[$kind]}" 2>/dev/null |
     grep -A1 '"name": "burst-[0-9]"' | grep -o '"number": [0-9]*' | sort -u | wc -l)
   if [[ $numbers -ne 8 ]]; then
     echo "error: the $kind store recorded $numbers distinct burst versions, not 8." >&2
