@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
@@ -7,12 +8,13 @@ namespace ModelRelease.Pipelines.Tests.Tasks;
 /// Analyze through the real host, with live values in a JSON file (the offline source): decisions carried out with
 /// --auto, exit 3 on a failed canary, nothing written by a dry run, and a bad policy refused before any task runs.
 /// </summary>
-public sealed class AnalyzeTaskTests : IDisposable
+public abstract class AnalyzeTaskTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public AnalyzeTaskTests()
+    protected AnalyzeTaskTests(StoreKind kind)
     {
+        _host = new ReleaseHost(kind);
         _host.StableV1Then("v2");
         Latency("v1", 100);
         Latency("v2", 104);
@@ -20,7 +22,11 @@ public sealed class AnalyzeTaskTests : IDisposable
         _host.Do("Canary", Policy);
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private string Live => Path.Combine(_host.WorkDirectory, "live.json");
 
@@ -156,7 +162,17 @@ public sealed class AnalyzeTaskTests : IDisposable
         var run = _host.Run("--target=Analyze", "--model=mnist", Policy, MetricsFile, "--root=" + elsewhere);
 
         run.AssertExit(1);
-        Assert.Contains("Model 'mnist' has no versions, and the registry is empty", run.Error);
+        if (_host.Kind == StoreKind.Postgres)
+        {
+            // The shared store belongs to the host's serving root, not to this new directory: refused, naming both.
+            var refusal = string.Concat(run.Error.Where(c => !char.IsWhiteSpace(c)));
+            Assert.Contains(string.Concat($"belongs to the serving root {_host.Root}".Where(c => !char.IsWhiteSpace(c))), refusal);
+        }
+        else
+        {
+            Assert.Contains("Model 'mnist' has no versions, and the registry is empty", run.Error);
+        }
+
         Assert.DoesNotContain("nothing to analyze", run.Out);
         Assert.False(Directory.Exists(elsewhere));
     }

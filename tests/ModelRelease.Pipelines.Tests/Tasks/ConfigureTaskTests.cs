@@ -1,11 +1,18 @@
+using ModelRelease.Tests.Registry;
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>Configure keeps the serving path in the root and rewrites models.config under it; bad input changes nothing.</summary>
-public sealed class ConfigureTaskTests : IDisposable
+public abstract class ConfigureTaskTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected ConfigureTaskTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private string ModelsConfig => File.ReadAllText(Path.Combine(_host.Root, "models.config"));
 

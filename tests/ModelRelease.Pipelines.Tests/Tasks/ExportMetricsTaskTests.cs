@@ -1,20 +1,26 @@
 using ModelRelease.Testing;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
-public sealed class ExportMetricsTaskTests : IDisposable
+public abstract class ExportMetricsTaskTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public ExportMetricsTaskTests()
+    protected ExportMetricsTaskTests(StoreKind kind)
     {
+        _host = new ReleaseHost(kind);
         _host.Push("v1", accuracy: 0.91);
         _host.Do("Promote", "--version=v1");
         _host.Push("v2", accuracy: 0.93);
         _host.Do("Canary", "--weight=15");
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private string TextFile => Path.Combine(_host.WorkDirectory, "modelrelease.prom");
 

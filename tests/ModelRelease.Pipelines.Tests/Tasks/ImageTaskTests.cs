@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ModelRelease.Tests.Shared;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
@@ -7,17 +8,20 @@ namespace ModelRelease.Pipelines.Tests.Tasks;
 /// The Image task against a recording stand-in docker first on PATH (this machine has no docker engine): the exact
 /// docker argv, the login password on stdin only, the digest recorded with the version, and dry runs that run nothing.
 /// </summary>
-public sealed class ImageTaskTests : IDisposable
+public abstract class ImageTaskTests : IDisposable
 {
     private const string Repository = "ghcr.io/acme/mnist";
     private const string Secret = "pa55-w0rd-never-printed";
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
+
+    protected ImageTaskTests(StoreKind kind) => _host = new ReleaseHost(kind);
     private readonly DockerStandIn _docker = new();
 
     public void Dispose()
     {
         _host.Dispose();
         _docker.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private HostRun Image(bool withPassword, params string[] args) => _host.RunWith(
@@ -82,7 +86,7 @@ public sealed class ImageTaskTests : IDisposable
         Assert.Equal(Secret + "\n", _docker.Stdin);
         Assert.DoesNotContain(Secret, string.Join("\n", _docker.Calls.SelectMany(c => c)));
         Assert.DoesNotContain(Secret, run.Out + run.Error);
-        Assert.DoesNotContain(Secret, System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(_host.StorePath)));
+        Assert.DoesNotContain(Secret, _host.StoredText());
     }
 
     [Fact]

@@ -1,11 +1,18 @@
+using ModelRelease.Tests.Registry;
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>Each stock task that changes the registry is recorded as an execution linked to the versions it touched.</summary>
-public sealed class LineageTests : IDisposable
+public abstract class LineageTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected LineageTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Should_Record_Each_Task_Run_With_Its_Outcome_Arguments_And_Versions()

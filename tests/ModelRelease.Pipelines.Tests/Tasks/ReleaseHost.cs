@@ -55,6 +55,10 @@ public sealed class ReleaseHost : IDisposable
     public bool StoreExists() =>
         Kind == StoreKind.Postgres ? !PostgresRows.Dump(Registry).StartsWith("store exists: False", StringComparison.Ordinal) : File.Exists(StorePath);
 
+    /// <summary>Everything the store holds, as text: the SQLite file's bytes, or every row of the PostgreSQL schema (to prove a secret is in none).</summary>
+    public string StoredText() =>
+        Kind == StoreKind.Postgres ? PostgresRows.Dump(Registry) : System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(StorePath));
+
     /// <summary>Runs <paramref name="sql"/> on the store behind its back (to plant a state a test needs); returns the rows affected.</summary>
     public int RawExecute(string sql)
     {
