@@ -1,3 +1,5 @@
+using ModelRelease.Tests.Registry;
+
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>
@@ -5,11 +7,17 @@ namespace ModelRelease.Pipelines.Tests.Tasks;
 /// state the tasks before it would leave, fails where the real run fails, changes nothing, and then the real run does
 /// what the rehearsal said.
 /// </summary>
-public sealed class ChainRehearsalTests : IDisposable
+public abstract class ChainRehearsalTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected ChainRehearsalTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private string[] Chain(string name, params string[] more) =>
         ["--target=ReleaseChain", "--model=mnist", $"--artifact={_host.Artifact(name)}", ReleaseHost.Metrics(0.92, 45), .. more];

@@ -1,3 +1,5 @@
+using ModelRelease.Tests.Registry;
+
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>
@@ -5,16 +7,17 @@ namespace ModelRelease.Pipelines.Tests.Tasks;
 /// GITHUB_OUTPUT): log groups, annotations, a job summary and step outputs a later step can use, and secrets masked
 /// before anything else is printed.
 /// </summary>
-public sealed class GitHubActionsTests : IDisposable
+public abstract class GitHubActionsTests : IDisposable
 {
     private const string Secret = "hunter2-very-secret";
 
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
     private readonly string _summary;
     private readonly string _outputs;
 
-    public GitHubActionsTests()
+    protected GitHubActionsTests(StoreKind kind)
     {
+        _host = new ReleaseHost(kind);
         var files = Path.Combine(_host.WorkDirectory, "..", "github");
         Directory.CreateDirectory(files);
         _summary = Path.Combine(files, "step_summary.md");
@@ -23,7 +26,11 @@ public sealed class GitHubActionsTests : IDisposable
         File.WriteAllText(_outputs, "");
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private Dictionary<string, string> Job() => new()
     {

@@ -1,16 +1,26 @@
+using ModelRelease.Tests.Registry;
+
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>Links a user made inside the root never lead clean-up to a registered version's files.</summary>
-public sealed class LinkSafetyTests : IDisposable
+public abstract class LinkSafetyTests : IDisposable
 {
     private const string CraftedEntry =
         """{"Id":"20200101000000-999999-crafted","Operation":"push","Model":"alias","Pid":999999,"ProcessStart":0,"Host":"elsewhere","StartedAt":"2020-01-01T00:00:00+00:00","Creates":["alias/versions/v1"],"Removes":[]}""";
 
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public LinkSafetyTests() => _host.StableV1Then("v2");
+    protected LinkSafetyTests(StoreKind kind)
+    {
+        _host = new ReleaseHost(kind);
+        _host.StableV1Then("v2");
+    }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Should_Not_Reach_Through_A_Users_Links_To_The_Models_Versions()

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
@@ -6,11 +7,17 @@ namespace ModelRelease.Pipelines.Tests.Tasks;
 /// A push that refuses its input leaves no verdict behind: Validate (its dependency) makes every one of Push's
 /// input checks before it records anything, so the serving root and the store stay byte for byte as they were.
 /// </summary>
-public sealed class RefusedPushTests : IDisposable
+public abstract class RefusedPushTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected RefusedPushTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Should_Record_No_Verdict_When_The_Version_Name_Differs_From_One_Only_In_Case()
@@ -126,7 +133,7 @@ public sealed class RefusedPushTests : IDisposable
         var run = PushCandidate(_host.Artifact("v1"), "--version=v1", "--dataset=/proc/self");
 
         // Then nothing was created, not even the root
-        AssertRefused(run, "no serving root", "/proc/self");
+        AssertRefused(run, _host.NothingCreated, "/proc/self");
     }
 
     private HostRun PushCandidate(string artifact, params string[] args) =>

@@ -174,6 +174,9 @@ public sealed class ReleaseHost : IDisposable
         return (labels.Single(l => l.Label == LabelNames.Stable).Version, canary?.Version, canary?.Weight);
     }
 
+    /// <summary>The <see cref="Snapshot"/> of a host whose runs created nothing: no serving root, and no PostgreSQL schema.</summary>
+    public string NothingCreated => "no serving root" + (Kind == StoreKind.Postgres ? "store exists: False\n" : "");
+
     /// <summary>
     /// Every file under the serving root, the store included, by its bytes, and every link by its target; with a
     /// PostgreSQL store, also every row of it. Equal snapshots mean a run changed nothing at all, byte for byte.

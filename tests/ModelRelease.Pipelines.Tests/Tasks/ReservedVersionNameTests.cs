@@ -1,11 +1,19 @@
+using ModelRelease.Tests.Registry;
+
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>Push refuses a version name that --to or --label would read as something else, before anything is written.</summary>
-public sealed class ReservedVersionNameTests : IDisposable
+public abstract class ReservedVersionNameTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected ReservedVersionNameTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Theory]
     [InlineData("golden")]
@@ -35,7 +43,7 @@ public sealed class ReservedVersionNameTests : IDisposable
 
         run.AssertExit(2);
         Assert.Contains("'golden' is reserved", run.Error, StringComparison.Ordinal);
-        Assert.Equal("no serving root", _host.Snapshot());
+        Assert.Equal(_host.NothingCreated, _host.Snapshot());
     }
 
     [Fact]

@@ -1,11 +1,19 @@
+using ModelRelease.Tests.Registry;
+
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>Defects found in review, each proved here through the real host before it was fixed.</summary>
-public sealed class ReviewFindingsTests : IDisposable
+public abstract class ReviewFindingsTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected ReviewFindingsTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Should_Create_Nothing_When_A_Push_Has_Malformed_Hyperparameters_Though_Its_Validation_Passes()

@@ -1,11 +1,19 @@
+using ModelRelease.Tests.Registry;
+
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
 /// <summary>The stock tasks with a policy that asks for router files: they follow Canary, Promote and Rollback, and a dry run lists them.</summary>
-public sealed class RouterOutputTaskTests : IDisposable
+public abstract class RouterOutputTaskTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected RouterOutputTaskTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private string KServe => Path.Combine(_host.Root, "kserve", "mnist.yaml");
 

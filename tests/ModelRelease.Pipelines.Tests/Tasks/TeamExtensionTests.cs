@@ -1,4 +1,5 @@
 using ModelRelease.Pipelines.Tasks;
+using ModelRelease.Tests.Registry;
 
 namespace ModelRelease.Pipelines.Tests.Tasks;
 
@@ -6,11 +7,17 @@ namespace ModelRelease.Pipelines.Tests.Tasks;
 /// A team extends the stock pipeline without copying it: it derives from a stock task and puts it in its place
 /// (Replace), drops a stock task it does not want (Without), and writes release tasks over its own context.
 /// </summary>
-public sealed class TeamExtensionTests : IDisposable
+public abstract class TeamExtensionTests : IDisposable
 {
-    private readonly ReleaseHost _host = new();
+    private readonly ReleaseHost _host;
 
-    public void Dispose() => _host.Dispose();
+    protected TeamExtensionTests(StoreKind kind) => _host = new ReleaseHost(kind);
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Should_Run_A_Derived_Canary_In_The_Stock_Canary_s_Name_For_Real_And_In_A_Rehearsal()
