@@ -28,7 +28,13 @@ public sealed partial class ModelRegistry
     {
         ArgumentNullException.ThrowIfNull(target);
         RequireNoRehearsal();
-        PlanMigrateStore(target);
+
+        // Refused before the source's writer lock is taken, so a migration that cannot happen never holds up a release.
+        using (var reader = Pairing.OpenChecked(out var isNew))
+        {
+            RequireNotNew(isNew);
+            StoreMigration.RequireCopyable((SqlMetadataSession)reader, Store, target);
+        }
 
         // The source's writer lock, held to the end and then released by a rollback: the schema is current (checked
         // above), so opening it upgrades nothing, and no task can change the old store between the copy and the switch.

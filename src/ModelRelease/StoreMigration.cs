@@ -42,13 +42,21 @@ public static class StoreMigration
         return new StoreMigrationResult(source.Location, target.Location, StoreCopier.Plan(from, source.Location, to, target.Location), null);
     }
 
+    /// <summary>The refusals of <see cref="PlanFrom"/> without its digests (counts only), on a read of the target.</summary>
+    internal static void RequireCopyable(SqlMetadataSession from, IMetadataStore source, IMetadataStore target)
+    {
+        using var to = Session(target.Read());
+        StoreCopier.RequireCopyable(from, source.Location, to, target.Location);
+    }
+
     /// <summary>
     /// The copy, with <paramref name="beforeCommit"/> run on the target's writer after the verification and before the
     /// commit (ModelRegistry binds the root there), so the copy and the binding commit together or not at all.
     /// </summary>
     internal static StoreMigrationResult RunFrom(SqlMetadataSession from, IMetadataStore source, IMetadataStore target, Func<IMetadataWriter, string?>? beforeCommit)
     {
-        // Refused on a read first, so a refused migration does not even create the target's file or schema.
+        // Refused on a read first (every row read and normalised, as the copy will), so a refused migration does not
+        // even create the target's file or schema.
         PlanFrom(from, source, target);
         using var to = Session(target.Write());
         var tables = StoreCopier.Copy(from, source.Location, to, target.Location);

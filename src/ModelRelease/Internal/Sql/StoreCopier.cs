@@ -73,7 +73,11 @@ internal static class StoreCopier
         return copied;
     }
 
-    private static void RequireCopyable(SqlMetadataSession source, string sourceLocation, SqlMetadataSession target, string targetLocation)
+    /// <summary>
+    /// Refuses a copy that must not happen (one store on both sides, a source older than this ModelRelease, a target
+    /// that holds anything, an empty source), reading counts only.
+    /// </summary>
+    public static void RequireCopyable(SqlMetadataSession source, string sourceLocation, SqlMetadataSession target, string targetLocation)
     {
         if (sourceLocation == targetLocation)
         {
