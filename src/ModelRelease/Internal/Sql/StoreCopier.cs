@@ -57,7 +57,7 @@ internal static class StoreCopier
         // Read back through the target's own spelling of the same columns, in the same transaction: what a later
         // task will read, compared before anyone can.
         var differences = copied
-            .Select(expected => (Expected: expected, Actual: Summarise(target, StoreTable.All.Single(t => t.Name == expected.Table))))
+            .Zip(StoreTable.All, (expected, table) => (Expected: expected, Actual: Summarise(target, table)))
             .Where(pair => pair.Expected != pair.Actual)
             .Select(pair => pair.Expected.Rows != pair.Actual.Rows
                 ? $"{pair.Expected.Table}: {pair.Expected.Rows} rows copied, {pair.Actual.Rows} read back"
