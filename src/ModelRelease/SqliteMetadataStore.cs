@@ -199,7 +199,8 @@ public sealed class SqliteMetadataStore : IMetadataStore
 
     private void RefuseDirectory()
     {
-        if (Directory.Exists(Location))
+        // A path ending in a separator names a directory even before one exists: refused before a writer creates it.
+        if (Directory.Exists(Location) || Path.EndsInDirectorySeparator(Location))
         {
             throw new RegistryException($"The registry '{Location}' is a directory. Point --registry at a file inside it, e.g. {Path.Combine(Location, "registry.db")}.");
         }

@@ -45,6 +45,23 @@ public sealed class SqliteMetadataStoreTests : IDisposable
     }
 
     [Fact]
+    public void Should_Refuse_A_Path_Ending_In_A_Separator_Without_Creating_The_Directory()
+    {
+        // Given a registry path that names a directory that does not exist yet
+        var path = Path.Combine(_scenario.WorkDirectory, "stores") + Path.DirectorySeparatorChar;
+        var store = new SqliteMetadataStore(path);
+
+        // When a task reads it and another writes it
+        var read = Assert.Throws<RegistryException>(() => store.Read());
+        var write = Assert.Throws<RegistryException>(() => store.Write());
+
+        // Then both are refused, naming the fix, and the directory was never made
+        Assert.Contains("is a directory", read.Message);
+        Assert.Contains(Path.Combine(path, "registry.db"), write.Message);
+        Assert.False(Directory.Exists(path));
+    }
+
+    [Fact]
     public void Should_Refuse_A_File_That_Is_Not_A_Database()
     {
         Directory.CreateDirectory(_scenario.Root);
