@@ -163,7 +163,50 @@ if needs_build; then
   fi
 fi
 
+# Sets $profile_name to the name JitProfile.ProfileName (ModelRelease.Cake) gives this command's multi-core JIT
+# profile: its targets joined with '+', else tree, help, description or default; ASCII letters lower-cased, anything
+# but letters, digits, '-' and '+' made '_', at most 80 characters. Keep the two in step (BuildShTests compares
+# them); where they differ, a command only records its profile on every run, as it did before. Builtins only, bash 3.
+jit_profile_name() {
+  local LC_ALL=C mode=default targets="" count=0 take=0 arg name i c before
+  local upper=ABCDEFGHIJKLMNOPQRSTUVWXYZ lower=abcdefghijklmnopqrstuvwxyz
+  for arg in "$@"; do
+    if [ "$take" = 1 ]; then
+      take=0
+    else
+      case "$arg" in
+        -t | --target) take=1; continue ;;
+        --target=* | -t=*) arg="${arg#*=}" ;;
+        --tree | --help | --description) mode="${arg#--}"; continue ;;
+        -h) mode=help; continue ;;
+        *) continue ;;
+      esac
+    fi
+    if [ "$count" -gt 0 ]; then targets="$targets+"; fi
+    targets="$targets$arg"
+    count=$((count + 1))
+  done
+  name="$mode"
+  if [ "$count" -gt 0 ]; then name="$targets"; fi
+  profile_name=""
+  for ((i = 0; i < ${#name} && ${#profile_name} < 80; i++)); do
+    c="${name:i:1}"
+    case "$c" in
+      [a-z0-9+-]) ;;
+      [A-Z]) before="${upper%%"$c"*}"; c="${lower:${#before}:1}" ;;
+      *) c=_ ;;
+    esac
+    profile_name="$profile_name$c"
+  done
+}
+
 find_current_host || { echo "error: no complete host build in $state (remove $state and run ./build.sh again)." >&2; exit 1; }
 # Multi-core JIT profiles live in the host build they describe (see JitProfile in ModelRelease.Cake).
 export MODELRELEASE_JIT_PROFILE_DIR="$host/jit-profiles"
+# A command's profile is recorded on its first run in this host build and only replayed after that: otherwise the
+# runtime rewrites it as every run exits, in thousands of small writes (about 35 ms of a small rollback). The switch
+# is the runtime's own, undocumented one; a runtime that ignores it records on every run, as before. The host clears
+# it, so the processes it starts record their own profiles as usual.
+jit_profile_name "$@"
+if [ -s "$MODELRELEASE_JIT_PROFILE_DIR/$profile_name.jitprofile" ]; then export DOTNET_MultiCoreJitNoProfileGather=1; fi
 exec dotnet "$host/Build.dll" "$@"

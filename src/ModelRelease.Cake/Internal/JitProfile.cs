@@ -12,13 +12,17 @@ namespace ModelRelease.Cake.Internal;
 /// On only when the launcher names a folder in <see cref="DirectoryVariable"/>: build.sh passes a folder inside the
 /// host build it runs, so a profile never outlives the binaries it describes. The variable is cleared at once, so a
 /// process the host starts (a test host, another build) never records into it. One profile per command (target
-/// names, or tree/help), and one process at a time per profile: the runtime rewrites the file as the process exits,
+/// names, or tree/help), and one process at a time per profile: the runtime writes the file as the process exits,
 /// so a second run of the same command while the first holds the profile's lock runs without one rather than read
-/// a file half written.
+/// a file half written. Once a command's profile exists, build.sh sets <see cref="ReplayOnlyVariable"/> and the
+/// runtime only replays it: rewriting it on every exit cost more than replaying it saved.
 /// </remarks>
 internal static class JitProfile
 {
     public const string DirectoryVariable = "MODELRELEASE_JIT_PROFILE_DIR";
+
+    /// <summary>The runtime's switch that replays a profile without recording it again (build.sh sets it).</summary>
+    public const string ReplayOnlyVariable = "DOTNET_MultiCoreJitNoProfileGather";
 
     // Held open until the process exits: the lock is what keeps two processes from sharing one profile file.
     private static FileStream? s_lock;
@@ -46,6 +50,9 @@ internal static class JitProfile
 
         ProfileOptimization.SetProfileRoot(directory);
         ProfileOptimization.StartProfile(name + ".jitprofile");
+        // build.sh sets this once the command's profile is recorded (replay only). The runtime reads it in
+        // StartProfile, so it is cleared only now: a process the host starts must not inherit it.
+        Environment.SetEnvironmentVariable(ReplayOnlyVariable, null);
     }
 
     /// <summary>The command's name, from the raw arguments: its targets, or tree, help or default.</summary>
