@@ -12,16 +12,36 @@ internal sealed class HostConsole
     private readonly WorkflowCommandGuard? _guardedOut;
     private readonly WorkflowCommandGuard? _guardedError;
 
-    private HostConsole(IAnsiConsole output, TextWriter error, bool errorColor, WorkflowCommandGuard? guardedOut)
+    private readonly Lazy<IAnsiConsole> _out;
+
+    private HostConsole(TextWriter writer, bool color, int? width, Func<IAnsiConsole> createOut, TextWriter error, bool errorColor)
     {
-        Out = output;
+        Writer = writer;
+        Color = color;
+        _width = width;
+        _out = new Lazy<IAnsiConsole>(createOut);
         Error = error;
         _errorColor = errorColor;
-        _guardedOut = guardedOut;
+        _guardedOut = writer as WorkflowCommandGuard;
         _guardedError = error as WorkflowCommandGuard;
     }
 
-    public IAnsiConsole Out { get; }
+    /// <summary>
+    /// The rich console on standard output. Made on first use: Spectre's start-up (capabilities, encoding, its
+    /// assembly) is a measurable part of a command that never prints through it, such as <c>--tree</c>.
+    /// </summary>
+    public IAnsiConsole Out => _out.Value;
+
+    /// <summary>Standard output as plain text (behind the workflow command guard in a GitHub Actions job).</summary>
+    public TextWriter Writer { get; }
+
+    /// <summary>True when standard output renders colour escapes.</summary>
+    public bool Color { get; }
+
+    private readonly int? _width;
+
+    /// <summary>The columns a line may take: the terminal's, or 160 where there is none (a log, a pipe, a test).</summary>
+    public int Width => _width ?? TerminalWidth();
 
     /// <summary>Standard output's command guard in a GitHub Actions job (the host's own commands pass it), else null.</summary>
     public WorkflowCommandGuard? WorkflowOutput => _guardedOut;
@@ -46,25 +66,49 @@ internal sealed class HostConsole
             errorWriter = new WorkflowCommandGuard(errorWriter);
         }
 
+        // A redirected stream has no width; Spectre would wrap tables at 80 columns in CI logs.
+        var fixedSize = output is not null || System.Console.IsOutputRedirected;
+        var interactive = output is null && color && !System.Console.IsOutputRedirected;
+        return new HostConsole(writer, color, fixedSize ? RedirectedWidth : null, () => CreateOut(writer, color, interactive, fixedSize), errorWriter, errorColor);
+    }
+
+    private const int RedirectedWidth = 160;
+
+    private static IAnsiConsole CreateOut(TextWriter writer, bool color, bool interactive, bool fixedSize)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
             ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
             // Interactive only at a terminal that renders escapes: a push's progress bar redraws itself there; a
             // log or a pipe gets plain lines instead. Nothing in the host prompts.
-            Interactive = output is null && color && !System.Console.IsOutputRedirected ? InteractionSupport.Yes : InteractionSupport.No,
+            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
 
-        // A redirected stream has no width; Spectre would wrap tables at 80 columns in CI logs. Nor a height: giving one
-        // keeps Spectre from asking the terminal, which loads and parses the terminfo database on every start.
-        if (output is not null || System.Console.IsOutputRedirected)
+        // Nor a height: giving one keeps Spectre from asking the terminal, which loads and parses the terminfo
+        // database on every start.
+        if (fixedSize)
         {
-            console.Profile.Width = 160;
+            console.Profile.Width = RedirectedWidth;
             console.Profile.Height = 24;
         }
 
-        return new HostConsole(console, errorWriter, errorColor, writer as WorkflowCommandGuard);
+        return console;
+    }
+
+    // What Spectre asks too; a terminal that cannot say gets its default, 80.
+    private static int TerminalWidth()
+    {
+        try
+        {
+            var width = System.Console.WindowWidth;
+            return width > 0 ? width : 80;
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException or PlatformNotSupportedException)
+        {
+            return 80;
+        }
     }
 
     /// <summary>Writes out any line the GitHub Actions guard still holds (one the run ended without a newline).</summary>

@@ -1,6 +1,3 @@
-using Spectre.Console;
-using Spectre.Console.Rendering;
-
 namespace ModelRelease.Cake.Internal;
 
 /// <summary>
@@ -8,25 +5,29 @@ namespace ModelRelease.Cake.Internal;
 /// ends with the order the run would take (<see cref="ExecutionPlanner"/>), <c>--exclusive</c> included, so a tree
 /// of several targets with shared dependencies still says what runs, once each, and when.
 /// </summary>
+/// <remarks>
+/// Written as plain lines (<see cref="TreeLines"/>), not through Spectre: the tree is what a user runs to see the
+/// tasks, and Spectre's layout engine and console were about a third of its start-up.
+/// </remarks>
 internal static class TreeRunner
 {
     public static int Run(HostConsole console, TaskCatalog catalog, IReadOnlyList<string> targets, bool exclusive)
     {
+        var lines = new TreeLines(console.Writer, console.Color, console.Width);
         var roots = targets.Count > 0 ? targets.Select(t => catalog.Get(t).Name).ToList() : RootsOf(catalog);
         foreach (var root in roots)
         {
-            var tree = new Tree(Label(catalog.Get(root)));
-            AddDependencies(tree.AddNode, catalog, root);
-            console.Out.Write(tree);
+            Write(lines, catalog, root, string.Empty, string.Empty);
         }
 
         if (targets.Count > 0)
         {
             var order = ExecutionPlanner.Plan(catalog, targets, exclusive).Select(t => t.Name);
-            console.Out.WriteLine();
-            console.Out.MarkupLine($"[grey]Runs, in order:[/] {Markup.Escape(string.Join(" → ", order))}");
+            console.Writer.WriteLine();
+            console.Writer.WriteLine($"{lines.Grey("Runs, in order:")} {string.Join(" → ", order)}");
         }
 
+        console.Writer.Flush();
         return ExitCodes.Success;
     }
 
@@ -36,29 +37,17 @@ internal static class TreeRunner
         return catalog.Names.Where(n => !dependedOn.Contains(n)).ToList();
     }
 
-    private static void AddDependencies(Func<IRenderable, TreeNode> add, TaskCatalog catalog, string name)
+    // The node's own line starts with firstPrefix (its guide); its wrapped lines and its children's guides with
+    // restPrefix, which continues the parent's vertical line while siblings follow.
+    private static void Write(TreeLines lines, TaskCatalog catalog, string name, string firstPrefix, string restPrefix)
     {
-        foreach (var dependency in catalog.Dependencies[name])
+        var task = catalog.Get(name);
+        lines.Label(firstPrefix, restPrefix, task.Name, task.Description);
+        var dependencies = catalog.Dependencies[name];
+        for (var i = 0; i < dependencies.Count; i++)
         {
-            var node = add(Label(catalog.Get(dependency)));
-            AddDependencies(node.AddNode, catalog, dependency);
+            var last = i == dependencies.Count - 1;
+            Write(lines, catalog, dependencies[i], restPrefix + (last ? "└── " : "├── "), restPrefix + (last ? "    " : "│   "));
         }
     }
-
-    // Styled text rather than markup: nothing in a task's name or description is parsed (no escaping, no emoji
-    // codes), and --tree skips Spectre's markup parser, a measurable part of the host's start-up.
-    private static Paragraph Label(TaskDefinition task)
-    {
-        var label = new Paragraph(task.Name, Bold);
-        if (task.Description.Length > 0)
-        {
-            label.Append(" ").Append(task.Description, Grey);
-        }
-
-        return label;
-    }
-
-    private static readonly Style Bold = new(decoration: Decoration.Bold);
-
-    private static readonly Style Grey = new(foreground: Color.Grey);
 }
