@@ -183,7 +183,7 @@ public sealed partial class ModelRegistry : IDisposable
         }
 
         var env = _options.Environment;
-        var draft = new ExecutionDraft(task, model, JsonSerializer.Serialize(SecretRedactor.Redact(arguments)), Now(), env.Actor, env.Host, env.CiRunUrl)
+        var draft = new ExecutionDraft(task, model, JsonText.StringMap(SecretRedactor.Redact(arguments)), Now(), env.Actor, env.Host, env.CiRunUrl)
         {
             Lease = StepJournal.OwnLease,
         };

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using ModelRelease.Internal;
 
 namespace ModelRelease;
 
@@ -11,17 +12,16 @@ namespace ModelRelease;
 /// </summary>
 public sealed class VersionManifest
 {
-    private VersionManifest(IReadOnlyList<ManifestEntry> entries, string digest)
-    {
-        Entries = entries;
-        Digest = digest;
-    }
+    private string? _digest;
+
+    private VersionManifest(IReadOnlyList<ManifestEntry> entries) => Entries = entries;
 
     /// <summary>The files and empty directories (<see cref="ManifestEntry.IsDirectory"/>), sorted by path (ordinal).</summary>
     public IReadOnlyList<ManifestEntry> Entries { get; }
 
     /// <summary><c>sha256:</c> followed by the hex SHA-256 of the canonical listing (path, size and hash per line).</summary>
-    public string Digest { get; }
+    /// <remarks>Computed on first use: a manifest read back from the store only to see its files never hashes.</remarks>
+    public string Digest => _digest ??= ComputeDigest(Entries);
 
     /// <summary>Number of files; empty directories are entries but not files, so they do not count.</summary>
     public int FileCount => Entries.Count(e => !e.IsDirectory);
@@ -42,16 +42,46 @@ public sealed class VersionManifest
             }
         }
 
-        return new VersionManifest(sorted, ComputeDigest(sorted));
+        return new VersionManifest(sorted);
     }
 
     /// <summary>The manifest as JSON, the form the metadata store keeps.</summary>
-    public string ToJson() => JsonSerializer.Serialize(Entries, ManifestJson.Options);
+    public string ToJson() => JsonText.Write(writer =>
+    {
+        writer.WriteStartArray();
+        foreach (var entry in Entries)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("path", entry.Path);
+            writer.WriteNumber("size", entry.Size);
+            writer.WriteString("sha256", entry.Sha256);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    });
 
     /// <summary>Reads a manifest written by <see cref="ToJson"/>.</summary>
-    public static VersionManifest FromJson(string json) =>
-        FromEntries(JsonSerializer.Deserialize<List<ManifestEntry>>(json, ManifestJson.Options)
-            ?? throw new RegistryException("A stored manifest is empty; the metadata store may be damaged."));
+    public static VersionManifest FromJson(string json) => FromEntries(JsonText.Read(json, root =>
+    {
+        if (root.ValueKind == JsonValueKind.Null)
+        {
+            throw new RegistryException("A stored manifest is empty; the metadata store may be damaged.");
+        }
+
+        if (root.ValueKind != JsonValueKind.Array)
+        {
+            throw new JsonException("A stored manifest is not a JSON array.");
+        }
+
+        var entries = new List<ManifestEntry>(root.GetArrayLength());
+        foreach (var item in root.EnumerateArray())
+        {
+            entries.Add(new ManifestEntry(JsonText.RequiredString(item, "path"), JsonText.RequiredInt64(item, "size"), JsonText.RequiredString(item, "sha256")));
+        }
+
+        return entries;
+    }));
 
     /// <summary>
     /// The digest is over "path\tsize\tsha256\n" lines, so a renamed file, a changed byte, an added empty file or an
@@ -68,10 +98,5 @@ public sealed class VersionManifest
         }
 
         return "sha256:" + Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    private static class ManifestJson
-    {
-        public static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     }
 }

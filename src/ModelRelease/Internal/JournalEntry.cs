@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace ModelRelease.Internal;
 
 /// <summary>
@@ -23,4 +25,46 @@ internal sealed record JournalEntry(
     string Host,
     DateTimeOffset StartedAt,
     IReadOnlyList<string> Creates,
-    IReadOnlyList<string> Removes);
+    IReadOnlyList<string> Removes)
+{
+    /// <summary>The entry's file: indented, with the property names above (as JsonSerializer wrote it).</summary>
+    public string ToJson() => JsonText.Write(
+        writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString(nameof(Id), Id);
+            writer.WriteString(nameof(Operation), Operation);
+            writer.WriteString(nameof(Model), Model);
+            writer.WriteNumber(nameof(Pid), Pid);
+            writer.WriteNumber(nameof(ProcessStart), ProcessStart);
+            writer.WriteString(nameof(Host), Host);
+            writer.WriteString(nameof(StartedAt), StartedAt);
+            WritePaths(writer, nameof(Creates), Creates);
+            WritePaths(writer, nameof(Removes), Removes);
+            writer.WriteEndObject();
+        },
+        indented: true);
+
+    /// <summary>An entry read back; a file of another shape is a <see cref="JsonException"/>.</summary>
+    public static JournalEntry FromJson(string json) => JsonText.Read(json, root => new JournalEntry(
+        JsonText.RequiredString(root, nameof(Id)),
+        JsonText.RequiredString(root, nameof(Operation)),
+        JsonText.RequiredString(root, nameof(Model)),
+        checked((int)JsonText.RequiredInt64(root, nameof(Pid))),
+        JsonText.RequiredInt64(root, nameof(ProcessStart)),
+        JsonText.RequiredString(root, nameof(Host)),
+        JsonText.RequiredTime(root, nameof(StartedAt)),
+        JsonText.ReadStrings(JsonText.Required(root, nameof(Creates)), nameof(Creates)),
+        JsonText.ReadStrings(JsonText.Required(root, nameof(Removes)), nameof(Removes))));
+
+    private static void WritePaths(Utf8JsonWriter writer, string name, IReadOnlyList<string> paths)
+    {
+        writer.WriteStartArray(name);
+        foreach (var path in paths)
+        {
+            writer.WriteStringValue(path);
+        }
+
+        writer.WriteEndArray();
+    }
+}

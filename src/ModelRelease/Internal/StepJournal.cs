@@ -13,7 +13,6 @@ internal sealed class StepJournal(ServingLayout layout)
     /// <summary>An entry of another machine is taken for abandoned after this long: its process cannot be looked up from here.</summary>
     private static readonly TimeSpan OtherHostAbandonedAfter = TimeSpan.FromHours(24);
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     private static readonly Lazy<long> OwnStart = new(() => StartTicks(Process.GetCurrentProcess()));
 
@@ -142,7 +141,7 @@ internal sealed class StepJournal(ServingLayout layout)
     private void Save(JournalEntry entry)
     {
         Directories.Create(layout.JournalDirectory);
-        AtomicFile.WriteAllTextIfChanged(PathOf(entry.Id), JsonSerializer.Serialize(entry, Json));
+        AtomicFile.WriteAllTextIfChanged(PathOf(entry.Id), entry.ToJson());
     }
 
     private JournalEntry? TryRead(FileInfo file)
@@ -154,12 +153,12 @@ internal sealed class StepJournal(ServingLayout layout)
                 return null;
             }
 
-            var entry = JsonSerializer.Deserialize<JournalEntry>(File.ReadAllText(file.FullName));
+            var entry = JournalEntry.FromJson(File.ReadAllText(file.FullName));
 
             // Only paths under the root are ever acted on, whatever the file says.
             return entry is null || entry.Creates.Concat(entry.Removes).Any(path => !IsInsideRoot(path)) ? null : entry;
         }
-        catch (Exception error) when (error is JsonException or IOException or NotSupportedException or ArgumentException)
+        catch (Exception error) when (error is JsonException or IOException or ArgumentException or OverflowException)
         {
             return null;
         }

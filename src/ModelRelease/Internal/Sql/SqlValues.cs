@@ -65,5 +65,15 @@ internal static class SqlValues
 
     public static T ParseJson<T>(string text)
         where T : class =>
-        JsonSerializer.Deserialize<T>(text) ?? throw new RegistryException("The metadata store holds an empty JSON value where one was expected.");
+        JsonSerializer.Deserialize<T>(text) ?? throw EmptyJson();
+
+    /// <summary>Hyperparameters: an object of strings (read without the serializer, see <see cref="JsonText"/>).</summary>
+    public static Dictionary<string, string> ParseStringMap(string text) =>
+        JsonText.Read(text, root => root.ValueKind == JsonValueKind.Null ? throw EmptyJson() : JsonText.ReadStringMap(root));
+
+    /// <summary>Metrics: an object of numbers (read without the serializer, see <see cref="JsonText"/>).</summary>
+    public static Dictionary<string, double> ParseNumberMap(string text) =>
+        JsonText.Read(text, root => root.ValueKind == JsonValueKind.Null ? throw EmptyJson() : JsonText.ReadNumberMap(root));
+
+    private static RegistryException EmptyJson() => new("The metadata store holds an empty JSON value where one was expected.");
 }
