@@ -121,9 +121,42 @@ function Get-HostArguments([string] $script, [object[]] $bound) {
     return ,([string[]]@($bound))
 }
 
+# The name JitProfile.ProfileName (ModelRelease.Cake) gives this command's multi-core JIT profile, as build.sh's
+# jit_profile_name does: its targets joined with '+', else tree, help, description or default; ASCII letters
+# lower-cased, anything but letters, digits, '-' and '+' made '_', at most 80 characters.
+function Get-JitProfileName([string[]] $arguments) {
+    $targets = [Collections.Generic.List[string]]::new()
+    $mode = 'default'
+    for ($i = 0; $i -lt $arguments.Count; $i++) {
+        $arg = $arguments[$i]
+        if (($arg -ceq '-t' -or $arg -ceq '--target') -and $i + 1 -lt $arguments.Count) { $i++; $targets.Add($arguments[$i]) }
+        elseif ($arg.StartsWith('--target=', [StringComparison]::Ordinal) -or $arg.StartsWith('-t=', [StringComparison]::Ordinal)) {
+            $targets.Add($arg.Substring($arg.IndexOf('=') + 1))
+        }
+        elseif ($arg -ceq '--tree' -or $arg -ceq '--help' -or $arg -ceq '--description') { $mode = $arg.Substring(2) }
+        elseif ($arg -ceq '-h') { $mode = 'help' }
+    }
+    $name = if ($targets.Count -gt 0) { $targets -join '+' } else { $mode }
+    $chars = foreach ($c in $name.ToCharArray()) {
+        if ([char]::IsAsciiLetterOrDigit($c) -or $c -eq '-' -or $c -eq '+') { [char]::ToLowerInvariant($c) } else { '_' }
+    }
+    $profileName = -join $chars
+    return $profileName.Substring(0, [Math]::Min(80, $profileName.Length))
+}
+
 $hostArguments = Get-HostArguments $PSCommandPath @($args)
 $currentHost = Get-CurrentHost
-# Multi-core JIT profiles live in the host build they describe (see JitProfile in ModelRelease.Cake).
+# Multi-core JIT profiles live in the host build they describe (see JitProfile in ModelRelease.Cake). A command's
+# profile is recorded on its first run in this build and only replayed after that (see build.sh).
 $env:MODELRELEASE_JIT_PROFILE_DIR = Join-Path $currentHost 'jit-profiles'
-& dotnet (Join-Path $currentHost 'Build.dll') @hostArguments
+$jitProfile = Join-Path $env:MODELRELEASE_JIT_PROFILE_DIR ((Get-JitProfileName $hostArguments) + '.jitprofile')
+$replayOnly = (Test-Path -LiteralPath $jitProfile -PathType Leaf) -and (Get-Item -LiteralPath $jitProfile).Length -gt 0
+if ($replayOnly) { $env:DOTNET_MultiCoreJitNoProfileGather = '1' }
+try {
+    & dotnet (Join-Path $currentHost 'Build.dll') @hostArguments
+}
+finally {
+    # Called from a PowerShell session, the variables would outlive the call in it.
+    if ($replayOnly) { Remove-Item Env:DOTNET_MultiCoreJitNoProfileGather -ErrorAction Ignore }
+}
 exit $LASTEXITCODE

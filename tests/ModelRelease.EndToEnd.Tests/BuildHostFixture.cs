@@ -36,6 +36,11 @@ public sealed class BuildHostFixture : IDisposable
     /// <inheritdoc cref="RepositoryCopy.PathOf"/>
     public string PathOf(string relative) => _copy.PathOf(relative);
 
+    /// <summary>Each JIT profile in the current host build: its name, size and write time, to see whether a run rewrote one.</summary>
+    public List<string> JitProfileStamps() =>
+        Directory.GetFiles(Path.Combine(HostFolder, "jit-profiles"), "*.jitprofile").Order(StringComparer.Ordinal)
+            .Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length} {File.GetLastWriteTimeUtc(f).Ticks}").ToList();
+
     /// <summary>Makes sure the host is built (by the first run) and that it succeeded, so later calls start warm.</summary>
     public void EnsureHostBuilt()
     {

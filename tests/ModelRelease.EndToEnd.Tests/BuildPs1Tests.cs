@@ -19,6 +19,25 @@ public sealed class BuildPs1Tests(BuildHostFixture fixture)
         Assert.Contains("└── Compile", result.StdOut);
     }
 
+    [Theory]
+    [InlineData("--tree")]
+    [InlineData("-t", "Nope", "--target=Other", "--model=m")]
+    [InlineData("--target=../Up/Not_A-Task")]
+    public void Should_Record_A_Commands_Jit_Profile_Once_And_Then_Only_Replay_It(params string[] args)
+    {
+        // Given a built host and a command build.ps1 has run once, so its profile is recorded
+        fixture.EnsureHostBuilt();
+        fixture.RunPowerShell(args);
+        var afterFirst = fixture.JitProfileStamps();
+
+        // When build.ps1 runs it again
+        fixture.RunPowerShell(args);
+
+        // Then the run replays the profile and leaves every profile as it was (build.ps1 and the host name it alike)
+        Assert.NotEmpty(afterFirst);
+        Assert.Equal(afterFirst, fixture.JitProfileStamps());
+    }
+
     [Fact]
     public void Should_Rebuild_After_A_Change_And_Leave_A_Host_Build_Sh_Accepts()
     {

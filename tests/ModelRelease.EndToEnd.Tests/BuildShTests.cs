@@ -184,21 +184,16 @@ public sealed class BuildShTests(BuildHostFixture fixture)
         // Given a built host and a command that has run once, so its profile is recorded (build.sh and the host each
         // name the profile from the arguments; if the two names differed, every run would record it again)
         fixture.EnsureHostBuilt();
-        var profiles = Path.Combine(fixture.HostFolder, "jit-profiles");
         fixture.Run(args);
-        var afterFirst = ProfileStamps(profiles);
+        var afterFirst = fixture.JitProfileStamps();
 
         // When the same command runs again
         fixture.Run(args);
 
         // Then it replays the profile and leaves every profile as it was
         Assert.NotEmpty(afterFirst);
-        Assert.Equal(afterFirst, ProfileStamps(profiles));
+        Assert.Equal(afterFirst, fixture.JitProfileStamps());
     }
-
-    private static List<string> ProfileStamps(string directory) =>
-        Directory.GetFiles(directory, "*.jitprofile").Order(StringComparer.Ordinal)
-            .Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length} {File.GetLastWriteTimeUtc(f).Ticks}").ToList();
 
     [Fact]
     public void Should_Run_From_A_Subfolder_Of_The_Checkout()
