@@ -23,8 +23,6 @@ internal sealed class SqlParameters : IEnumerable<KeyValuePair<string, object?>>
 
     private SqlParameters(int capacity) => _values = new List<KeyValuePair<string, object?>>(capacity);
 
-    public int Count => _values.Count;
-
     /// <summary>Adds <paramref name="name"/> (without its '@') with <paramref name="value"/>; for collection initialisers.</summary>
     public void Add(string name, object? value) => _values.Add(new KeyValuePair<string, object?>(name, value));
 
