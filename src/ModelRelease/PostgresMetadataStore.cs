@@ -1,9 +1,9 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
-using Dapper;
 using ModelRelease.Internal.Sql;
 using Npgsql;
 
@@ -70,7 +70,7 @@ public sealed class PostgresMetadataStore : IMetadataStore
     {
         // One snapshot for every query of the read; READ ONLY makes the server refuse any write through it.
         var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
-        connection.Execute("SET TRANSACTION READ ONLY", transaction: transaction);
+        SqlCommands.Execute(connection, transaction, "SET TRANSACTION READ ONLY");
         var schema = SchemaVersion(connection, transaction);
         RefuseForeignOrNewer(connection, transaction, schema);
         if (schema == 0)
@@ -90,8 +90,8 @@ public sealed class PostgresMetadataStore : IMetadataStore
         // Every writer of this schema takes the same lock before reading anything, so each sees all earlier commits and
         // none interleaves with another (SQLite's BEGIN IMMEDIATE). lock_timeout bounds the wait for it and for any
         // row lock a stranger holds; the lock is released by COMMIT or ROLLBACK, also when the connection dies.
-        connection.Execute($"SET LOCAL lock_timeout = {(long)BusyTimeout.TotalMilliseconds}", transaction: transaction);
-        connection.Execute("SELECT pg_advisory_xact_lock(@key)", new { key = _lockKey }, transaction);
+        SqlCommands.Execute(connection, transaction, $"SET LOCAL lock_timeout = {(long)BusyTimeout.TotalMilliseconds}");
+        SqlCommands.Execute(connection, transaction, "SELECT pg_advisory_xact_lock(@key)", new SqlParameters { { "key", _lockKey } });
         Migrate(connection, transaction);
         return new SqlMetadataSession(connection, transaction, writable: true, Explain, dialect: SqlDialect.Postgres);
     })!;
@@ -153,7 +153,7 @@ public sealed class PostgresMetadataStore : IMetadataStore
         RefuseForeignOrNewer(connection, transaction, schema);
         if (schema == 0)
         {
-            connection.Execute($"CREATE SCHEMA IF NOT EXISTS \"{_settings.Schema}\"", transaction: transaction);
+            SqlCommands.Execute(connection, transaction, $"CREATE SCHEMA IF NOT EXISTS \"{_settings.Schema}\"");
         }
 
         SchemaMigrator.ApplyNewer(connection, transaction, SqlDialect.Postgres, _migrations, schema);
@@ -161,11 +161,13 @@ public sealed class PostgresMetadataStore : IMetadataStore
 
     private int SchemaVersion(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
-        var hasTable = connection.ExecuteScalar<bool>(
+        var hasTable = SqlCommands.Scalar(
+            connection,
+            transaction,
             "SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = @schema AND tablename = 'schema_info')",
-            new { schema = _settings.Schema }, transaction);
-        return hasTable
-            ? connection.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_info", transaction: transaction) ?? 0
+            new SqlParameters { { "schema", _settings.Schema } }) is true;
+        return hasTable && SqlCommands.Scalar(connection, transaction, "SELECT MAX(version) FROM schema_info") is { } version
+            ? Convert.ToInt32(version, CultureInfo.InvariantCulture)
             : 0;
     }
 
@@ -174,8 +176,12 @@ public sealed class PostgresMetadataStore : IMetadataStore
     {
         if (schema == 0)
         {
-            var tables = connection.Query<string>(
-                "SELECT tablename FROM pg_tables WHERE schemaname = @schema ORDER BY tablename", new { schema = _settings.Schema }, transaction).AsList();
+            var tables = SqlCommands.Query(
+                connection,
+                transaction,
+                "SELECT tablename FROM pg_tables WHERE schemaname = @schema ORDER BY tablename",
+                new SqlParameters { { "schema", _settings.Schema } },
+                row => row.OptionalText(0)!);
             if (tables.Count > 0)
             {
                 throw new RegistryException(

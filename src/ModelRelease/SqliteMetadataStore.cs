@@ -1,4 +1,4 @@
-using Dapper;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ModelRelease.Internal;
 using ModelRelease.Internal.Sql;
@@ -70,7 +70,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
     {
         return Start(mode, connection =>
         {
-            connection.Execute("PRAGMA query_only = ON");
+            SqlCommands.Execute(connection, null, "PRAGMA query_only = ON");
             // A deferred transaction pins one WAL snapshot for the whole read, so every query agrees with the others.
             var transaction = connection.BeginTransaction(deferred: true);
             var schema = SchemaVersion(connection, transaction);
@@ -111,7 +111,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
         return Start(SqliteOpenMode.ReadWriteCreate, connection =>
         {
             // journal_mode cannot change inside a transaction; once WAL it stays WAL, so this is a cheap read after the first time.
-            connection.Execute("PRAGMA journal_mode = WAL");
+            SqlCommands.Execute(connection, null, "PRAGMA journal_mode = WAL");
             var transaction = connection.BeginTransaction(deferred: false);
             Migrate(connection, transaction);
             return new SqlMetadataSession(connection, transaction, writable: true, Explain);
@@ -167,11 +167,11 @@ public sealed class SqliteMetadataStore : IMetadataStore
         try
         {
             connection.Open();
-            connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
-            connection.Execute("PRAGMA foreign_keys = ON");
+            SqlCommands.Execute(connection, null, $"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
+            SqlCommands.Execute(connection, null, "PRAGMA foreign_keys = ON");
 
             // FULL syncs the WAL on every commit: a release tool would rather spend a millisecond than lose a label move.
-            connection.Execute("PRAGMA synchronous = FULL");
+            SqlCommands.Execute(connection, null, "PRAGMA synchronous = FULL");
             return connection;
         }
         catch (SqliteException error)
@@ -190,10 +190,11 @@ public sealed class SqliteMetadataStore : IMetadataStore
 
     private static int SchemaVersion(SqliteConnection connection, SqliteTransaction? transaction)
     {
-        var hasTable = connection.ExecuteScalar<long>(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_info'", transaction: transaction) > 0;
-        return hasTable
-            ? connection.ExecuteScalar<int?>("SELECT MAX(version) FROM schema_info", transaction: transaction) ?? 0
+        var hasTable = Convert.ToInt64(
+            SqlCommands.Scalar(connection, transaction, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_info'"),
+            CultureInfo.InvariantCulture) > 0;
+        return hasTable && SqlCommands.Scalar(connection, transaction, "SELECT MAX(version) FROM schema_info") is { } version
+            ? Convert.ToInt32(version, CultureInfo.InvariantCulture)
             : 0;
     }
 
@@ -211,8 +212,8 @@ public sealed class SqliteMetadataStore : IMetadataStore
     {
         if (schema == 0)
         {
-            var tables = connection.Query<string>(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", transaction: transaction).AsList();
+            var tables = SqlCommands.Query(
+                connection, transaction, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name", null, row => row.OptionalText(0)!);
             if (tables.Count > 0)
             {
                 throw new RegistryException(
@@ -275,7 +276,7 @@ public sealed class SqliteMetadataStore : IMetadataStore
         {
             foreach (var statement in migration.Statements)
             {
-                connection.Execute(SqlDialect.Sqlite.Render(statement), transaction: transaction);
+                SqlCommands.Execute(connection, transaction, SqlDialect.Sqlite.Render(statement));
             }
         }
 

@@ -216,6 +216,28 @@ public abstract class MetadataStoreContract : IDisposable
     }
 
     [Fact]
+    public void Should_Filter_Events_By_A_List_Of_Kinds_And_Match_Nothing_With_An_Empty_One()
+    {
+        // Given a push and two label moves (SQLite spells the list out as parameters; PostgreSQL passes one array)
+        var v1 = Scenario.Push("one");
+        using (var registry = Scenario.Open())
+        {
+            registry.SetLabel("mnist", LabelNames.Stable, v1.Name, new LabelChange(Kind: EventKind.Promote));
+            registry.SetLabel("mnist", LabelNames.Golden, v1.Name);
+        }
+
+        using var reader = CreateStore().Read();
+        var all = reader.Events(new EventQuery("mnist"));
+
+        Assert.Equal(
+            all.Where(e => e.Kind is EventKind.Push or EventKind.Promote).Select(e => e.Id),
+            reader.Events(new EventQuery("mnist", Kinds: [EventKind.Push, EventKind.Promote])).Select(e => e.Id));
+        Assert.Equal([EventKind.Promote], reader.Events(new EventQuery("mnist", Kinds: [EventKind.Promote])).Select(e => e.Kind));
+        Assert.Empty(reader.Events(new EventQuery("mnist", Kinds: [])));
+        Assert.Equal(3, all.Count);
+    }
+
+    [Fact]
     public void Should_Push_Move_Labels_And_Roll_Back_Through_The_Registry()
     {
         var v1 = Scenario.Push("one");

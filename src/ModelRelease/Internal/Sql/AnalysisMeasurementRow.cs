@@ -1,6 +1,8 @@
+using System.Data.Common;
+
 namespace ModelRelease.Internal.Sql;
 
-/// <summary>An analysis_measurements row, as Dapper reads it.</summary>
+/// <summary>An analysis_measurements row, as its statements alias the columns.</summary>
 internal sealed class AnalysisMeasurementRow
 {
     public long RunId { get; set; }
@@ -14,6 +16,22 @@ internal sealed class AnalysisMeasurementRow
     public string? StableQuery { get; set; }
     public string? Detail { get; set; }
     public long? ExecutionId { get; set; }
+
+    /// <summary>The row the reader stands on, by column alias; a NULL leaves a property at its default.</summary>
+    public static AnalysisMeasurementRow Read(DbDataReader row) => new()
+    {
+        RunId = row.Long("RunId"),
+        CheckName = row.Text("CheckName"),
+        Seq = row.Long("Seq"),
+        TakenAt = row.Text("TakenAt"),
+        Verdict = row.Text("Verdict"),
+        CanaryValue = row.OptionalDouble("CanaryValue"),
+        StableValue = row.OptionalDouble("StableValue"),
+        CanaryQuery = row.Text("CanaryQuery"),
+        StableQuery = row.OptionalText("StableQuery"),
+        Detail = row.OptionalText("Detail"),
+        ExecutionId = row.OptionalLong("ExecutionId"),
+    };
 
     public AnalysisMeasurement ToMeasurement() => new(
         RunId, CheckName, checked((int)Seq), SqlValues.ParseTime(TakenAt), SqlValues.ParseWord<MeasurementVerdict>(Verdict),

@@ -1,6 +1,8 @@
+using System.Data.Common;
+
 namespace ModelRelease.Internal.Sql;
 
-/// <summary>An analysis_runs row joined with its model and versions, as Dapper reads it.</summary>
+/// <summary>An analysis_runs row joined with its model and versions, as its statements alias the columns.</summary>
 internal sealed class AnalysisRunRow
 {
     public long Id { get; set; }
@@ -14,6 +16,22 @@ internal sealed class AnalysisRunRow
     public string Verdict { get; set; } = "";
     public string? Decision { get; set; }
     public long? ExecutionId { get; set; }
+
+    /// <summary>The row the reader stands on, by column alias; a NULL leaves a property at its default.</summary>
+    public static AnalysisRunRow Read(DbDataReader row) => new()
+    {
+        Id = row.Long("Id"),
+        Model = row.Text("Model"),
+        CanaryVersion = row.Text("CanaryVersion"),
+        StableVersion = row.Text("StableVersion"),
+        Weight = row.Long("Weight"),
+        Checks = row.Text("Checks"),
+        StartedAt = row.Text("StartedAt"),
+        FinishedAt = row.OptionalText("FinishedAt"),
+        Verdict = row.Text("Verdict"),
+        Decision = row.OptionalText("Decision"),
+        ExecutionId = row.OptionalLong("ExecutionId"),
+    };
 
     public AnalysisRun ToRun() => new(
         Id, Model, CanaryVersion, StableVersion, checked((int)Weight), Checks, SqlValues.ParseTime(StartedAt),

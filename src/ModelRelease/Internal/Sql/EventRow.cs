@@ -1,6 +1,8 @@
+using System.Data.Common;
+
 namespace ModelRelease.Internal.Sql;
 
-/// <summary>An events row as Dapper reads it.</summary>
+/// <summary>An events row as its statement aliases the columns.</summary>
 internal sealed class EventRow
 {
     public long Id { get; set; }
@@ -15,6 +17,23 @@ internal sealed class EventRow
     public string? Evidence { get; set; }
     public string At { get; set; } = "";
     public long? ExecutionId { get; set; }
+
+    /// <summary>The row the reader stands on, by column alias; a NULL leaves a property at its default.</summary>
+    public static EventRow Read(DbDataReader row) => new()
+    {
+        Id = row.Long("Id"),
+        Model = row.Text("Model"),
+        Kind = row.Text("Kind"),
+        Label = row.OptionalText("Label"),
+        FromVersion = row.OptionalText("FromVersion"),
+        ToVersion = row.OptionalText("ToVersion"),
+        Actor = row.Text("Actor"),
+        Host = row.Text("Host"),
+        Reason = row.OptionalText("Reason"),
+        Evidence = row.OptionalText("Evidence"),
+        At = row.Text("At"),
+        ExecutionId = row.OptionalLong("ExecutionId"),
+    };
 
     public RegistryEvent ToEvent() => new(
         Id, Model, SqlValues.ParseWord<EventKind>(Kind), Label, FromVersion, ToVersion, Actor, Host, Reason, Evidence, SqlValues.ParseTime(At), ExecutionId);

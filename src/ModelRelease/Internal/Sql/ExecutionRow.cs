@@ -1,6 +1,8 @@
+using System.Data.Common;
+
 namespace ModelRelease.Internal.Sql;
 
-/// <summary>An executions row as Dapper reads it.</summary>
+/// <summary>An executions row as its statement aliases the columns.</summary>
 internal sealed class ExecutionRow
 {
     public long Id { get; set; }
@@ -15,6 +17,23 @@ internal sealed class ExecutionRow
     public string Host { get; set; } = "";
     public string? CiRunUrl { get; set; }
     public string? Lease { get; set; }
+
+    /// <summary>The row the reader stands on, by column alias; a NULL leaves a property at its default.</summary>
+    public static ExecutionRow Read(DbDataReader row) => new()
+    {
+        Id = row.Long("Id"),
+        Task = row.Text("Task"),
+        Model = row.OptionalText("Model"),
+        Arguments = row.Text("Arguments", "{}"),
+        StartedAt = row.Text("StartedAt"),
+        FinishedAt = row.OptionalText("FinishedAt"),
+        Outcome = row.Text("Outcome"),
+        Error = row.OptionalText("Error"),
+        Actor = row.Text("Actor"),
+        Host = row.Text("Host"),
+        CiRunUrl = row.OptionalText("CiRunUrl"),
+        Lease = row.OptionalText("Lease"),
+    };
 
     public ExecutionRecord ToRecord(IReadOnlyList<ExecutionLink> links) => new(
         Id, Task, Model, Arguments, SqlValues.ParseTime(StartedAt), SqlValues.ParseOptionalTime(FinishedAt),

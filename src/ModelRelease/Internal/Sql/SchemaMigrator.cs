@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace ModelRelease.Internal.Sql;
 
@@ -17,21 +16,22 @@ internal static class SchemaMigrator
         {
             foreach (var statement in migration.Statements)
             {
-                connection.Execute(dialect.Render(statement), transaction: transaction);
+                SqlCommands.Execute(connection, transaction, dialect.Render(statement));
             }
 
             if (migration.WithAppendOnlyEvents)
             {
                 foreach (var statement in dialect.AppendOnlyEvents)
                 {
-                    connection.Execute(statement, transaction: transaction);
+                    SqlCommands.Execute(connection, transaction, statement);
                 }
             }
 
-            connection.Execute(
+            SqlCommands.Execute(
+                connection,
+                transaction,
                 dialect.RenderStatement("INSERT INTO schema_info (version, description, applied_at) VALUES (@version, @description, {time:@at})"),
-                new { version = migration.Version, description = migration.Description, at = SqlValues.Time(DateTimeOffset.UtcNow) },
-                transaction);
+                new SqlParameters { { "version", migration.Version }, { "description", migration.Description }, { "at", SqlValues.Time(DateTimeOffset.UtcNow) } });
         }
     }
 }

@@ -17,15 +17,20 @@ internal sealed partial class SqlDialect
 
     private readonly Func<string, string, string> _placeholder;
 
-    private SqlDialect(string name, string identity, IReadOnlyList<string> appendOnlyEvents, Func<string, string, string> placeholder)
+    private SqlDialect(string name, string identity, IReadOnlyList<string> appendOnlyEvents, bool expandsLists, Func<string, string, string> placeholder)
     {
         Name = name;
+        ExpandsLists = expandsLists;
         Identity = identity;
         AppendOnlyEvents = appendOnlyEvents;
         _placeholder = placeholder;
     }
 
-    /// <summary>SQLite: rowid aliases; AUTOINCREMENT so an id is never reused after a rollback; values are text as written.</summary>
+    /// <summary>
+    /// SQLite: rowid aliases; AUTOINCREMENT so an id is never reused after a rollback; values are text as written. It has
+    /// no array parameter, so <c>{in:@list}</c> is <c>IN @list</c>, which <see cref="SqlParameters.BindTo"/> spells out
+    /// as one parameter per item.
+    /// </summary>
     public static SqlDialect Sqlite { get; } = new(
         "sqlite",
         "INTEGER PRIMARY KEY AUTOINCREMENT",
@@ -33,11 +38,12 @@ internal sealed partial class SqlDialect
             "CREATE TRIGGER events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
             "CREATE TRIGGER events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
         ],
+        expandsLists: true,
         (kind, operand) => kind == "in" ? "IN " + operand : operand);
 
     /// <summary>
-    /// PostgreSQL: identity columns; text parameters cast into timestamptz/JSON, and those read back as text; Dapper
-    /// passes a list to Npgsql as one array parameter, so membership is <c>= ANY</c>.
+    /// PostgreSQL: identity columns; text parameters cast into timestamptz/JSON, and those read back as text; a list
+    /// goes to Npgsql as one array parameter, so membership is <c>= ANY</c>.
     /// </summary>
     public static SqlDialect Postgres { get; } = new(
         "postgres",
@@ -53,6 +59,7 @@ internal sealed partial class SqlDialect
             "CREATE TRIGGER events_no_change BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION events_append_only()",
             "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION events_append_only()",
         ],
+        expandsLists: false,
         (kind, operand) => (kind, operand.StartsWith('@')) switch
         {
             ("in", _) => $"= ANY({operand})",
@@ -67,6 +74,9 @@ internal sealed partial class SqlDialect
 
     /// <summary>"sqlite" or "postgres", for messages and tests.</summary>
     public string Name { get; }
+
+    /// <summary>True when a list parameter is spelled out as one parameter per item (no array parameters).</summary>
+    public bool ExpandsLists { get; }
 
     /// <summary>The column definition of a generated 64-bit primary key.</summary>
     public string Identity { get; }

@@ -1,5 +1,3 @@
-using Dapper;
-
 namespace ModelRelease.Internal.Sql;
 
 /// <summary>The canary analysis tables: runs, and the measurements each run took.</summary>
@@ -25,9 +23,10 @@ internal sealed partial class SqlMetadataSession
             return [];
         }
 
-        var runs = Query<AnalysisRunRow>(
+        var runs = Query(
                 $"SELECT {RunColumns} WHERE m.name = @model ORDER BY r.id DESC {(newest is null ? "" : "LIMIT @newest")}",
-                new { model, newest })
+                new SqlParameters { { "model", model }, { "newest", newest } },
+                AnalysisRunRow.Read)
             .Select(row => row.ToRun())
             .ToList();
         runs.Reverse();
@@ -36,14 +35,15 @@ internal sealed partial class SqlMetadataSession
 
     public IReadOnlyList<AnalysisMeasurement> AnalysisMeasurements(long runId) => _schema < AnalysisSchema
         ? []
-        : Query<AnalysisMeasurementRow>(
+        : Query(
                 """
                 SELECT run_id AS RunId, check_name AS CheckName, seq AS Seq, {time:taken_at} AS TakenAt, verdict AS Verdict,
                     canary_value AS CanaryValue, stable_value AS StableValue, canary_query AS CanaryQuery,
                     stable_query AS StableQuery, detail AS Detail, execution_id AS ExecutionId
                 FROM analysis_measurements WHERE run_id = @runId ORDER BY check_name, seq
                 """,
-                new { runId })
+                new SqlParameters { { "runId", runId } },
+                AnalysisMeasurementRow.Read)
             .Select(row => row.ToMeasurement())
             .ToList();
 
@@ -51,22 +51,22 @@ internal sealed partial class SqlMetadataSession
     {
         ArgumentNullException.ThrowIfNull(draft);
         RequireWriter();
-        return Query<long>(
+        return Longs(
                 """
                 INSERT INTO analysis_runs (model_id, canary_version_id, stable_version_id, weight, checks, started_at, verdict, execution_id)
                 VALUES ((SELECT id FROM models WHERE name = @model), @canary, @stable, @weight, {json:@checks}, {time:@at}, @verdict, @executionId)
                 RETURNING id
                 """,
-                new
+                new SqlParameters
                 {
-                    model = draft.Model,
-                    canary = VersionId(draft.Model, draft.CanaryVersion),
-                    stable = VersionId(draft.Model, draft.StableVersion),
-                    weight = draft.Weight,
-                    checks = draft.Checks,
-                    at = SqlValues.Time(draft.StartedAt),
-                    verdict = SqlValues.Word(AnalysisVerdict.Running),
-                    executionId = draft.ExecutionId,
+                    { "model", draft.Model },
+                    { "canary", VersionId(draft.Model, draft.CanaryVersion) },
+                    { "stable", VersionId(draft.Model, draft.StableVersion) },
+                    { "weight", draft.Weight },
+                    { "checks", draft.Checks },
+                    { "at", SqlValues.Time(draft.StartedAt) },
+                    { "verdict", SqlValues.Word(AnalysisVerdict.Running) },
+                    { "executionId", draft.ExecutionId },
                 })
             .Single();
     }
@@ -77,7 +77,7 @@ internal sealed partial class SqlMetadataSession
         RequireWriter();
 
         // DO NOTHING instead of an error: a second job that measured the same moment loses quietly and reads the winner's.
-        return Query<long>(
+        return Longs(
                 """
                 INSERT INTO analysis_measurements (run_id, check_name, seq, taken_at, verdict, canary_value, stable_value,
                     canary_query, stable_query, detail, execution_id)
@@ -85,19 +85,19 @@ internal sealed partial class SqlMetadataSession
                 ON CONFLICT (run_id, check_name, seq) DO NOTHING
                 RETURNING id
                 """,
-                new
+                new SqlParameters
                 {
-                    runId = measurement.RunId,
-                    check = measurement.Check,
-                    seq = measurement.Seq,
-                    takenAt = SqlValues.Time(measurement.TakenAt),
-                    verdict = SqlValues.Word(measurement.Verdict),
-                    canaryValue = Storable(measurement.CanaryValue),
-                    stableValue = Storable(measurement.StableValue),
-                    canaryQuery = measurement.CanaryQuery,
-                    stableQuery = measurement.StableQuery,
-                    detail = measurement.Detail,
-                    executionId = measurement.ExecutionId,
+                    { "runId", measurement.RunId },
+                    { "check", measurement.Check },
+                    { "seq", measurement.Seq },
+                    { "takenAt", SqlValues.Time(measurement.TakenAt) },
+                    { "verdict", SqlValues.Word(measurement.Verdict) },
+                    { "canaryValue", Storable(measurement.CanaryValue) },
+                    { "stableValue", Storable(measurement.StableValue) },
+                    { "canaryQuery", measurement.CanaryQuery },
+                    { "stableQuery", measurement.StableQuery },
+                    { "detail", measurement.Detail },
+                    { "executionId", measurement.ExecutionId },
                 })
             .Count == 1;
     }
@@ -105,7 +105,7 @@ internal sealed partial class SqlMetadataSession
     public void FinishAnalysisRun(long runId, AnalysisVerdict verdict, string? decision, DateTimeOffset at) =>
         Execute(
             "UPDATE analysis_runs SET finished_at = {time:@at}, verdict = @verdict, decision = @decision WHERE id = @runId AND finished_at IS NULL",
-            new { runId, verdict = SqlValues.Word(verdict), decision, at = SqlValues.Time(at) });
+            new SqlParameters { { "runId", runId }, { "verdict", SqlValues.Word(verdict) }, { "decision", decision }, { "at", SqlValues.Time(at) } });
 
     // SQLite stores NaN as NULL anyway; saying so here keeps both backends alike.
     private static double? Storable(double? value) => value is { } v && double.IsNaN(v) ? null : value;

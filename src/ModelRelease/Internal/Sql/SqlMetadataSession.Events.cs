@@ -50,7 +50,16 @@ internal sealed partial class SqlMetadataSession
             ORDER BY e.id DESC
             {(query.Newest is null ? "" : "LIMIT @newest")}
             """;
-        var events = Query<EventRow>(sql, new { model = query.Model, label = query.Label, since = SqlValues.Time(query.Since), kinds, newest = query.Newest, before = query.Before })
+        var parameters = new SqlParameters
+        {
+            { "model", query.Model },
+            { "label", query.Label },
+            { "since", SqlValues.Time(query.Since) },
+            { "kinds", kinds },
+            { "newest", query.Newest },
+            { "before", query.Before },
+        };
+        var events = Query(sql, parameters, EventRow.Read)
             .Select(row => row.ToEvent())
             .ToList();
         events.Reverse();
@@ -59,7 +68,7 @@ internal sealed partial class SqlMetadataSession
 
     public IReadOnlyList<string> LabelsEverSet(string model) =>
         // A skip scan of events_by_model_label: one index seek per distinct label, however long the model's log is.
-        Query<string>(
+        Strings(
             """
             WITH RECURSIVE seen (label) AS (
                 SELECT MIN(e.label) FROM events e WHERE e.model_id = (SELECT id FROM models WHERE name = @model) AND e.label IS NOT NULL
@@ -68,31 +77,31 @@ internal sealed partial class SqlMetadataSession
                 FROM seen WHERE seen.label IS NOT NULL)
             SELECT label FROM seen WHERE label IS NOT NULL ORDER BY label
             """,
-            new { model });
+            new SqlParameters { { "model", model } });
 
     public long AppendEvent(EventDraft draft)
     {
         RequireWriter();
         var modelId = EnsureModel(draft.Model, draft.At);
-        return Query<long>(
+        return Longs(
                 """
                 INSERT INTO events (model_id, kind, label, from_version, to_version, actor, host, reason, evidence, at, execution_id)
                 VALUES (@modelId, @kind, @label, @from, @to, @actor, @host, @reason, {jsontext:@evidence}, {time:@at}, @executionId)
                 RETURNING id
                 """,
-                new
+                new SqlParameters
                 {
-                    modelId,
-                    kind = SqlValues.Word(draft.Kind),
-                    label = draft.Label,
-                    from = draft.FromVersion,
-                    to = draft.ToVersion,
-                    actor = draft.Actor,
-                    host = draft.Host,
-                    reason = draft.Reason,
-                    evidence = draft.Evidence,
-                    at = SqlValues.Time(draft.At),
-                    executionId = draft.ExecutionId,
+                    { "modelId", modelId },
+                    { "kind", SqlValues.Word(draft.Kind) },
+                    { "label", draft.Label },
+                    { "from", draft.FromVersion },
+                    { "to", draft.ToVersion },
+                    { "actor", draft.Actor },
+                    { "host", draft.Host },
+                    { "reason", draft.Reason },
+                    { "evidence", draft.Evidence },
+                    { "at", SqlValues.Time(draft.At) },
+                    { "executionId", draft.ExecutionId },
                 })
             .Single();
     }

@@ -8,7 +8,7 @@ internal sealed partial class SqlMetadataSession
 
     public IReadOnlyList<VersionImage> Images(string model, string? version = null) => _schema < ImageSchema
         ? []
-        : Query<VersionImageRow>(
+        : Query(
                 $$"""
                 SELECT m.name AS Model, v.name AS Version, i.repository AS Repository, {json:i.tags} AS Tags, i.digest AS Digest,
                     {time:i.pushed_at} AS PushedAt, i.execution_id AS ExecutionId
@@ -16,7 +16,8 @@ internal sealed partial class SqlMetadataSession
                 WHERE m.name = @model {{(version is null ? "" : "AND v.name = @version")}}
                 ORDER BY i.id
                 """,
-                new { model, version })
+                new SqlParameters { { "model", model }, { "version", version } },
+                VersionImageRow.Read)
             .Select(row => row.ToImage())
             .ToList();
 
@@ -29,14 +30,14 @@ internal sealed partial class SqlMetadataSession
             INSERT INTO version_images (version_id, repository, tags, digest, pushed_at, execution_id)
             VALUES (@versionId, @repository, {json:@tags}, @digest, {time:@at}, @executionId)
             """,
-            new
+            new SqlParameters
             {
-                versionId = VersionId(image.Model, image.Version),
-                repository = image.Repository,
-                tags = SqlValues.Json(image.Tags),
-                digest = image.Digest,
-                at = SqlValues.Time(image.PushedAt),
-                executionId = image.ExecutionId,
+                { "versionId", VersionId(image.Model, image.Version) },
+                { "repository", image.Repository },
+                { "tags", SqlValues.Json(image.Tags) },
+                { "digest", image.Digest },
+                { "at", SqlValues.Time(image.PushedAt) },
+                { "executionId", image.ExecutionId },
             });
     }
 }

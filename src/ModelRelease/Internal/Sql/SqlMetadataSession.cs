@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Dapper;
 
 namespace ModelRelease.Internal.Sql;
 
@@ -67,16 +66,17 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     internal int Schema => _schema;
 
     public IReadOnlyList<string> Models() =>
-        Query<string>("SELECT m.name FROM models m WHERE EXISTS (SELECT 1 FROM versions v WHERE v.model_id = m.id) ORDER BY m.name");
+        Strings("SELECT m.name FROM models m WHERE EXISTS (SELECT 1 FROM versions v WHERE v.model_id = m.id) ORDER BY m.name");
 
     public ModelVersion? FindVersion(string model, string name) =>
-        Query<VersionRow>($"SELECT {VersionColumns} WHERE m.name = @model AND v.name = @name", new { model, name })
+        Query($"SELECT {VersionColumns} WHERE m.name = @model AND v.name = @name", new SqlParameters { { "model", model }, { "name", name } }, VersionRow.Read)
             .SingleOrDefault()?.ToVersion();
 
     public ModelVersion? FindVersionByDigest(string model, string digest) =>
-        Query<VersionRow>(
+        Query(
                 $"SELECT {VersionColumns} WHERE m.name = @model AND v.digest = @digest AND v.pruned_at IS NULL ORDER BY v.number DESC",
-                new { model, digest })
+                new SqlParameters { { "model", model }, { "digest", digest } },
+                VersionRow.Read)
             .FirstOrDefault()?.ToVersion();
 
     public IReadOnlyList<ModelVersion> Versions(string model, VersionQuery? query = null)
@@ -84,65 +84,71 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
         // Newest first with a LIMIT, then reversed, so "the newest 20" reads 20 rows; live versions come from the
         // partial index versions_live, so a model with years of pruned history costs what it serves.
         query ??= VersionQuery.All;
-        var versions = Query<VersionRow>(
+        var versions = Query(
                 $"""
                 SELECT {VersionColumns} WHERE v.model_id = (SELECT id FROM models WHERE name = @model)
                 {(query.IncludePruned ? "" : "AND v.pruned_at IS NULL")}
                 ORDER BY v.number DESC {(query.Newest is null ? "" : "LIMIT @newest")}
                 """,
-                new { model, newest = query.Newest })
+                new SqlParameters { { "model", model }, { "newest", query.Newest } },
+                VersionRow.Read)
             .Select(row => row.ToVersion()).ToList();
         versions.Reverse();
         return versions;
     }
 
     public VersionCounts CountVersions(string model) =>
-        Query<(long Live, long Pruned)>(
+        Query(
                 """
                 SELECT COALESCE(SUM(CASE WHEN v.pruned_at IS NULL THEN 1 ELSE 0 END), 0), COALESCE(SUM(CASE WHEN v.pruned_at IS NULL THEN 0 ELSE 1 END), 0)
                 FROM versions v WHERE v.model_id = (SELECT id FROM models WHERE name = @model)
                 """,
-                new { model })
-            .Select(row => new VersionCounts(row.Live, row.Pruned)).Single();
+                new SqlParameters { { "model", model } },
+                row => new VersionCounts(row.OptionalLong(0) ?? 0, row.OptionalLong(1) ?? 0))
+            .Single();
 
     public VersionManifest? Manifest(string model, string name)
     {
-        var json = Query<string>(
+        var json = Query(
                 "SELECT {json:v.manifest} FROM versions v JOIN models m ON m.id = v.model_id WHERE m.name = @model AND v.name = @name",
-                new { model, name })
+                new SqlParameters { { "model", model }, { "name", name } },
+                row => row.OptionalText(0))
             .SingleOrDefault();
         return json is null ? null : VersionManifest.FromJson(json);
     }
 
     public IReadOnlyList<LabelAssignment> Labels(string? model) =>
-        Query<LabelRow>(
+        Query(
                 $$"""
                 SELECT m.name AS Model, l.label AS Label, v.name AS Version, v.number AS Number, l.weight AS Weight, {time:l.updated_at} AS UpdatedAt
                 FROM labels l JOIN models m ON m.id = l.model_id JOIN versions v ON v.id = l.version_id
                 {{(model is null ? "" : "WHERE l.model_id = (SELECT id FROM models WHERE name = @model)")}}
                 ORDER BY m.name, l.label
                 """,
-                new { model })
+                new SqlParameters { { "model", model } },
+                LabelRow.Read)
             .Select(row => row.ToAssignment()).ToList();
 
     public ExecutionRecord? FindExecution(long id) =>
-        Query<ExecutionRow>($"SELECT {Executions()} WHERE x.id = @id", new { id })
+        Query($"SELECT {Executions()} WHERE x.id = @id", new SqlParameters { { "id", id } }, ExecutionRow.Read)
             .Select(row => row.ToRecord(LinksOf(row.Id))).SingleOrDefault();
 
     public IReadOnlyList<ExecutionRecord> Executions(string? model) =>
-        Query<ExecutionRow>($"SELECT {Executions()} {(model is null ? "" : "WHERE x.model_id = (SELECT id FROM models WHERE name = @model)")} ORDER BY x.id", new { model })
+        Query($"SELECT {Executions()} {(model is null ? "" : "WHERE x.model_id = (SELECT id FROM models WHERE name = @model)")} ORDER BY x.id", new SqlParameters { { "model", model } }, ExecutionRow.Read)
             .Select(row => row.ToRecord(LinksOf(row.Id))).ToList();
 
     public RootBinding? BoundRoot() => _schema < RootSchema
         ? null
-        : Query<(string RootId, string RootPath, string BoundAt, long Generation)>("SELECT root_id, root_path, {time:bound_at}, generation FROM registry_root")
-            .Select(row => new RootBinding(row.RootId, row.RootPath, SqlValues.ParseTime(row.BoundAt)) { Generation = row.Generation })
+        : Query(
+                "SELECT root_id, root_path, {time:bound_at}, generation FROM registry_root",
+                null,
+                row => new RootBinding(row.OptionalText(0)!, row.OptionalText(1)!, SqlValues.ParseTime(row.OptionalText(2)!)) { Generation = row.OptionalLong(3) ?? 0 })
             .SingleOrDefault();
 
     public long AdvanceRoot()
     {
         RequireWriter();
-        return Query<long>("UPDATE registry_root SET generation = generation + 1 RETURNING generation").SingleOrDefault();
+        return Longs("UPDATE registry_root SET generation = generation + 1 RETURNING generation").SingleOrDefault();
     }
 
     public void BindRoot(RootBinding binding)
@@ -156,13 +162,14 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
             INSERT INTO registry_root (singleton, root_id, root_path, bound_at, generation) VALUES (1, @rootId, @rootPath, {time:@boundAt}, @generation)
             ON CONFLICT (singleton) DO UPDATE SET root_id = excluded.root_id, root_path = excluded.root_path, bound_at = excluded.bound_at, generation = excluded.generation
             """,
-            new { rootId = binding.RootId, rootPath = binding.RootPath, boundAt = SqlValues.Time(binding.BoundAt), generation = binding.Generation });
+            new SqlParameters { { "rootId", binding.RootId }, { "rootPath", binding.RootPath }, { "boundAt", SqlValues.Time(binding.BoundAt) }, { "generation", binding.Generation } });
     }
 
     public long? MaxNumber(string model) =>
-        Query<long?>(
+        Query(
                 "SELECT MAX(v.number) FROM versions v JOIN models m ON m.id = v.model_id WHERE m.name = @model",
-                new { model })
+                new SqlParameters { { "model", model } },
+                row => row.OptionalLong(0))
             .SingleOrDefault();
 
     public ModelVersion InsertVersion(VersionDraft draft)
@@ -179,34 +186,34 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
                 @datasetVersion, @datasetSource, {jsontext:@hyperparameters}, {jsontext:@metrics}, {time:@createdAt}, @actor, @host, @ciRunUrl,
                 @ciWorkflow, @ciJob, @blessing, @blessingReason, NULL)
             """,
-            new
+            new SqlParameters
             {
-                modelId,
-                name = draft.Name,
-                number = draft.Number,
-                digest = draft.Manifest.Digest,
-                manifest = draft.Manifest.ToJson(),
-                totalBytes = draft.Manifest.TotalBytes,
-                fileCount = draft.Manifest.FileCount,
-                gitCommit = draft.Git.Commit,
-                gitBranch = draft.Git.Branch,
-                gitDetached = draft.Git.IsDetached ? 1 : 0,
-                gitDirty = draft.Git.IsDirty is { } dirty ? (dirty ? 1 : 0) : (int?)null,
-                gitRemote = draft.Git.RemoteUrl,
-                gitTag = draft.Git.Tag,
-                gitSource = SqlValues.Word(draft.Git.Source),
-                datasetVersion = draft.Dataset.Value,
-                datasetSource = SqlValues.Word(draft.Dataset.Source),
-                hyperparameters = SqlValues.Json(draft.Hyperparameters),
-                metrics = SqlValues.Json(draft.Metrics),
-                createdAt = SqlValues.Time(draft.CreatedAt),
-                actor = draft.Actor,
-                host = draft.Host,
-                ciRunUrl = draft.CiRunUrl,
-                ciWorkflow = draft.CiWorkflow,
-                ciJob = draft.CiJob,
-                blessing = SqlValues.Word(draft.Blessing),
-                blessingReason = draft.BlessingReason,
+                { "modelId", modelId },
+                { "name", draft.Name },
+                { "number", draft.Number },
+                { "digest", draft.Manifest.Digest },
+                { "manifest", draft.Manifest.ToJson() },
+                { "totalBytes", draft.Manifest.TotalBytes },
+                { "fileCount", draft.Manifest.FileCount },
+                { "gitCommit", draft.Git.Commit },
+                { "gitBranch", draft.Git.Branch },
+                { "gitDetached", draft.Git.IsDetached ? 1 : 0 },
+                { "gitDirty", draft.Git.IsDirty is { } dirty ? (dirty ? 1 : 0) : (int?)null },
+                { "gitRemote", draft.Git.RemoteUrl },
+                { "gitTag", draft.Git.Tag },
+                { "gitSource", SqlValues.Word(draft.Git.Source) },
+                { "datasetVersion", draft.Dataset.Value },
+                { "datasetSource", SqlValues.Word(draft.Dataset.Source) },
+                { "hyperparameters", SqlValues.Json(draft.Hyperparameters) },
+                { "metrics", SqlValues.Json(draft.Metrics) },
+                { "createdAt", SqlValues.Time(draft.CreatedAt) },
+                { "actor", draft.Actor },
+                { "host", draft.Host },
+                { "ciRunUrl", draft.CiRunUrl },
+                { "ciWorkflow", draft.CiWorkflow },
+                { "ciJob", draft.CiJob },
+                { "blessing", SqlValues.Word(draft.Blessing) },
+                { "blessingReason", draft.BlessingReason },
             });
         return FindVersion(draft.Model, draft.Name)!;
     }
@@ -220,41 +227,41 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
             VALUES ((SELECT id FROM models WHERE name = @model), @label, @versionId, @weight, {time:@at})
             ON CONFLICT (model_id, label) DO UPDATE SET version_id = excluded.version_id, weight = excluded.weight, updated_at = excluded.updated_at
             """,
-            new { model, label, versionId, weight, at = SqlValues.Time(at) });
+            new SqlParameters { { "model", model }, { "label", label }, { "versionId", versionId }, { "weight", weight }, { "at", SqlValues.Time(at) } });
     }
 
     public void ClearLabel(string model, string label) =>
-        Execute("DELETE FROM labels WHERE model_id = (SELECT id FROM models WHERE name = @model) AND label = @label", new { model, label });
+        Execute("DELETE FROM labels WHERE model_id = (SELECT id FROM models WHERE name = @model) AND label = @label", new SqlParameters { { "model", model }, { "label", label } });
 
     public void SetBlessing(string model, string version, Blessing blessing, string? reason) =>
         Execute(
             "UPDATE versions SET blessing = @blessing, blessing_reason = @reason WHERE id = @id",
-            new { blessing = SqlValues.Word(blessing), reason, id = VersionId(model, version) });
+            new SqlParameters { { "blessing", SqlValues.Word(blessing) }, { "reason", reason }, { "id", VersionId(model, version) } });
 
     public void MarkPruned(string model, string version, DateTimeOffset at) =>
-        Execute("UPDATE versions SET pruned_at = {time:@at} WHERE id = @id", new { at = SqlValues.Time(at), id = VersionId(model, version) });
+        Execute("UPDATE versions SET pruned_at = {time:@at} WHERE id = @id", new SqlParameters { { "at", SqlValues.Time(at) }, { "id", VersionId(model, version) } });
 
     public long StartExecution(ExecutionDraft draft)
     {
         RequireWriter();
         long? modelId = draft.Model is null ? null : EnsureModel(draft.Model, draft.StartedAt);
-        return Query<long>(
+        return Longs(
                 """
                 INSERT INTO executions (task, model_id, arguments, started_at, finished_at, outcome, error, actor, host, ci_run_url, lease)
                 VALUES (@task, @modelId, {jsontext:@arguments}, {time:@startedAt}, NULL, @outcome, NULL, @actor, @host, @ciRunUrl, @lease)
                 RETURNING id
                 """,
-                new
+                new SqlParameters
                 {
-                    task = draft.Task,
-                    modelId,
-                    arguments = draft.Arguments,
-                    startedAt = SqlValues.Time(draft.StartedAt),
-                    outcome = SqlValues.Word(ExecutionOutcome.Running),
-                    actor = draft.Actor,
-                    host = draft.Host,
-                    ciRunUrl = draft.CiRunUrl,
-                    lease = draft.Lease,
+                    { "task", draft.Task },
+                    { "modelId", modelId },
+                    { "arguments", draft.Arguments },
+                    { "startedAt", SqlValues.Time(draft.StartedAt) },
+                    { "outcome", SqlValues.Word(ExecutionOutcome.Running) },
+                    { "actor", draft.Actor },
+                    { "host", draft.Host },
+                    { "ciRunUrl", draft.CiRunUrl },
+                    { "lease", draft.Lease },
                 })
             .Single();
     }
@@ -262,7 +269,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     public void FinishExecution(long id, ExecutionOutcome outcome, string? error, DateTimeOffset at) =>
         Execute(
             "UPDATE executions SET outcome = @outcome, error = @error, finished_at = {time:@at} WHERE id = @id",
-            new { id, outcome = SqlValues.Word(outcome), error, at = SqlValues.Time(at) });
+            new SqlParameters { { "id", id }, { "outcome", SqlValues.Word(outcome) }, { "error", error }, { "at", SqlValues.Time(at) } });
 
     public void LinkExecution(long id, string model, string version, ExecutionRole role) =>
         Execute(
@@ -270,7 +277,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
             INSERT INTO execution_links (execution_id, version_id, role) VALUES (@id, @versionId, @role)
             ON CONFLICT (execution_id, version_id, role) DO NOTHING
             """,
-            new { id, versionId = VersionId(model, version), role = SqlValues.Word(role) });
+            new SqlParameters { { "id", id }, { "versionId", VersionId(model, version) }, { "role", SqlValues.Word(role) } });
 
     public void Commit()
     {
@@ -310,78 +317,30 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     private string Executions() => ExecutionColumns.Replace("{lease}", _schema < RootSchema ? "NULL" : "x.lease", StringComparison.Ordinal);
 
     private List<ExecutionLink> LinksOf(long executionId) =>
-        Query<(string Model, string Version, string Role)>(
+        Query(
                 """
                 SELECT m.name, v.name, k.role FROM execution_links k
                 JOIN versions v ON v.id = k.version_id JOIN models m ON m.id = v.model_id
                 WHERE k.execution_id = @executionId ORDER BY m.name, v.number, k.role
                 """,
-                new { executionId })
-            .Select(link => new ExecutionLink(link.Model, link.Version, SqlValues.ParseWord<ExecutionRole>(link.Role)))
-            .ToList();
+                new SqlParameters { { "executionId", executionId } },
+                row => new ExecutionLink(row.OptionalText(0)!, row.OptionalText(1)!, SqlValues.ParseWord<ExecutionRole>(row.OptionalText(2)!)));
 
     private long EnsureModel(string model, DateTimeOffset at)
     {
         Execute(
             "INSERT INTO models (name, created_at) VALUES (@model, {time:@at}) ON CONFLICT (name) DO NOTHING",
-            new { model, at = SqlValues.Time(at) });
-        return Query<long>("SELECT id FROM models WHERE name = @model", new { model }).Single();
+            new SqlParameters { { "model", model }, { "at", SqlValues.Time(at) } });
+        return Longs("SELECT id FROM models WHERE name = @model", new SqlParameters { { "model", model } }).Single();
     }
 
     private long VersionId(string model, string version) =>
-        Query<long>(
+        Longs(
                 "SELECT v.id FROM versions v JOIN models m ON m.id = v.model_id WHERE m.name = @model AND v.name = @version",
-                new { model, version })
+                new SqlParameters { { "model", model }, { "version", version } })
             .SingleOrDefault() is var id and > 0
             ? id
             : throw new RegistryException($"Model '{model}' has no version '{version}' (another job may have changed the registry meanwhile). Run the command again.");
-
-    /// <summary>
-    /// Where the statements of the current async flow are recorded with their parameters, when a test sets it: the
-    /// test that every statement of a release step is served by an index replays each under EXPLAIN QUERY PLAN.
-    /// </summary>
-    /// The SQL is recorded as the dialect rendered it, so each database's EXPLAIN reads its own spelling.
-    internal static AsyncLocal<List<(string Sql, object? Parameters)>?> Recorder { get; } = new();
-
-    private static void Record(string sql, object? parameters)
-    {
-        if (Recorder.Value is { } recorded)
-        {
-            lock (recorded)
-            {
-                recorded.Add((sql, parameters));
-            }
-        }
-    }
-
-    private List<T> Query<T>(string sql, object? parameters = null)
-    {
-        sql = _dialect.RenderStatement(sql);
-        Record(sql, parameters);
-        try
-        {
-            return _connection.Query<T>(sql, parameters, _transaction).AsList();
-        }
-        catch (DbException error)
-        {
-            throw _explain(error);
-        }
-    }
-
-    private void Execute(string sql, object? parameters)
-    {
-        RequireWriter();
-        sql = _dialect.RenderStatement(sql);
-        Record(sql, parameters);
-        try
-        {
-            _connection.Execute(sql, parameters, _transaction);
-        }
-        catch (DbException error)
-        {
-            throw _explain(error);
-        }
-    }
 
     private void RequireWriter()
     {

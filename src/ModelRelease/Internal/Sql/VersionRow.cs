@@ -1,6 +1,8 @@
+using System.Data.Common;
+
 namespace ModelRelease.Internal.Sql;
 
-/// <summary>A versions row as Dapper reads it; column aliases in <see cref="SqlMetadataSession"/> match these names.</summary>
+/// <summary>A versions row; the column aliases in <see cref="SqlMetadataSession"/> match these names.</summary>
 internal sealed class VersionRow
 {
     public long Id { get; set; }
@@ -30,6 +32,38 @@ internal sealed class VersionRow
     public string Blessing { get; set; } = "";
     public string? BlessingReason { get; set; }
     public string? PrunedAt { get; set; }
+
+    /// <summary>The row the reader stands on, by column alias; a NULL leaves a property at its default.</summary>
+    public static VersionRow Read(DbDataReader row) => new()
+    {
+        Id = row.Long("Id"),
+        Model = row.Text("Model"),
+        Name = row.Text("Name"),
+        Number = row.Long("Number"),
+        Digest = row.Text("Digest"),
+        TotalBytes = row.Long("TotalBytes"),
+        FileCount = row.Long("FileCount"),
+        GitCommit = row.Text("GitCommit"),
+        GitBranch = row.OptionalText("GitBranch"),
+        GitDetached = row.Long("GitDetached"),
+        GitDirty = row.OptionalLong("GitDirty"),
+        GitRemote = row.OptionalText("GitRemote"),
+        GitTag = row.OptionalText("GitTag"),
+        GitSource = row.Text("GitSource"),
+        DatasetVersion = row.Text("DatasetVersion"),
+        DatasetSource = row.Text("DatasetSource"),
+        Hyperparameters = row.Text("Hyperparameters", "{}"),
+        Metrics = row.Text("Metrics", "{}"),
+        CreatedAt = row.Text("CreatedAt"),
+        Actor = row.Text("Actor"),
+        Host = row.Text("Host"),
+        CiRunUrl = row.OptionalText("CiRunUrl"),
+        CiWorkflow = row.OptionalText("CiWorkflow"),
+        CiJob = row.OptionalText("CiJob"),
+        Blessing = row.Text("Blessing"),
+        BlessingReason = row.OptionalText("BlessingReason"),
+        PrunedAt = row.OptionalText("PrunedAt"),
+    };
 
     public ModelVersion ToVersion() => new(
         Id,
