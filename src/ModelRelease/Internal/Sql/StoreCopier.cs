@@ -108,8 +108,7 @@ internal static class StoreCopier
     private static long Count(SqlMetadataSession session, StoreTable table)
     {
         var (connection, transaction, _) = session.Raw;
-        using var command = Command(connection, transaction, $"SELECT COUNT(*) FROM {table.Name}");
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return Convert.ToInt64(SqlCommands.Scalar(connection, transaction, $"SELECT COUNT(*) FROM {table.Name}"), CultureInfo.InvariantCulture);
     }
 
     private static StoreTableCopy Summarise(SqlMetadataSession session, StoreTable table) => Summarise(table, Rows(session, table));
@@ -117,7 +116,7 @@ internal static class StoreCopier
     private static IEnumerable<object?[]> Rows(SqlMetadataSession session, StoreTable table)
     {
         var (connection, transaction, dialect) = session.Raw;
-        using var command = Command(connection, transaction, dialect.RenderStatement(table.Select()));
+        using var command = SqlCommands.Create(connection, transaction, dialect.RenderStatement(table.Select()));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -135,7 +134,7 @@ internal static class StoreCopier
     private static IEnumerable<object?[]> Insert(DbConnection connection, DbTransaction transaction, SqlDialect dialect, StoreTable table, IEnumerable<object?[]> rows)
     {
         var postgres = dialect == SqlDialect.Postgres;
-        using var command = Command(connection, transaction, dialect.RenderStatement(table.Insert(overriding: postgres)));
+        using var command = SqlCommands.Create(connection, transaction, dialect.RenderStatement(table.Insert(overriding: postgres)));
         for (var i = 0; i < table.Columns.Count; i++)
         {
             var parameter = command.CreateParameter();
@@ -158,8 +157,7 @@ internal static class StoreCopier
         {
             // Rows inserted with their ids leave the identity's sequence where it was: without this, the next row a
             // task adds would take id 1 again and fail.
-            using var reseed = Command(connection, transaction, $"SELECT setval(pg_get_serial_sequence('{table.Name}', 'id'), MAX(id)) FROM {table.Name}");
-            reseed.ExecuteNonQuery();
+            SqlCommands.Execute(connection, transaction, $"SELECT setval(pg_get_serial_sequence('{table.Name}', 'id'), MAX(id)) FROM {table.Name}");
         }
     }
 
@@ -195,12 +193,4 @@ internal static class StoreCopier
         IConvertible integer => Convert.ToInt64(integer, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
         _ => throw new RegistryException($"The store holds a value of type {value.GetType().Name} the migration does not know; this ModelRelease cannot copy it."),
     };
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
 }
