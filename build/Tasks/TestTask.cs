@@ -51,6 +51,18 @@ public sealed class TestTask : PipelineTask<BuildContext>
         }
 
         var counts = TestResultCounts.Read(results);
+        var failed = FailedTests.Read(results);
+        if (failed.Count > 0)
+        {
+            // Repeated here, after every project's output, because a CI log is often cut to its last lines. Each line
+            // goes in as a format argument: test names and messages may hold braces.
+            context.Log.Information("Failed tests:");
+            foreach (var line in failed)
+            {
+                context.Log.Information("{0}", line);
+            }
+        }
+
         context.Log.Information(counts.ToString());
         if (failures.Count > 0 || counts.Failed > 0)
         {
