@@ -25,7 +25,9 @@ internal sealed class PushProgressView : IProgress<PushProgress>
     public static T Run<T>(IAnsiConsole console, Func<IProgress<PushProgress>, T> push)
     {
         var view = new PushProgressView();
-        var work = Task.Run(() => push(view));
+        // A thread of its own, not the pool's: a starved pool could start the push late, and the view would then
+        // wait out its quiet time on a push that has not begun.
+        var work = Task.Factory.StartNew(() => push(view), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         if (!Finished(work, QuietFor))
         {
             var capabilities = console.Profile.Capabilities;
