@@ -3,7 +3,8 @@ namespace ModelRelease.Onnx;
 /// <summary>
 /// One model's scores on an evaluation set: the whole set's metrics and each slice's. Metric names are the ones a
 /// release policy names: <c>accuracy</c>, <c>precision</c>, <c>recall</c>, <c>f1</c>, <c>auc</c>, <c>log_loss</c>,
-/// <c>latency_p50_ms</c>, <c>latency_p99_ms</c> (per request, one instance each, in ONNX Runtime on this machine).
+/// <c>latency_p50_ms</c>, <c>latency_p99_ms</c> (per request, one instance each, in ONNX Runtime on this machine; each request's
+/// fastest of <see cref="ModelEvaluator.LatencyRounds"/> rounds).
 /// </summary>
 /// <param name="Metrics">The whole set's metrics.</param>
 /// <param name="Slices">Each slice's metrics (latency included), by slice name; empty when the set has no slices.</param>
