@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace ModelRelease;
 
 /// <summary>The well-known labels and the rule for custom ones.</summary>
-public static partial class LabelNames
+public static class LabelNames
 {
     /// <summary>The version serving most traffic.</summary>
     public const string Stable = "stable";
@@ -38,11 +36,28 @@ public static partial class LabelNames
             return $"'{label}' cannot be a label: the serving layout uses it for a directory. Pick another name, e.g. golden or champion";
         }
 
-        return Pattern().IsMatch(label)
+        return IsLabelShaped(label)
             ? null
             : $"label name '{DisplayText.Escape(label)}' is not valid: use lower-case letters, digits, '_' and '-', starting with a letter (e.g. golden or shadow-eu)";
     }
 
-    [GeneratedRegex(@"^[a-z][a-z0-9_-]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
+    /// <summary>
+    /// A lower-case ASCII letter, then lower-case letters, digits, '_' and '-'. A loop rather than a regex: each label
+    /// move checks the entries of the model's directory, and the first generated regex of an assembly builds the
+    /// search tables of all of them.
+    /// </summary>
+    private static bool IsLabelShaped(string label)
+    {
+        for (var i = 0; i < label.Length; i++)
+        {
+            var c = label[i];
+            var allowed = c is >= 'a' and <= 'z' || (i > 0 && c is (>= '0' and <= '9') or '_' or '-');
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        return label.Length > 0;
+    }
 }

@@ -1,12 +1,10 @@
-using System.Text.RegularExpressions;
-
 namespace ModelRelease;
 
 /// <summary>
 /// The rules for model and version names. Names become directory names under the serving root, so anything
 /// that could escape it (separators, "..", control characters) is refused, with a message that says the rule.
 /// </summary>
-public static partial class Names
+public static class Names
 {
     /// <summary>The longest model or version name.</summary>
     public const int MaxLength = 64;
@@ -33,7 +31,7 @@ public static partial class Names
             return $"model name '{name}' is reserved: the serving root keeps {string.Join(", ", ReservedModelNames.Take(3))} next to the model directories. Pick another name, e.g. mnist";
         }
 
-        return ModelPattern().IsMatch(name)
+        return IsNameShaped(name, upperCase: false)
             ? null
             : $"model name '{DisplayText.Escape(name)}' is not valid: use lower-case letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. mnist or fraud-detector_2)";
     }
@@ -75,16 +73,32 @@ public static partial class Names
             return $"version name '{Shorten(name)}' is {name.Length} characters long; the limit is {MaxLength}: use a shorter one";
         }
 
-        return VersionPattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal)
+        return IsNameShaped(name, upperCase: true) && !name.Contains("..", StringComparison.Ordinal)
             ? null
             : $"version name '{DisplayText.Escape(name)}' is not valid: use letters, digits, '.', '_' and '-', starting with a letter or digit, without '..' (e.g. segmentation-v1.2.3)";
     }
 
     private static string Shorten(string name) => DisplayText.Escape(name.Length > 20 ? name[..20] + "…" : name);
 
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9._-]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ModelPattern();
+    /// <summary>
+    /// A letter or digit, then letters, digits, '.', '_' and '-' (ASCII only; upper-case letters only where
+    /// <paramref name="upperCase"/>). A loop rather than a regex: every release command checks its --model, and the
+    /// first generated regex of an assembly builds the search tables of all of them (~9 ms of a rollback).
+    /// </summary>
+    private static bool IsNameShaped(string name, bool upperCase)
+    {
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var allowed = c is (>= 'a' and <= 'z') or (>= '0' and <= '9')
+                || (upperCase && c is >= 'A' and <= 'Z')
+                || (i > 0 && c is '.' or '_' or '-');
+            if (!allowed)
+            {
+                return false;
+            }
+        }
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex VersionPattern();
+        return name.Length > 0;
+    }
 }

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace ModelRelease;
 
@@ -11,7 +10,7 @@ namespace ModelRelease;
 /// not know is refused when the template is parsed, so a typo fails the policy instead of querying the wrong series.
 /// </summary>
 /// <param name="Text">The template as written.</param>
-public sealed partial record QueryTemplate(string Text)
+public sealed record QueryTemplate(string Text)
 {
     /// <summary>The placeholders a template may use.</summary>
     public static IReadOnlyList<string> Placeholders { get; } = ["model", "version", "label"];
@@ -37,13 +36,21 @@ public sealed partial record QueryTemplate(string Text)
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(version);
         ArgumentNullException.ThrowIfNull(label);
-        return Placeholder().Replace(Text, m => m.Groups["name"].Value switch
+        var rendered = new StringBuilder(Text.Length + 64);
+        var copied = 0;
+        foreach (var (start, end, name) in Spans(Text))
         {
-            "model" => model,
-            "version" => version,
-            "label" => label,
-            var other => throw new InvalidOperationException($"Query template placeholder '{other}' was not checked by Parse."),
-        });
+            rendered.Append(Text, copied, start - copied).Append(name.Trim() switch
+            {
+                "model" => model,
+                "version" => version,
+                "label" => label,
+                var other => throw new InvalidOperationException($"Query template placeholder '{other}' was not checked by Parse."),
+            });
+            copied = end;
+        }
+
+        return rendered.Append(Text, copied, Text.Length - copied).ToString();
     }
 
     /// <summary><see cref="Text"/>.</summary>
@@ -59,28 +66,54 @@ public sealed partial record QueryTemplate(string Text)
         }
 
         var shown = DisplayText.Escape(text);
-        foreach (Match match in AnyPlaceholder().Matches(text))
+        var rest = new StringBuilder(text.Length);
+        var copied = 0;
+        foreach (var (start, end, name) in Spans(text))
         {
-            var name = match.Groups["name"].Value.Trim();
-            if (!Placeholders.Contains(name))
+            if (!Placeholders.Contains(name.Trim()))
             {
-                return $"Query \"{shown}\": unknown placeholder '{{{{{DisplayText.Escape(match.Groups["name"].Value)}}}}}'. Valid placeholders: {valid}.";
+                return $"Query \"{shown}\": unknown placeholder '{{{{{DisplayText.Escape(name)}}}}}'. Valid placeholders: {valid}.";
             }
+
+            rest.Append(text, copied, start - copied);
+            copied = end;
         }
 
         // What is left once the placeholders are gone must hold no double brace: "{{version}" or "version}}" is a
         // placeholder with a brace missing, which would otherwise be sent to Prometheus as text.
-        var rest = AnyPlaceholder().Replace(text, "");
-        var stray = rest.Contains("{{", StringComparison.Ordinal) ? "{{" : rest.Contains("}}", StringComparison.Ordinal) ? "}}" : null;
+        var left = rest.Append(text, copied, text.Length - copied).ToString();
+        var stray = left.Contains("{{", StringComparison.Ordinal) ? "{{" : left.Contains("}}", StringComparison.Ordinal) ? "}}" : null;
         return stray is null
             ? null
             : $"Query \"{shown}\": '{stray}' is not part of a placeholder (a brace is missing). Write placeholders as {valid}.";
     }
 
-    [GeneratedRegex(@"\{\{\s*(?<name>[a-z]+)\s*\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex Placeholder();
+    /// <summary>
+    /// Each <c>{{…}}</c> holding no brace itself, leftmost first: the placeholders, and the typos of one. Where a span
+    /// fails (<c>{{{x}}</c>), the search goes on from the next character, so <c>{{x}}</c> inside it is found. Scanned
+    /// by hand rather than by a regex: every release command builds its host's policies, and the first generated
+    /// regex of an assembly builds the search tables of all of them.
+    /// </summary>
+    private static IEnumerable<(int Start, int End, string Name)> Spans(string text)
+    {
+        var open = text.IndexOf("{{", StringComparison.Ordinal);
+        while (open >= 0)
+        {
+            var close = open + 2;
+            while (close < text.Length && text[close] is not ('{' or '}'))
+            {
+                close++;
+            }
 
-    // Anything between double braces that holds no brace itself: the known names and the typos.
-    [GeneratedRegex(@"\{\{(?<name>[^{}]*)\}\}", RegexOptions.CultureInvariant)]
-    private static partial Regex AnyPlaceholder();
+            if (close + 1 < text.Length && text[close] == '}' && text[close + 1] == '}')
+            {
+                yield return (open, close + 2, text[(open + 2)..close]);
+                open = text.IndexOf("{{", close + 2, StringComparison.Ordinal);
+            }
+            else
+            {
+                open = text.IndexOf("{{", open + 1, StringComparison.Ordinal);
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cake.Core.Diagnostics;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ModelRelease.Cake.Internal;
 
@@ -14,24 +15,44 @@ internal static class ReportPrinter
             return;
         }
 
+        var rows = Rows(outcomes);
+        if (!ReportLines.TryWrite(console.Writer, console.Color, console.Width, rows))
+        {
+            PrintWithSpectre(console.Out, rows);
+        }
+    }
+
+    /// <summary>The rows: one per task, an empty one, then the total.</summary>
+    internal static List<ReportLines.Row> Rows(IReadOnlyList<TaskOutcome> outcomes)
+    {
+        var rows = new List<ReportLines.Row>(outcomes.Count + 2);
+        foreach (var outcome in outcomes)
+        {
+            var status = outcome.Note is null ? outcome.Status.ToString() : $"{outcome.Status} ({DisplayText.Escape(outcome.Note)})";
+            rows.Add(new ReportLines.Row(outcome.Name, Format(outcome.Duration), status, Colour(outcome.Status)));
+        }
+
+        var total = TimeSpan.FromTicks(outcomes.Sum(o => o.Duration.Ticks));
+        rows.Add(new ReportLines.Row(string.Empty, string.Empty, string.Empty, null));
+        rows.Add(new ReportLines.Row("Total", Format(total), string.Empty, null));
+        return rows;
+    }
+
+    /// <summary>The same table through Spectre, for what <see cref="ReportLines"/> cannot lay out exactly (and to check it against).</summary>
+    internal static void PrintWithSpectre(IAnsiConsole console, IReadOnlyList<ReportLines.Row> rows)
+    {
         var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Task")
             .AddColumn(new TableColumn("Duration").RightAligned())
             .AddColumn("Status");
-        foreach (var outcome in outcomes)
+        foreach (var row in rows)
         {
-            var status = outcome.Note is null ? outcome.Status.ToString() : $"{outcome.Status} ({DisplayText.Escape(outcome.Note)})";
-            table.AddRow(
-                new Text(outcome.Name),
-                new Text(Format(outcome.Duration)),
-                new Markup($"[{Colour(outcome.Status)}]{Markup.Escape(status)}[/]"));
+            var status = row.StatusColour is null ? (IRenderable)new Text(row.Status) : new Markup($"[{row.StatusColour}]{Markup.Escape(row.Status)}[/]");
+            table.AddRow(new Text(row.Task), new Text(row.Duration), status);
         }
 
-        var total = TimeSpan.FromTicks(outcomes.Sum(o => o.Duration.Ticks));
-        table.AddEmptyRow();
-        table.AddRow(new Text("Total"), new Text(Format(total)), new Text(string.Empty));
-        console.Out.WriteLine();
-        console.Out.Write(table);
+        console.WriteLine();
+        console.Write(table);
     }
 
     private static string Format(TimeSpan duration) =>

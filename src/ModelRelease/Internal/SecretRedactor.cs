@@ -20,13 +20,13 @@ internal static partial class SecretRedactor
             return null;
         }
 
-        if (SecretName().IsMatch(name))
+        if (IsSecretName(name))
         {
             return Mask;
         }
 
-        var masked = ConnectionStringSecret().Replace(value, m => m.Groups["key"].Value + "=" + Mask);
-        return UrlCredentials().Replace(masked, m => m.Groups["scheme"].Value + Mask + "@");
+        var masked = MayHoldConnectionStringSecret(value) ? ConnectionStringSecret().Replace(value, m => m.Groups["key"].Value + "=" + Mask) : value;
+        return MayHoldUrlCredentials(masked) ? UrlCredentials().Replace(masked, m => m.Groups["scheme"].Value + Mask + "@") : masked;
     }
 
     /// <summary>
@@ -40,9 +40,14 @@ internal static partial class SecretRedactor
             return [];
         }
 
-        if (SecretName().IsMatch(name))
+        if (IsSecretName(name))
         {
             return [value];
+        }
+
+        if (!MayHoldConnectionStringSecret(value) && !MayHoldUrlCredentials(value))
+        {
+            return [];
         }
 
         var secrets = new List<string>();
@@ -62,8 +67,49 @@ internal static partial class SecretRedactor
         return secrets.Where(secret => secret.Length > 0).ToList();
     }
 
-    [GeneratedRegex(@"(token|secret|password|passwd|pwd|credential|api[-_]?key|private[-_]?key|access[-_]?key)", RegexOptions.IgnoreCase)]
-    private static partial Regex SecretName();
+    /// <summary>The words that make an argument's name secret, in lower case; "api", "private" and "access" go with "key".</summary>
+    private static readonly string[] SecretWords =
+    [
+        "token", "secret", "password", "passwd", "pwd", "credential",
+        "apikey", "api-key", "api_key", "privatekey", "private-key", "private_key", "accesskey", "access-key", "access_key",
+    ];
+
+    /// <summary>
+    /// True when <paramref name="name"/> holds a secret word in any letter case. Plain string search, not a regex: the
+    /// first generated regex of an assembly builds the search tables of all of them, and every recorded run checks
+    /// each argument's name. Letters that a case-insensitive regex also takes for s, i and k (ſ, ı, İ, the Kelvin sign)
+    /// count as those letters, so this never misses a name such a regex would catch.
+    /// </summary>
+    internal static bool IsSecretName(string name)
+    {
+        var folded = string.Create(name.Length, name, static (span, text) =>
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                span[i] = text[i] switch
+                {
+                    'ſ' => 's',
+                    'ı' or 'İ' => 'i',
+                    var c => char.ToLowerInvariant(c),
+                };
+            }
+        });
+        foreach (var word in SecretWords)
+        {
+            if (folded.Contains(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // What each pattern below cannot match without: skipping it then changes nothing, and keeps a value with neither
+    // (almost every argument) from building the regex engine's tables at all.
+    private static bool MayHoldConnectionStringSecret(string value) => value.Contains('=');
+
+    private static bool MayHoldUrlCredentials(string value) => value.Contains("://", StringComparison.Ordinal) && value.Contains('@');
 
     [GeneratedRegex(@"(?<key>\b(?:password|pwd|passwd|secret|token))\s*=\s*(?<value>""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase)]
     private static partial Regex ConnectionStringSecret();

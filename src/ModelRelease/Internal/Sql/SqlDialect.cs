@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using System.Text;
 
 namespace ModelRelease.Internal.Sql;
 
@@ -9,7 +9,7 @@ namespace ModelRelease.Internal.Sql;
 /// <c>{json:col}</c> read such a column back as the text SQLite stores, and <c>{in:@list}</c> tests membership in a
 /// list parameter. Values stay text in C# for both stores, so rows read the same from either.
 /// </summary>
-internal sealed partial class SqlDialect
+internal sealed class SqlDialect
 {
     // Times as SQLite stores them (SqlValues.Time): fixed-width UTC text with 7 fractional digits. PostgreSQL keeps
     // microseconds, and SqlValues.Time truncates to them, so the 7th digit is always 0 in both stores.
@@ -87,12 +87,57 @@ internal sealed partial class SqlDialect
     /// <summary>Fills the dialect's spellings into a migration's DDL.</summary>
     public string Render(string sql) => sql.Replace("{identity}", Identity, StringComparison.Ordinal);
 
-    /// <summary>Fills the dialect's spellings of the typed placeholders into a statement that reads or writes rows.</summary>
-    public string RenderStatement(string sql) =>
-        sql.Contains('{', StringComparison.Ordinal)
-            ? Placeholder().Replace(sql, match => _placeholder(match.Groups[1].Value, match.Groups[2].Value))
-            : sql;
+    /// <summary>
+    /// Fills the dialect's spellings of the typed placeholders into a statement that reads or writes rows: each
+    /// <c>{kind:operand}</c> whose kind is time, json, jsontext or in, and whose operand is a parameter (<c>@name</c>) or
+    /// a column (letters, digits, '_' and '.', not starting with a digit). Anything else in braces stays as it is.
+    /// Scanned by hand rather than by a regex: every statement passes here, and the first generated regex of an
+    /// assembly builds the search tables of all of them.
+    /// </summary>
+    public string RenderStatement(string sql)
+    {
+        var start = sql.IndexOf('{', StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return sql;
+        }
 
-    [GeneratedRegex(@"\{(time|json|jsontext|in):([@A-Za-z_][A-Za-z0-9_.]*)\}")]
-    private static partial Regex Placeholder();
+        var rendered = new StringBuilder(sql.Length + 64);
+        var copied = 0;
+        for (; start >= 0; start = sql.IndexOf('{', start + 1))
+        {
+            if (Placeholder(sql, start) is { } found)
+            {
+                rendered.Append(sql, copied, start - copied).Append(_placeholder(found.Kind, found.Operand));
+                copied = found.End;
+                start = found.End - 1;
+            }
+        }
+
+        return rendered.Append(sql, copied, sql.Length - copied).ToString();
+    }
+
+    /// <summary>The placeholder that starts at the brace at <paramref name="open"/>, or null when the text there is not one.</summary>
+    private static (string Kind, string Operand, int End)? Placeholder(string sql, int open)
+    {
+        var colon = sql.IndexOf(':', open + 1);
+        if (colon < 0 || sql.AsSpan(open + 1, colon - open - 1) is not ("time" or "json" or "jsontext" or "in"))
+        {
+            return null;
+        }
+
+        var end = colon + 1;
+        if (end >= sql.Length || sql[end] is not ('@' or '_' or (>= 'A' and <= 'Z') or (>= 'a' and <= 'z')))
+        {
+            return null;
+        }
+
+        while (++end < sql.Length && sql[end] is '_' or '.' or (>= 'A' and <= 'Z') or (>= 'a' and <= 'z') or (>= '0' and <= '9'))
+        {
+        }
+
+        return end < sql.Length && sql[end] == '}'
+            ? (sql[(open + 1)..colon], sql[(colon + 1)..end], end + 1)
+            : null;
+    }
 }

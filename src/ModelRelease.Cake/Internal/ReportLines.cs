@@ -1,0 +1,88 @@
+namespace ModelRelease.Cake.Internal;
+
+/// <summary>
+/// The closing task/duration/status table as plain lines, byte for byte what Spectre writes for the same table with
+/// its simple border: a blank top line, the header, a rule, the rows, a blank bottom line. Laying the table out with
+/// Spectre costs a command like a rollback about as much as its whole label move; this writer costs nothing.
+/// It only takes tables it can lay out exactly: printable ASCII cells (each one column wide), a line that fits the
+/// width, and a writer whose encoding can carry the rule's box-drawing character. Anything else is left to Spectre.
+/// </summary>
+internal static class ReportLines
+{
+    private const string Reset = "\u001b[0m";
+
+    /// <summary>The escapes Spectre writes for the report's colours (from the standard 16).</summary>
+    private static string? Escape(string? colour) => colour switch
+    {
+        "red" => "\u001b[91m",
+        "grey" => "\u001b[90m",
+        "blue" => "\u001b[94m",
+        "green" => "\u001b[32m",
+        _ => null,
+    };
+
+    /// <summary>One row's cells; <see cref="StatusColour"/> is the status's colour (red, grey, blue or green), or null for none.</summary>
+    internal readonly record struct Row(string Task, string Duration, string Status, string? StatusColour);
+
+    private static readonly Row Header = new("Task", "Duration", "Status", null);
+
+    /// <summary>Writes the table and returns true, or writes nothing and returns false when it cannot match Spectre exactly.</summary>
+    public static bool TryWrite(TextWriter writer, bool color, int width, IReadOnlyList<Row> rows)
+    {
+        if (!writer.Encoding.EncodingName.Contains("Unicode", StringComparison.Ordinal))
+        {
+            return false; // Spectre draws the rule in ASCII there
+        }
+
+        int task = Header.Task.Length, duration = Header.Duration.Length, status = Header.Status.Length;
+        foreach (var row in rows)
+        {
+            if (!IsPlain(row.Task) || !IsPlain(row.Duration) || !IsPlain(row.Status) || (row.StatusColour is not null && Escape(row.StatusColour) is null))
+            {
+                return false;
+            }
+
+            task = Math.Max(task, row.Task.Length);
+            duration = Math.Max(duration, row.Duration.Length);
+            status = Math.Max(status, row.Status.Length);
+        }
+
+        // A border, then each column with a space either side, columns a space apart, then a border.
+        var lineWidth = task + duration + status + (3 * 3) + 1;
+        if (lineWidth > width)
+        {
+            return false; // Spectre would shrink and wrap the columns
+        }
+
+        writer.WriteLine();
+        writer.WriteLine(new string(' ', lineWidth));
+        writer.WriteLine(Line(Header, color, task, duration, status));
+        writer.WriteLine(new string('─', lineWidth));
+        foreach (var row in rows)
+        {
+            writer.WriteLine(Line(row, color, task, duration, status));
+        }
+
+        writer.WriteLine(new string(' ', lineWidth));
+        return true;
+    }
+
+    private static string Line(Row row, bool color, int task, int duration, int status)
+    {
+        var styled = color && Escape(row.StatusColour) is { } style && row.Status.Length > 0 ? style + row.Status + Reset : row.Status;
+        return "  " + row.Task.PadRight(task) + "   " + row.Duration.PadLeft(duration) + "   " + styled + new string(' ', status - row.Status.Length) + "  ";
+    }
+
+    private static bool IsPlain(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
