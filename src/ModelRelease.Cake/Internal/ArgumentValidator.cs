@@ -6,6 +6,8 @@ namespace ModelRelease.Cake.Internal;
 /// </summary>
 internal static class ArgumentValidator
 {
+    // Plain loops throughout, not LINQ over tuples and key-value pairs: every command passes here, and those generic
+    // instantiations over value types are compiled at run time on their first use (a few ms of a rollback).
     public static void Validate(
         CommandLine commandLine,
         TaskCatalog catalog,
@@ -13,11 +15,36 @@ internal static class ArgumentValidator
         IReadOnlyList<TaskDefinition> selected,
         IReadOnlyList<Argument> contextArguments)
     {
-        var readable = contextArguments.Concat(selected.SelectMany(t => t.Arguments))
-            .Select(a => a.Name.ToLowerInvariant())
-            .ToHashSet(StringComparer.Ordinal);
+        var declared = new List<Argument>(contextArguments);
+        foreach (var task in selected)
+        {
+            declared.AddRange(task.Arguments);
+        }
 
-        foreach (var name in commandLine.TaskArgumentNames)
+        var readable = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var argument in declared)
+        {
+            readable.Add(argument.Name.ToLowerInvariant());
+        }
+
+        // Each name given, in order, once; and the ones given a value. An empty value ("--model=" from an unset shell
+        // variable) is as good as missing, except for a switch.
+        var names = new List<string>();
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (name, value) in commandLine.TaskArguments)
+        {
+            if (!names.Contains(name, StringComparer.Ordinal))
+            {
+                names.Add(name);
+            }
+
+            if (value.Length > 0)
+            {
+                given.Add(name);
+            }
+        }
+
+        foreach (var name in names)
         {
             if (!readable.Contains(name))
             {
@@ -25,49 +52,70 @@ internal static class ArgumentValidator
             }
         }
 
-        // An empty value ("--model=" from an unset shell variable) is as good as missing, except for a switch.
-        var given = commandLine.TaskArguments
-            .Where(a => a.Value.Length > 0)
-            .Select(a => a.Key)
-            .ToHashSet(StringComparer.Ordinal);
-        var required = contextArguments.Select(a => (Reader: "Every task", Argument: a))
-            .Concat(selected.SelectMany(t => t.Arguments.Select(a => (Reader: Reader(t.Name, targets), Argument: a))))
-            .Where(x => x.Argument.IsRequired);
-        foreach (var (reader, argument) in required)
+        RequireGiven(contextArguments, "Every task", names, given);
+        foreach (var task in selected)
+        {
+            RequireGiven(task.Arguments, task.Name, names, given, targets);
+        }
+
+        RequireOneValueEach(commandLine, names, declared);
+    }
+
+    /// <summary>Each required argument of <paramref name="arguments"/> must be given a value (a switch: given at all).</summary>
+    private static void RequireGiven(IReadOnlyList<Argument> arguments, string reader, List<string> names, HashSet<string> given, IReadOnlyList<string>? targets = null)
+    {
+        foreach (var argument in arguments)
         {
             var name = argument.Name.ToLowerInvariant();
-            if (given.Contains(name) || (argument.IsFlag && commandLine.TaskArgumentNames.Contains(name)))
+            if (!argument.IsRequired || given.Contains(name) || (argument.IsFlag && names.Contains(name, StringComparer.Ordinal)))
             {
                 continue;
             }
 
             var example = argument.Example is null ? string.Empty : $", e.g. --{argument.Name}={argument.Example}";
-            var empty = commandLine.TaskArgumentNames.Contains(name) ? " (it was given empty)" : string.Empty;
-            throw new PipelineUsageException($"{reader} needs --{argument.Name} ({argument.Description}){example}{empty}.");
+            var empty = names.Contains(name, StringComparer.Ordinal) ? " (it was given empty)" : string.Empty;
+            var who = targets is null ? reader : Reader(reader, targets);
+            throw new PipelineUsageException($"{who} needs --{argument.Name} ({argument.Description}){example}{empty}.");
         }
-
-        RequireOneValueEach(commandLine, contextArguments.Concat(selected.SelectMany(t => t.Arguments)).ToList());
     }
 
     /// <summary>
     /// An argument that takes a value must not be given empty, and no argument twice with different values: an
     /// empty --version read as "absent" promoted the canary, and "--weight=10 --weight=90" quietly meant 90.
     /// </summary>
-    private static void RequireOneValueEach(CommandLine commandLine, IReadOnlyList<Argument> declared)
+    private static void RequireOneValueEach(CommandLine commandLine, List<string> names, List<Argument> declared)
     {
-        foreach (var given in commandLine.TaskArguments.GroupBy(a => a.Key, StringComparer.Ordinal))
+        foreach (var name in names)
         {
-            var forms = declared.Where(a => string.Equals(a.Name, given.Key, StringComparison.OrdinalIgnoreCase)).ToList();
-            var isFlag = forms.Any(a => a.IsFlag);
-            var values = ArgumentValues.Distinct(given.Select(a => isFlag ? ArgumentValues.SwitchValue(a.Value) : a.Value));
+            Argument? example = null;
+            var isFlag = false;
+            foreach (var argument in declared)
+            {
+                if (string.Equals(argument.Name, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    isFlag |= argument.IsFlag;
+                    example ??= argument.Example is null ? null : argument;
+                }
+            }
+
+            var raw = new List<string>();
+            foreach (var (key, value) in commandLine.TaskArguments)
+            {
+                if (string.Equals(key, name, StringComparison.Ordinal))
+                {
+                    raw.Add(isFlag ? ArgumentValues.SwitchValue(value) : value);
+                }
+            }
+
+            var values = ArgumentValues.Distinct(raw);
             if (values.Count > 1)
             {
-                throw new PipelineUsageException(ArgumentValues.ConflictMessage(given.Key, values));
+                throw new PipelineUsageException(ArgumentValues.ConflictMessage(name, values));
             }
 
             if (!isFlag && ArgumentValues.IsEmpty(values[0]))
             {
-                throw new PipelineUsageException(ArgumentValues.EmptyMessage(given.Key, forms.Select(a => a.Example).FirstOrDefault(e => e is not null)));
+                throw new PipelineUsageException(ArgumentValues.EmptyMessage(name, example?.Example));
             }
         }
     }

@@ -22,7 +22,7 @@ internal static class ReportLines
     };
 
     /// <summary>One row's cells; <see cref="StatusColour"/> is the status's colour (red, grey, blue or green), or null for none.</summary>
-    internal readonly record struct Row(string Task, string Duration, string Status, string? StatusColour);
+    internal sealed record Row(string Task, string Duration, string Status, string? StatusColour);
 
     private static readonly Row Header = new("Task", "Duration", "Status", null);
 

@@ -26,13 +26,14 @@ internal static class ReportPrinter
     internal static List<ReportLines.Row> Rows(IReadOnlyList<TaskOutcome> outcomes)
     {
         var rows = new List<ReportLines.Row>(outcomes.Count + 2);
+        var total = TimeSpan.Zero;
         foreach (var outcome in outcomes)
         {
+            total += outcome.Duration;
             var status = outcome.Note is null ? outcome.Status.ToString() : $"{outcome.Status} ({DisplayText.Escape(outcome.Note)})";
             rows.Add(new ReportLines.Row(outcome.Name, Format(outcome.Duration), status, Colour(outcome.Status)));
         }
 
-        var total = TimeSpan.FromTicks(outcomes.Sum(o => o.Duration.Ticks));
         rows.Add(new ReportLines.Row(string.Empty, string.Empty, string.Empty, null));
         rows.Add(new ReportLines.Row("Total", Format(total), string.Empty, null));
         return rows;

@@ -37,7 +37,7 @@ internal static class ServingConfig
             text.Append(CultureInfo.InvariantCulture, $"    base_path: \"{Escape(JoinBasePath(basePath, model.Key))}\"\n");
             text.Append(CultureInfo.InvariantCulture, $"    model_platform: \"{Platform(served, formatOf ?? (_ => ArtifactFormat.TensorFlowSavedModel), warn)}\"\n");
             text.Append("    model_version_policy {\n      specific {\n");
-            foreach (var number in served.Select(l => l.Number).Distinct().Order())
+            foreach (var number in DistinctInOrder(served))
             {
                 text.Append(CultureInfo.InvariantCulture, $"        versions: {number}\n");
             }
@@ -129,4 +129,33 @@ internal static class ServingConfig
         basePath.TrimEnd('/', '\\') + "/" + model + "/" + ServingLayout.ServingDirectoryName;
 
     private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The served numbers, each once, smallest first: an insertion sort over an array (a model serves a handful of
+    /// versions), not LINQ over longs, which every label move would compile at run time on first use.
+    /// </summary>
+    private static long[] DistinctInOrder(List<LabelAssignment> served)
+    {
+        var numbers = new long[served.Count];
+        var count = 0;
+        foreach (var label in served)
+        {
+            var at = count;
+            while (at > 0 && numbers[at - 1] > label.Number)
+            {
+                at--;
+            }
+
+            if (at > 0 && numbers[at - 1] == label.Number)
+            {
+                continue;
+            }
+
+            Array.Copy(numbers, at, numbers, at + 1, count - at);
+            numbers[at] = label.Number;
+            count++;
+        }
+
+        return numbers[..count];
+    }
 }
