@@ -1,3 +1,4 @@
+using ModelRelease.Cake;
 using ModelRelease.Pipelines.Output;
 using Spectre.Console;
 
@@ -8,7 +9,9 @@ namespace ModelRelease.Pipelines;
 /// tasks call it with their parsed arguments and the Demo calls it with its own, so a step prints the same either way.
 /// Each mutating command has a Plan twin that reads only and fills a <see cref="ChangePlan"/> for <c>--dryrun</c>. A Plan
 /// twin also rehearses its step on the registry (<see cref="ModelRegistry.Rehearse"/>), so the plans after it in the
-/// same run see the state it would leave: Canary plans on the version Push's plan would create.
+/// same run see the state it would leave: Canary plans on the version Push's plan would create. Its one-line messages
+/// go through <see cref="MarkupLines"/>, which writes simple markup without Spectre's renderer (none of them is written
+/// while a progress bar runs).
 /// </summary>
 public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole console)
 {
@@ -67,7 +70,7 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
         var v = result.Version;
         if (result.Created)
         {
-            console.MarkupLineInterpolated($"Pushed [bold]{D(v.Model)} {D(v.Name)}[/] as serving number [bold]{v.Number}[/]: {v.FileCount} files, {PushProgressView.Throughput(v.TotalBytes, clock.Elapsed)}, commit {D(ReleaseText.ShortCommit(v.Git))}, dataset {D(v.Dataset.Value)}, {Blessings.Describe(v)}.");
+            console.WriteMarkupLineInterpolated($"Pushed [bold]{D(v.Model)} {D(v.Name)}[/] as serving number [bold]{v.Number}[/]: {v.FileCount} files, {PushProgressView.Throughput(v.TotalBytes, clock.Elapsed)}, commit {D(ReleaseText.ShortCommit(v.Git))}, dataset {D(v.Dataset.Value)}, {Blessings.Describe(v)}.");
         }
         else
         {
@@ -75,7 +78,7 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
             var asked = request.VersionName is { } name && !string.Equals(name, v.Name, StringComparison.Ordinal)
                 ? $" No version {D(name)} was created: use {D(v.Name)}."
                 : "";
-            console.MarkupLineInterpolated($"[yellow]{D(v.Model)} {D(v.Name)}[/] (serving number {v.Number}) already holds these exact bytes; no new version was added.{asked}");
+            console.WriteMarkupLineInterpolated($"[yellow]{D(v.Model)} {D(v.Name)}[/] (serving number {v.Number}) already holds these exact bytes; no new version was added.{asked}");
         }
 
         return result;
@@ -100,26 +103,26 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
 
         if (step.IsNoOp)
         {
-            console.MarkupLineInterpolated($"{D(step.Summary)}.");
+            console.WriteMarkupLineInterpolated($"{D(step.Summary)}.");
             return [];
         }
 
         var results = release.Apply(step);
-        console.MarkupLineInterpolated($"[green]Done:[/] {D(step.Summary)}.");
+        console.WriteMarkupLineInterpolated($"[green]Done:[/] {D(step.Summary)}.");
         if (step.Edits.Any(e => e.Label is LabelNames.Stable or LabelNames.Canary))
         {
             if (Registry.Options.Readiness is { } readiness)
             {
-                console.MarkupLineInterpolated($"  serving: {D(readiness.Server.ToString())} served the incoming version before its label moved");
+                console.WriteMarkupLineInterpolated($"  serving: {D(readiness.Server.ToString())} served the incoming version before its label moved");
             }
             else
             {
-                console.MarkupLine("  serving: wait skipped (no --serving-url): models.config was written with the label moved at once");
+                console.WriteMarkupLine("  serving: wait skipped (no --serving-url): models.config was written with the label moved at once");
             }
         }
 
         var labels = Registry.Labels(step.Model);
-        console.MarkupLineInterpolated($"  labels of {D(step.Model)}: {Labels.Describe(labels)}");
+        console.WriteMarkupLineInterpolated($"  labels of {D(step.Model)}: {Labels.Describe(labels)}");
         return results;
     }
 
@@ -130,7 +133,7 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
 
         if (step.IsNoOp)
         {
-            console.MarkupLineInterpolated($"{D(step.Summary)}.");
+            console.WriteMarkupLineInterpolated($"{D(step.Summary)}.");
         }
 
         step.Describe(plan, Registry.Layout, Registry.Options.Readiness);
@@ -148,7 +151,7 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
     {
         foreach (var note in step.Notes)
         {
-            console.MarkupLineInterpolated($"[yellow]note:[/] {D(note)}");
+            console.WriteMarkupLineInterpolated($"[yellow]note:[/] {D(note)}");
         }
     }
 
@@ -193,12 +196,12 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
             var done = Registry.Repair();
             foreach (var action in done)
             {
-                console.MarkupLineInterpolated($"[yellow]repaired:[/] {action}");
+                console.WriteMarkupLineInterpolated($"[yellow]repaired:[/] {action}");
             }
 
             if (done.Count == 0)
             {
-                console.MarkupLine("Nothing to repair.");
+                console.WriteMarkupLine("Nothing to repair.");
             }
         }
 
@@ -224,19 +227,19 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
         var result = Registry.Adopt();
         if (!result.WroteMarker && !result.BoundStore)
         {
-            console.MarkupLineInterpolated($"{Registry.Layout.Root} and {Registry.Store.Location} already belong together (root id {result.RootId}); nothing was changed.");
+            console.WriteMarkupLineInterpolated($"{Registry.Layout.Root} and {Registry.Store.Location} already belong together (root id {result.RootId}); nothing was changed.");
         }
         else
         {
             var kept = result.SetsAsideDamagedMarker ? $"Nothing was deleted; the damaged marker was kept in {Registry.Layout.QuarantineDirectory}." : "Nothing was deleted or moved.";
-            console.MarkupLineInterpolated($"[green]Adopted[/] {Registry.Layout.Root} with the registry {Registry.Store.Location} (root id {result.RootId}): {result.Why}. {kept}");
+            console.WriteMarkupLineInterpolated($"[green]Adopted[/] {Registry.Layout.Root} with the registry {Registry.Store.Location} (root id {result.RootId}): {result.Why}. {kept}");
             foreach (var line in result.Registered)
             {
-                console.MarkupLineInterpolated($"  registered {line}");
+                console.WriteMarkupLineInterpolated($"  registered {line}");
             }
 
             // Adopt syncs nothing: links and configs written for another path or store stay until the next change.
-            console.MarkupLine("Links, the numeric view and the configs are brought in line with the registry by the next change or by Verify --repair; Verify lists what differs now.");
+            console.WriteMarkupLine("Links, the numeric view and the configs are brought in line with the registry by the next change or by Verify --repair; Verify lists what differs now.");
         }
 
         PrintUnknown(result);
@@ -274,7 +277,7 @@ public sealed partial class ReleaseCommands(ReleaseManager release, IAnsiConsole
     {
         foreach (var path in result.Unknown)
         {
-            console.MarkupLineInterpolated($"[yellow]note:[/] the registry does not know {path}; the next change moves it to {Registry.Layout.QuarantineDirectory} (never deletes it). Verify lists it.");
+            console.WriteMarkupLineInterpolated($"[yellow]note:[/] the registry does not know {path}; the next change moves it to {Registry.Layout.QuarantineDirectory} (never deletes it). Verify lists it.");
         }
     }
 

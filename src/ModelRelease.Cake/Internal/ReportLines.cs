@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ModelRelease.Cake.Internal;
 
 /// <summary>
@@ -54,16 +56,17 @@ internal static class ReportLines
             return false; // Spectre would shrink and wrap the columns
         }
 
-        writer.WriteLine();
-        writer.WriteLine(new string(' ', lineWidth));
-        writer.WriteLine(Line(Header, color, task, duration, status));
-        writer.WriteLine(new string('─', lineWidth));
+        // One write, ending each line as Spectre does (Environment.NewLine, whatever the writer's NewLine).
+        var nl = Environment.NewLine;
+        var table = new StringBuilder(nl).Append(' ', lineWidth).Append(nl)
+            .Append(Line(Header, color, task, duration, status)).Append(nl)
+            .Append('─', lineWidth).Append(nl);
         foreach (var row in rows)
         {
-            writer.WriteLine(Line(row, color, task, duration, status));
+            table.Append(Line(row, color, task, duration, status)).Append(nl);
         }
 
-        writer.WriteLine(new string(' ', lineWidth));
+        writer.Write(table.Append(' ', lineWidth).Append(nl).ToString());
         return true;
     }
 

@@ -22,7 +22,7 @@ internal sealed class StepPrinter(HostConsole console, ICakeLog log, StandardOut
             }
             else
             {
-                console.Out.MarkupLine($"[bold]» {Markup.Escape(name)}[/]");
+                console.Out.WriteMarkupLine($"[bold]» {Markup.Escape(name)}[/]");
             }
         }
     }
