@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ModelRelease.Cake.Internal;
 using Spectre.Console;
 
 namespace ModelRelease.Cake;
@@ -22,16 +23,12 @@ public static class MarkupLines
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(markup);
-        var profile = console.Profile;
-        bool? ansi = (profile.Capabilities.Ansi, profile.Capabilities.ColorSystem) switch
+        var (writer, ansi, width) = console is DeferredConsole { IsCreated: false } host
+            ? (host.Writer, host.Ansi, host.Width)
+            : Target(console.Profile);
+        if (ansi is { } escapes && Render(markup, escapes, width) is { } line)
         {
-            (true, ColorSystem.Standard) => true,
-            (false, ColorSystem.NoColors) => false,
-            _ => null,
-        };
-        if (ansi is { } escapes && Render(markup, escapes, profile.Width) is { } line)
-        {
-            profile.Out.Writer.Write(line + Environment.NewLine);
+            writer.Write(line + Environment.NewLine);
         }
         else
         {
@@ -55,6 +52,15 @@ public static class MarkupLines
 
         console.WriteMarkupLine(string.Format(CultureInfo.CurrentCulture, markup.Format, values));
     }
+
+    /// <summary>Where a console writes, and whether with the escapes of the standard 16 colours (true), none (false), or others (null).</summary>
+    private static (TextWriter Writer, bool? Ansi, int Width) Target(Profile profile) =>
+        (profile.Out.Writer, (profile.Capabilities.Ansi, profile.Capabilities.ColorSystem) switch
+        {
+            (true, ColorSystem.Standard) => true,
+            (false, ColorSystem.NoColors) => false,
+            _ => null,
+        }, profile.Width);
 
     /// <summary>The line as Spectre writes it (escapes included where <paramref name="ansi"/>), or null when this cannot tell.</summary>
     internal static string? Render(string markup, bool ansi, int width)

@@ -1,3 +1,4 @@
+using ModelRelease.Cake.Internal;
 using Spectre.Console;
 
 namespace ModelRelease.Cake.Tests;
@@ -103,5 +104,26 @@ public sealed class MarkupLinesTests
 
         Assert.Equal(spectreOutput.ToString(), fastOutput.ToString());
         Assert.Contains("[red]not markup[/]", fastOutput.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_Write_Simple_Lines_Without_Making_The_Hosts_Spectre_Console_Then_Use_It_Once_Made()
+    {
+        var output = new StringWriter();
+        var host = HostConsole.Create(output, new StringWriter(), _ => null);
+        var deferred = Assert.IsType<DeferredConsole>(host.Out);
+
+        host.Out.WriteMarkupLine("[green]Done:[/] roll stable back.");
+        Assert.False(deferred.IsCreated);
+
+        host.Out.Write(new Text("through Spectre\n"));
+        Assert.True(deferred.IsCreated);
+        host.Out.WriteMarkupLine("  labels of [bold]m[/]: stable → v1");
+
+        var (spectre, spectreOutput) = Console(ansi: false);
+        spectre.MarkupLine("[green]Done:[/] roll stable back.");
+        spectre.Write(new Text("through Spectre\n"));
+        spectre.MarkupLine("  labels of [bold]m[/]: stable → v1");
+        Assert.Equal(spectreOutput.ToString(), output.ToString());
     }
 }

@@ -12,14 +12,14 @@ internal sealed class HostConsole
     private readonly WorkflowCommandGuard? _guardedOut;
     private readonly WorkflowCommandGuard? _guardedError;
 
-    private readonly Lazy<IAnsiConsole> _out;
+    private readonly DeferredConsole _out;
 
     private HostConsole(TextWriter writer, bool color, int? width, Func<IAnsiConsole> createOut, TextWriter error, bool errorColor)
     {
         Writer = writer;
         Color = color;
         _width = width;
-        _out = new Lazy<IAnsiConsole>(createOut);
+        _out = new DeferredConsole(createOut, writer, color, () => Width);
         Error = error;
         _errorColor = errorColor;
         _guardedOut = writer as WorkflowCommandGuard;
@@ -27,10 +27,11 @@ internal sealed class HostConsole
     }
 
     /// <summary>
-    /// The rich console on standard output. Made on first use: Spectre's start-up (capabilities, encoding, its
-    /// assembly) is a measurable part of a command that never prints through it, such as <c>--tree</c>.
+    /// The rich console on standard output. Spectre's console behind it is made on first use: its start-up
+    /// (capabilities, encoding, defaults) is a measurable part of a command that never needs it, such as <c>--tree</c>
+    /// or a label move, whose lines <see cref="MarkupLines"/> writes itself.
     /// </summary>
-    public IAnsiConsole Out => _out.Value;
+    public IAnsiConsole Out => _out;
 
     /// <summary>Standard output as plain text (behind the workflow command guard in a GitHub Actions job).</summary>
     public TextWriter Writer { get; }
