@@ -18,6 +18,10 @@ public sealed class LiveLoopTests(TrainedSentiment trained, MetricsServices serv
 
     private static readonly TimeSpan Bound = TimeSpan.FromMinutes(3);
 
+    // The policy's queries: live accuracy once a version has answered 60 labelled requests, and its error rate.
+    private const string AccuracyQuery = "model_version_performance{model=\"{{model}}\",version=\"{{version}}\",metric=\"accuracy\"} and ignoring(metric) model_version_performance{model=\"{{model}}\",version=\"{{version}}\",metric=\"labelled_total\"} >= 60";
+    private const string ErrorRateQuery = "(sum(rate(request_errors_total{model=\"{{model}}\",version=\"{{version}}\"}[15s])) or vector(0)) / sum(rate(requests_total{model=\"{{model}}\",version=\"{{version}}\"}[15s]))";
+
     private readonly ReleaseHost _host = new();
 
     // Each run has a model name of its own, so the shared Prometheus never mixes two runs' series.
@@ -50,7 +54,7 @@ public sealed class LiveLoopTests(TrainedSentiment trained, MetricsServices serv
         // The healthy canary: 25% of traffic, then 50%, then promoted, each step on its own analysis run (one
         // Analyze call walks the steps while --max-wait lasts).
         _host.Run("--target=Canary", $"--model={_model}", "--version=v2", "--weight=25", $"--policy={policy}").AssertExit(0);
-        await Answered(traffic, "v2", timeout.Token);
+        await Answered(traffic, "v2", stable: "v1", timeout.Token);
         Analyze(policy).AssertExit(0);
         Assert.Equal(("v2", null, null), _host.StableAndCanary(_model));
         Assert.Equal([("v2", 25, AnalysisVerdict.Successful), ("v2", 50, AnalysisVerdict.Successful)], Runs());
@@ -58,7 +62,7 @@ public sealed class LiveLoopTests(TrainedSentiment trained, MetricsServices serv
         // The bad canary: trained on shuffled labels, pushed without validation (a hotfix), caught on live accuracy.
         _host.Run("--target=Push", $"--model={_model}", $"--artifact={trained.Shuffled}", "--version=v3", "--skip-validation", "--reason=hotfix pushed without validation", $"--policy={policy}").AssertExit(0);
         _host.Run("--target=Canary", $"--model={_model}", "--version=v3", "--weight=25", $"--policy={policy}").AssertExit(0);
-        await Answered(traffic, "v3", timeout.Token);
+        await Answered(traffic, "v3", stable: "v2", timeout.Token);
         var rejected = Analyze(policy);
         rejected.AssertExit(3);
         Assert.Contains("accuracy", RootSafetyTests.Flat(rejected.Error), StringComparison.Ordinal);
@@ -93,19 +97,30 @@ public sealed class LiveLoopTests(TrainedSentiment trained, MetricsServices serv
     }
 
     /// <summary>
-    /// Waits until <paramref name="version"/> has answered enough labelled requests for its live accuracy to exist
-    /// (Serve reports it from the first one; the policy's query waits for 60), plus two scrapes, as an operator waits for
-    /// a canary's first traffic before analysing it.
+    /// Waits until <paramref name="version"/> (the canary) has answered enough labelled requests for its live accuracy to exist
+    /// (Serve reports it from the first one; the policy's query waits for 60), and until Prometheus has scraped enough
+    /// of them for both of the policy's queries to answer on it and on <paramref name="stable"/>, as an operator waits for a canary's first traffic before
+    /// analysing it. (A fixed two-scrape wait was not enough on a loaded machine: scrapes fell behind, the analysis
+    /// saw no series, held the canary as inconclusive, and the test failed.)
     /// </summary>
-    private static async Task Answered(LoadGenerator traffic, string version, CancellationToken cancellationToken)
+    private async Task Answered(LoadGenerator traffic, string version, string stable, CancellationToken cancellationToken)
     {
         while (traffic.Responses.Count(r => r.Version == version) < 80)
         {
             await Task.Delay(100, cancellationToken);
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2.5), cancellationToken);
+        while (!await Scraped(version) || !await Scraped(stable))
+        {
+            await Task.Delay(250, cancellationToken);
+        }
     }
+
+    /// <summary>True when both of the policy's queries have a value for <paramref name="version"/>.</summary>
+    private async Task<bool> Scraped(string version) =>
+        await services.QueryAsync(Query(AccuracyQuery, version)) is not null && await services.QueryAsync(Query(ErrorRateQuery, version)) is not null;
+
+    private string Query(string template, string version) => QueryTemplate.Parse(template).Render(_model, version, LabelNames.Canary);
 
     private HostRun Analyze(string policy) => _host.Run(
         "--target=Analyze", $"--model={_model}", "--auto", "--max-wait=1m", $"--prometheus={services.Prometheus}", $"--policy={policy}", "--reason=live loop test");
@@ -128,14 +143,12 @@ public sealed class LiveLoopTests(TrainedSentiment trained, MetricsServices serv
     /// </summary>
     private string WritePolicy()
     {
-        var accuracy = "model_version_performance{model=\"{{model}}\",version=\"{{version}}\",metric=\"accuracy\"} and ignoring(metric) model_version_performance{model=\"{{model}}\",version=\"{{version}}\",metric=\"labelled_total\"} >= 60";
-        var errors = "(sum(rate(request_errors_total{model=\"{{model}}\",version=\"{{version}}\"}[15s])) or vector(0)) / sum(rate(requests_total{model=\"{{model}}\",version=\"{{version}}\"}[15s]))";
         var policy = SampleModel.TrainedPolicy with { Model = _model, CanarySteps = [25, 50], Analysis = [] };
         policy = policy
-            .Analyze(AnalysisCheck.Create("accuracy", PrometheusMetricSource.SourceName, accuracy)
+            .Analyze(AnalysisCheck.Create("accuracy", PrometheusMetricSource.SourceName, AccuracyQuery)
                 .SucceedsWhen("canary >= stable - 0.12").FailsWhen("canary < stable - 0.25")
                 .Every(TimeSpan.FromSeconds(1)).Times(4).AllowingInconclusive(2).AllowingConsecutiveErrors(3))
-            .Analyze(AnalysisCheck.Create("error_rate", PrometheusMetricSource.SourceName, errors)
+            .Analyze(AnalysisCheck.Create("error_rate", PrometheusMetricSource.SourceName, ErrorRateQuery)
                 .SucceedsWhen("canary <= 0.01")
                 .Every(TimeSpan.FromSeconds(1)).Times(4).AllowingInconclusive(2).AllowingConsecutiveErrors(3));
         var path = Path.Combine(_host.WorkDirectory, "live-policy.json");
