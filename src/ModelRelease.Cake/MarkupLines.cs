@@ -16,7 +16,8 @@ namespace ModelRelease.Cake;
 /// </summary>
 public static class MarkupLines
 {
-    private const string Reset = "\u001b[0m";
+    /// <summary>The escape Spectre writes after a styled span.</summary>
+    internal const string Reset = "\u001b[0m";
 
     /// <summary>Writes <paramref name="markup"/> and a line break, as <c>MarkupLine</c> does.</summary>
     public static void WriteMarkupLine(this IAnsiConsole console, string markup)
@@ -136,7 +137,7 @@ public static class MarkupLines
     }
 
     /// <summary>The escape Spectre writes for a style of the standard 16 colours, or null for one this does not write.</summary>
-    private static string? Escape(ReadOnlySpan<char> style) => style switch
+    internal static string? Escape(ReadOnlySpan<char> style) => style switch
     {
         "bold" => "\u001b[1m",
         "green" => "\u001b[32m",

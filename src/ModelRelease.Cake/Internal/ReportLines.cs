@@ -11,19 +11,7 @@ namespace ModelRelease.Cake.Internal;
 /// </summary>
 internal static class ReportLines
 {
-    private const string Reset = "\u001b[0m";
-
-    /// <summary>The escapes Spectre writes for the report's colours (from the standard 16).</summary>
-    private static string? Escape(string? colour) => colour switch
-    {
-        "red" => "\u001b[91m",
-        "grey" => "\u001b[90m",
-        "blue" => "\u001b[94m",
-        "green" => "\u001b[32m",
-        _ => null,
-    };
-
-    /// <summary>One row's cells; <see cref="StatusColour"/> is the status's colour (red, grey, blue or green), or null for none.</summary>
+    /// <summary>One row's cells; <see cref="StatusColour"/> is the status's colour, a style <see cref="MarkupLines"/> writes (red, grey, blue or green), or null for none.</summary>
     internal sealed record Row(string Task, string Duration, string Status, string? StatusColour);
 
     private static readonly Row Header = new("Task", "Duration", "Status", null);
@@ -39,7 +27,7 @@ internal static class ReportLines
         int task = Header.Task.Length, duration = Header.Duration.Length, status = Header.Status.Length;
         foreach (var row in rows)
         {
-            if (!IsPlain(row.Task) || !IsPlain(row.Duration) || !IsPlain(row.Status) || (row.StatusColour is not null && Escape(row.StatusColour) is null))
+            if (!IsPlain(row.Task) || !IsPlain(row.Duration) || !IsPlain(row.Status) || (row.StatusColour is not null && MarkupLines.Escape(row.StatusColour) is null))
             {
                 return false;
             }
@@ -72,7 +60,9 @@ internal static class ReportLines
 
     private static string Line(Row row, bool color, int task, int duration, int status)
     {
-        var styled = color && Escape(row.StatusColour) is { } style && row.Status.Length > 0 ? style + row.Status + Reset : row.Status;
+        var styled = color && row.StatusColour is { } colour && MarkupLines.Escape(colour) is { } style && row.Status.Length > 0
+            ? style + row.Status + MarkupLines.Reset
+            : row.Status;
         return "  " + row.Task.PadRight(task) + "   " + row.Duration.PadLeft(duration) + "   " + styled + new string(' ', status - row.Status.Length) + "  ";
     }
 
