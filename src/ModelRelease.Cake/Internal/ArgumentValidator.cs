@@ -87,14 +87,14 @@ internal static class ArgumentValidator
     {
         foreach (var name in names)
         {
-            Argument? example = null;
+            string? example = null;
             var isFlag = false;
             foreach (var argument in declared)
             {
                 if (string.Equals(argument.Name, name, StringComparison.OrdinalIgnoreCase))
                 {
                     isFlag |= argument.IsFlag;
-                    example ??= argument.Example is null ? null : argument;
+                    example ??= argument.Example;
                 }
             }
 
@@ -115,7 +115,7 @@ internal static class ArgumentValidator
 
             if (!isFlag && ArgumentValues.IsEmpty(values[0]))
             {
-                throw new PipelineUsageException(ArgumentValues.EmptyMessage(name, example?.Example));
+                throw new PipelineUsageException(ArgumentValues.EmptyMessage(name, example));
             }
         }
     }
