@@ -64,6 +64,37 @@ public sealed class JsonTextTests
     }
 
     [Fact]
+    public void Should_Write_Hyperparameters_And_Metrics_As_The_Serializer_Did()
+    {
+        IReadOnlyDictionary<string, string> hyperparameters = new Dictionary<string, string> { ["lr"] = "0.01", ["note"] = "a \"quoted\" <note> ü", ["empty"] = "" };
+        IReadOnlyDictionary<string, double> metrics = new Dictionary<string, double>
+        {
+            ["accuracy"] = 0.9125, ["loss"] = 1e-7, ["count"] = 3, ["huge"] = 1.7976931348623157e308, ["third"] = 1.0 / 3, ["negative zero"] = -0.0,
+        };
+
+        Assert.Equal(JsonSerializer.Serialize(hyperparameters), JsonText.StringDictionary(hyperparameters));
+        Assert.Equal(JsonSerializer.Serialize(metrics), JsonText.NumberDictionary(metrics));
+        Assert.Equal(JsonSerializer.Serialize(new Dictionary<string, double>()), JsonText.NumberDictionary(new Dictionary<string, double>()));
+    }
+
+    [Fact]
+    public void Should_Write_Evidence_Objects_As_The_Serializer_Wrote_Anonymous_Ones()
+    {
+        // The shape of a push's evidence (see VersionPublisher), written both ways.
+        var text = JsonText.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("digest", "sha256:ab<c>'d");
+            json.WriteNumber("number", 7L);
+            json.WriteNumber("files", 9);
+            json.WriteNumber("bytes", 1L << 40);
+            json.WriteEndObject();
+        });
+
+        Assert.Equal(JsonSerializer.Serialize(new { digest = "sha256:ab<c>'d", number = 7L, files = 9, bytes = 1L << 40 }), text);
+    }
+
+    [Fact]
     public void Should_Read_Hyperparameters_And_Metrics_The_Serializer_Wrote()
     {
         var hyperparameters = new Dictionary<string, string> { ["lr"] = "0.01", ["optimizer"] = "adam" };

@@ -6,7 +6,7 @@ namespace ModelRelease.Internal;
 
 /// <summary>
 /// The small JSON documents every release command writes or reads (the step journal, a run's arguments, a version's
-/// manifest, hyperparameters and metrics), written with <see cref="Utf8JsonWriter"/> and read with
+/// manifest, hyperparameters and metrics, the root's marker, the evidence of a push, a prune or a canary's weight), written with <see cref="Utf8JsonWriter"/> and read with
 /// <see cref="JsonDocument"/> rather than <see cref="JsonSerializer"/>.
 /// </summary>
 /// <remarks>
@@ -43,6 +43,30 @@ internal static class JsonText
         foreach (var (name, value) in pairs)
         {
             writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
+    });
+
+    /// <summary>A version's hyperparameters as the serializer wrote a string dictionary: an object of strings, in the dictionary's order.</summary>
+    public static string StringDictionary(IReadOnlyDictionary<string, string> map) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in map)
+        {
+            writer.WriteString(name, value);
+        }
+
+        writer.WriteEndObject();
+    });
+
+    /// <summary>A version's metrics as the serializer wrote a number dictionary: an object of numbers, in the dictionary's order.</summary>
+    public static string NumberDictionary(IReadOnlyDictionary<string, double> map) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in map)
+        {
+            writer.WriteNumber(name, value);
         }
 
         writer.WriteEndObject();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ModelRelease.Internal;
 
 /// <summary>
@@ -133,5 +131,10 @@ internal sealed class LabelEditor(ModelRegistry registry)
         }
     }
 
-    private static string? WeightEvidence(int? weight) => weight is null ? null : JsonSerializer.Serialize(new { weight });
+    private static string? WeightEvidence(int? weight) => weight is not { } value ? null : JsonText.Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteNumber("weight", value);
+        json.WriteEndObject();
+    });
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ModelRelease.Internal;
 
 /// <summary>
@@ -149,14 +147,16 @@ internal sealed class VersionPruner(ModelRegistry registry)
         return hidden;
     }
 
-    private static string Evidence(ModelVersion version, int keep) => JsonSerializer.Serialize(new
+    private static string Evidence(ModelVersion version, int keep) => JsonText.Write(json =>
     {
-        number = version.Number,
-        bytes = version.TotalBytes,
-        files = version.FileCount,
-        keep,
-        why = keep == 0
+        json.WriteStartObject();
+        json.WriteNumber("number", version.Number);
+        json.WriteNumber("bytes", version.TotalBytes);
+        json.WriteNumber("files", version.FileCount);
+        json.WriteNumber("keep", keep);
+        json.WriteString("why", keep == 0
             ? "no label points at it and it is not the previous stable"
-            : $"not among the newest {keep} unpruned versions, no label points at it, and it is not the previous stable",
+            : $"not among the newest {keep} unpruned versions, no label points at it, and it is not the previous stable");
+        json.WriteEndObject();
     });
 }

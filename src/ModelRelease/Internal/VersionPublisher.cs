@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ModelRelease.Internal;
 
 /// <summary>
@@ -255,15 +253,28 @@ internal sealed class VersionPublisher(ModelRegistry registry)
 
     private ModelVersion RecordRepeat(IMetadataWriter writer, PushRequest request, ModelVersion existing)
     {
-        var evidence = JsonSerializer.Serialize(new { digest = existing.Digest, requestedName = request.VersionName });
+        var evidence = JsonText.Write(json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("digest", existing.Digest);
+            json.WriteString("requestedName", request.VersionName);
+            json.WriteEndObject();
+        });
         writer.AppendEvent(registry.Event(request.Model, EventKind.PushRepeated, null, null, existing.Name,
             request.Reason ?? "identical artifact already pushed; no new version", evidence, registry.Now()));
         registry.Link(writer, request.Model, existing.Name, ExecutionRole.Input);
         return existing;
     }
 
-    private static string PushEvidence(ModelVersion version) =>
-        JsonSerializer.Serialize(new { digest = version.Digest, number = version.Number, files = version.FileCount, bytes = version.TotalBytes });
+    private static string PushEvidence(ModelVersion version) => JsonText.Write(json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("digest", version.Digest);
+        json.WriteNumber("number", version.Number);
+        json.WriteNumber("files", version.FileCount);
+        json.WriteNumber("bytes", version.TotalBytes);
+        json.WriteEndObject();
+    });
 
     private static void RequireFinite(IReadOnlyDictionary<string, double> metrics)
     {
