@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace ModelRelease.Internal;
 
@@ -55,23 +54,45 @@ internal static class RootMarker
                 throw new InvalidDataException("it is not a small regular file");
             }
 
-            var json = JsonNode.Parse(File.ReadAllText(path))?.AsObject() ?? throw new InvalidDataException("it is empty");
-            var id = json["rootId"]?.GetValue<string>();
-            if (json["format"]?.GetValue<int>() is not Format || string.IsNullOrWhiteSpace(id) || !Guid.TryParseExact(id, "N", out _))
-            {
-                throw new InvalidDataException($"it needs \"format\": {Format} and a \"rootId\" of 32 hex digits");
-            }
-
-            var generation = json["generation"]?.GetValue<long>() ?? 0;
-            return new State(id, json["createdAt"]?.GetValue<string>() ?? "", generation);
+            return JsonText.Read(File.ReadAllText(path), ParseState);
         }
-        catch (Exception error) when (error is JsonException or InvalidDataException or InvalidOperationException or FormatException or IOException)
+        catch (Exception error) when (error is JsonException or InvalidDataException or IOException)
         {
             throw new RegistryException(
                 $"The root marker {path} is damaged ({error.Message}), so which registry this root belongs to is unknown. " +
                 "Restore it from a backup, or ask ModelRelease to re-adopt the root with its store: ./build.sh -t Adopt --root=<root> --registry=<store>.");
         }
     }
+
+    /// <summary>
+    /// The marker's fields, read from its document with <see cref="JsonElement"/> (the reader every release command
+    /// already uses; <c>JsonNode</c> would load and compile a second one on every label move).
+    /// </summary>
+    private static State ParseState(JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            throw new InvalidDataException(json.ValueKind == JsonValueKind.Null ? "it is empty" : "it is not a JSON object");
+        }
+
+        var id = Optional(json, "rootId", JsonValueKind.String)?.GetString();
+        var format = Optional(json, "format", JsonValueKind.Number) is { } number && number.TryGetInt32(out var value) ? value : (int?)null;
+        if (format is not Format || string.IsNullOrWhiteSpace(id) || !Guid.TryParseExact(id, "N", out _))
+        {
+            throw new InvalidDataException($"it needs \"format\": {Format} and a \"rootId\" of 32 hex digits");
+        }
+
+        var generation = Optional(json, "generation", JsonValueKind.Number) is { } stored
+            ? stored.TryGetInt64(out var whole) ? whole : throw new InvalidDataException("its \"generation\" is not a whole number")
+            : 0;
+        return new State(id, Optional(json, "createdAt", JsonValueKind.String)?.GetString() ?? "", generation);
+    }
+
+    /// <summary>The property <paramref name="name"/> when present and not null; a value of another kind than <paramref name="kind"/> is damage.</summary>
+    private static JsonElement? Optional(JsonElement json, string name, JsonValueKind kind) =>
+        !json.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null ? null
+        : value.ValueKind == kind ? value
+        : throw new InvalidDataException($"its \"{name}\" is not a {(kind == JsonValueKind.String ? "string" : "number")}");
 
     /// <summary>Writes (or replaces) the marker with <paramref name="id"/>, atomically; the root directory is created if missing.</summary>
     public static void Write(ServingLayout layout, string id, DateTimeOffset at, long generation = 0)
@@ -113,14 +134,18 @@ internal static class RootMarker
 
     private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Json(string id, string createdAt, long generation) => new JsonObject
-    {
-        ["format"] = Format,
-        ["rootId"] = id,
-        ["createdAt"] = createdAt,
-        ["generation"] = generation,
-        ["note"] = "ModelRelease serving root. Its registry records the same rootId and this root's path.",
-    }.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    private static string Json(string id, string createdAt, long generation) => JsonText.Write(
+        writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("format", Format);
+            writer.WriteString("rootId", id);
+            writer.WriteString("createdAt", createdAt);
+            writer.WriteNumber("generation", generation);
+            writer.WriteString("note", "ModelRelease serving root. Its registry records the same rootId and this root's path.");
+            writer.WriteEndObject();
+        },
+        indented: true) + "\n";
 
     /// <summary>A fresh root id.</summary>
     public static string NewId() => Guid.NewGuid().ToString("N");
