@@ -20,7 +20,7 @@ internal static class RouterConfig
     /// </summary>
     public static IEnumerable<SyncAction> Plan(ServingLayout layout, string model, RouterOutputs settings, IReadOnlyList<LabelAssignment> labels, Func<LabelAssignment, ArtifactFormat> formatOf)
     {
-        foreach (var kind in Enum.GetValues<RouterKind>())
+        foreach (var kind in RouterKindValues.All)
         {
             var path = layout.RouterPath(kind, model);
             var current = Posix.KindOf(path) == FileKind.Regular ? File.ReadAllText(path) : null;

@@ -101,20 +101,29 @@ internal static class ServingConfig
     /// TF Serving takes one platform per model, so the loaded versions decide it, stable first: a canary of another
     /// format than stable cannot load beside it, and says so, instead of stable's platform changing under live traffic.
     /// </summary>
+    /// <remarks>A loop, not LINQ over (label, platform) tuples, which every label move would compile at run time.</remarks>
     private static string Platform(IReadOnlyList<LabelAssignment> served, Func<LabelAssignment, ArtifactFormat> formatOf, Action<string>? warn)
     {
-        var platforms = served.Select(l => (Label: l, Platform: formatOf(l) == ArtifactFormat.Onnx ? OnnxPlatform : TensorFlowPlatform)).ToList();
-        var chosen = platforms[0];
-        foreach (var other in platforms.Skip(1).Where(p => p.Platform != chosen.Platform))
+        var chosen = served[0];
+        var platform = PlatformOf(chosen, formatOf);
+        for (var i = 1; i < served.Count; i++)
         {
-            warn?.Invoke(
-                $"Model '{chosen.Label.Model}' loads {chosen.Label.Label} {chosen.Label.Version} ({chosen.Platform}) and {other.Label.Label} {other.Label.Version} ({other.Platform}); " +
-                $"TF Serving takes one platform per model, so models.config says '{chosen.Platform}' and {other.Label.Version} will not load. " +
-                $"Roll the {other.Label.Label} back, or release the other format under its own model name.");
+            var other = served[i];
+            var otherPlatform = PlatformOf(other, formatOf);
+            if (otherPlatform != platform)
+            {
+                warn?.Invoke(
+                    $"Model '{chosen.Model}' loads {chosen.Label} {chosen.Version} ({platform}) and {other.Label} {other.Version} ({otherPlatform}); " +
+                    $"TF Serving takes one platform per model, so models.config says '{platform}' and {other.Version} will not load. " +
+                    $"Roll the {other.Label} back, or release the other format under its own model name.");
+            }
         }
 
-        return chosen.Platform;
+        return platform;
     }
+
+    private static string PlatformOf(LabelAssignment label, Func<LabelAssignment, ArtifactFormat> formatOf) =>
+        formatOf(label) == ArtifactFormat.Onnx ? OnnxPlatform : TensorFlowPlatform;
 
     private static void WriteRoute(Utf8JsonWriter json, LabelAssignment label, int weight)
     {

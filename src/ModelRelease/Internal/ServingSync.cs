@@ -54,7 +54,7 @@ internal sealed class ServingSync(ServingLayout layout, ServingLinks links, Func
         }
 
         PlanTemporaries(layout.Root, actions);
-        foreach (var kind in Enum.GetValues<RouterKind>())
+        foreach (var kind in RouterKindValues.All)
         {
             PlanTemporaries(layout.RouterDirectory(kind), actions);
         }

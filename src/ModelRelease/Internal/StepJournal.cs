@@ -84,10 +84,14 @@ internal sealed class StepJournal(ServingLayout layout)
             return [];
         }
 
-        return new DirectoryInfo(layout.JournalDirectory).EnumerateFiles("*.json")
-            .OrderBy(file => file.Name, StringComparer.Ordinal)
-            .Select(file => (file.FullName, TryRead(file)))
-            .ToList();
+        // A loop, not Select into tuples: LINQ over a tuple is compiled at run time, on every label move.
+        var entries = new List<(string Path, JournalEntry? Entry)>();
+        foreach (var file in new DirectoryInfo(layout.JournalDirectory).EnumerateFiles("*.json").OrderBy(file => file.Name, StringComparer.Ordinal))
+        {
+            entries.Add((file.FullName, TryRead(file)));
+        }
+
+        return entries;
     }
 
     /// <summary>True when the step's process is gone: it died on this host, or the entry is a day old on another one.</summary>

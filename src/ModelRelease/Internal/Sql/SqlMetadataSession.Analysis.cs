@@ -51,7 +51,7 @@ internal sealed partial class SqlMetadataSession
     {
         ArgumentNullException.ThrowIfNull(draft);
         RequireWriter();
-        return Longs(
+        return SingleLong(
                 """
                 INSERT INTO analysis_runs (model_id, canary_version_id, stable_version_id, weight, checks, started_at, verdict, execution_id)
                 VALUES ((SELECT id FROM models WHERE name = @model), @canary, @stable, @weight, {json:@checks}, {time:@at}, @verdict, @executionId)
@@ -67,8 +67,7 @@ internal sealed partial class SqlMetadataSession
                     { "at", SqlValues.Time(draft.StartedAt) },
                     { "verdict", SqlValues.Word(AnalysisVerdict.Running) },
                     { "executionId", draft.ExecutionId },
-                })
-            .Single();
+                });
     }
 
     public bool AddMeasurement(AnalysisMeasurement measurement)

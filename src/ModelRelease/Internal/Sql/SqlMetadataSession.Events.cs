@@ -83,7 +83,7 @@ internal sealed partial class SqlMetadataSession
     {
         RequireWriter();
         var modelId = EnsureModel(draft.Model, draft.At);
-        return Longs(
+        return SingleLong(
                 """
                 INSERT INTO events (model_id, kind, label, from_version, to_version, actor, host, reason, evidence, at, execution_id)
                 VALUES (@modelId, @kind, @label, @from, @to, @actor, @host, @reason, {jsontext:@evidence}, {time:@at}, @executionId)
@@ -102,7 +102,6 @@ internal sealed partial class SqlMetadataSession
                     { "evidence", draft.Evidence },
                     { "at", SqlValues.Time(draft.At) },
                     { "executionId", draft.ExecutionId },
-                })
-            .Single();
+                });
     }
 }

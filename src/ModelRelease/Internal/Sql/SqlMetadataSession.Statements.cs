@@ -56,6 +56,25 @@ internal sealed partial class SqlMetadataSession
     /// <summary>The first column of each row, an integer that is never NULL in these statements.</summary>
     private List<long> Longs(string sql, SqlParameters? parameters = null) => Query(sql, parameters, row => row.OptionalLong(0) ?? 0);
 
+    /// <summary>
+    /// The integer in the only row, as <c>Longs(…).Single()</c> would give it (and throwing as it would), without LINQ
+    /// over longs: that is compiled at run time, and a label move would pay for it.
+    /// </summary>
+    private long SingleLong(string sql, SqlParameters? parameters = null) => Longs(sql, parameters) switch
+    {
+        [var only] => only,
+        [] => throw new InvalidOperationException("Sequence contains no elements"),
+        _ => throw new InvalidOperationException("Sequence contains more than one element"),
+    };
+
+    /// <summary>The integer in the only row, or 0 when there is none: <c>Longs(…).SingleOrDefault()</c> without LINQ over longs.</summary>
+    private long SingleLongOrDefault(string sql, SqlParameters? parameters = null) => Longs(sql, parameters) switch
+    {
+        [var only] => only,
+        [] => 0,
+        _ => throw new InvalidOperationException("Sequence contains more than one element"),
+    };
+
     private void Execute(string sql, SqlParameters? parameters)
     {
         RequireWriter();

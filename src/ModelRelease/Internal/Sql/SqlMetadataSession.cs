@@ -148,7 +148,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     public long AdvanceRoot()
     {
         RequireWriter();
-        return Longs("UPDATE registry_root SET generation = generation + 1 RETURNING generation").SingleOrDefault();
+        return SingleLongOrDefault("UPDATE registry_root SET generation = generation + 1 RETURNING generation");
     }
 
     public void BindRoot(RootBinding binding)
@@ -245,7 +245,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
     {
         RequireWriter();
         long? modelId = draft.Model is null ? null : EnsureModel(draft.Model, draft.StartedAt);
-        return Longs(
+        return SingleLong(
                 """
                 INSERT INTO executions (task, model_id, arguments, started_at, finished_at, outcome, error, actor, host, ci_run_url, lease)
                 VALUES (@task, @modelId, {jsontext:@arguments}, {time:@startedAt}, NULL, @outcome, NULL, @actor, @host, @ciRunUrl, @lease)
@@ -262,8 +262,7 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
                     { "host", draft.Host },
                     { "ciRunUrl", draft.CiRunUrl },
                     { "lease", draft.Lease },
-                })
-            .Single();
+                });
     }
 
     public void FinishExecution(long id, ExecutionOutcome outcome, string? error, DateTimeOffset at) =>
@@ -331,14 +330,13 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
         Execute(
             "INSERT INTO models (name, created_at) VALUES (@model, {time:@at}) ON CONFLICT (name) DO NOTHING",
             new SqlParameters { { "model", model }, { "at", SqlValues.Time(at) } });
-        return Longs("SELECT id FROM models WHERE name = @model", new SqlParameters { { "model", model } }).Single();
+        return SingleLong("SELECT id FROM models WHERE name = @model", new SqlParameters { { "model", model } });
     }
 
     private long VersionId(string model, string version) =>
-        Longs(
+        SingleLongOrDefault(
                 "SELECT v.id FROM versions v JOIN models m ON m.id = v.model_id WHERE m.name = @model AND v.name = @version",
-                new SqlParameters { { "model", model }, { "version", version } })
-            .SingleOrDefault() is var id and > 0
+                new SqlParameters { { "model", model }, { "version", version } }) is var id and > 0
             ? id
             : throw new RegistryException($"Model '{model}' has no version '{version}' (another job may have changed the registry meanwhile). Run the command again.");
 

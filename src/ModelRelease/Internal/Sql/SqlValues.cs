@@ -50,7 +50,8 @@ internal static class SqlValues
     public static TEnum ParseWord<TEnum>(string text)
         where TEnum : struct, Enum
     {
-        foreach (var value in Enum.GetValues<TEnum>())
+        // The untyped GetValues is precompiled with the framework; the generic one would be compiled at run time per enum.
+        foreach (var value in (TEnum[])Enum.GetValues(typeof(TEnum)))
         {
             if (Word(value) == text)
             {
