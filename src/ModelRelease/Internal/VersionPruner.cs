@@ -79,10 +79,14 @@ internal sealed class VersionPruner(ModelRegistry registry)
         return plan;
     }
 
+    /// <remarks>
+    /// Only the live versions are read (the partial index <c>versions_live</c>): the planner never keeps or removes a
+    /// pruned one, and a model with years of pruned history would otherwise read and parse every one of them, twice.
+    /// </remarks>
     private static PrunePlan PlanFrom(IMetadataReader state, string model, int keep)
     {
         RegistryRules.RequireModel(state, model);
-        return RetentionPlanner.Plan(model, keep, state.Versions(model), state.Labels(model), LabelLog.PreviousStable(state, model)?.Name);
+        return RetentionPlanner.Plan(model, keep, state.Versions(model, VersionQuery.Live), state.Labels(model), LabelLog.PreviousStable(state, model)?.Name);
     }
 
     /// <summary>
