@@ -25,7 +25,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     public ReleaseStep PlanCanary(string model, string? version, int weight, string? reason = null)
     {
         RegistryRules.RequireWeight(LabelNames.Canary, weight);
-        var state = Read(model);
+        var state = Read(model, version);
         var stable = state.At(LabelNames.Stable) ?? throw new RegistryException(
             $"Model '{model}' has no stable version yet, so a canary has nothing to be compared with. Promote the first version instead: " +
             $"--target=Promote --model={model} --version={(version ?? state.Live.LastOrDefault(v => v.Blessing is Blessing.Blessed or Blessing.Skipped)?.Name ?? "<a validated version>")}.");
@@ -60,7 +60,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     /// </summary>
     public ReleaseStep PlanPromote(string model, string? version, string? reason = null)
     {
-        var state = Read(model);
+        var state = Read(model, version);
         var canary = state.At(LabelNames.Canary);
         var target = version is null
             ? canary ?? throw new RegistryException(
@@ -95,7 +95,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     /// </summary>
     public ReleaseStep PlanRollback(string model, string? to, string? reason = null)
     {
-        var state = Read(model);
+        var state = Read(model, to);
         var canary = state.At(LabelNames.Canary);
         var change = new LabelChange(reason, Kind: EventKind.Rollback);
         if (to is null && canary is not null)
@@ -149,7 +149,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
                 $"'{label}' moves only through {(label == LabelNames.Stable ? "Promote or Rollback" : "Canary, Promote or Rollback")}, which keep traffic and configs consistent. Use --label=golden or a label of your own.");
         }
 
-        var state = Read(model);
+        var state = Read(model, version);
         var current = state.Peek(label);
         if (version is null)
         {
@@ -238,10 +238,11 @@ public sealed class ReleaseManager(ModelRegistry registry)
         };
     }
 
-    private ReleaseState Read(string model)
+    /// <summary>The model's state for planning a step, with <paramref name="requested"/> (the step's named version) read too.</summary>
+    private ReleaseState Read(string model, string? requested)
     {
         Registry.RequireModelName(model);
         using var reader = Registry.OpenRead();
-        return new ReleaseState(reader, model);
+        return new ReleaseState(reader, model, requested);
     }
 }

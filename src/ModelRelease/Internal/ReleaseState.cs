@@ -8,16 +8,23 @@ internal sealed class ReleaseState
 {
     private readonly Dictionary<string, LabelAssignment> _labels;
     private readonly Dictionary<string, ModelVersion> _byName;
+    private readonly HashSet<string> _requested;
+    private readonly IReadOnlyList<ModelVersion> _newest;
 
     // Every label the planner looked at through At: its decision rests on them (stable for a canary, golden for a
     // rollback to golden, "no canary" for a promotion), so each one is a precondition of the step.
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
-    public ReleaseState(IMetadataReader reader, string model)
+    /// <summary>
+    /// Reads the model's live versions and labels, and the version named <paramref name="requested"/> (the step's
+    /// --version or --to) and those the labels name, pruned or not, all in <paramref name="reader"/>'s one snapshot.
+    /// Other pruned versions are not read: a model with years of history has thousands, and a step costs what it changes.
+    /// </summary>
+    public ReleaseState(IMetadataReader reader, string model, string? requested)
     {
         Model = model;
-        Versions = reader.Versions(model);
-        if (Versions.Count == 0)
+        Live = reader.Versions(model, VersionQuery.Live);
+        if (Live.Count == 0 && reader.CountVersions(model).Total == 0)
         {
             var models = reader.Models();
             throw new RegistryException(models.Count == 0
@@ -26,16 +33,34 @@ internal sealed class ReleaseState
         }
 
         _labels = reader.Labels(model).ToDictionary(l => l.Label, StringComparer.Ordinal);
-        _byName = Versions.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        _byName = Live.ToDictionary(v => v.Name, StringComparer.Ordinal);
+        _requested = new HashSet<string>(StringComparer.Ordinal);
+        var missing = false;
+        foreach (var name in _labels.Values.Select(l => l.Version).Prepend(requested))
+        {
+            if (name is null || !_requested.Add(name) || _byName.ContainsKey(name))
+            {
+                continue;
+            }
+
+            // Not live: pruned (Require names it so), or not there at all (Require lists the newest instead).
+            if (reader.FindVersion(model, name) is { } found)
+            {
+                _byName[name] = found;
+            }
+            else
+            {
+                missing = true;
+            }
+        }
+
+        _newest = missing ? reader.Versions(model, new VersionQuery(Newest: 11)) : [];
     }
 
     public string Model { get; }
 
-    /// <summary>Every version, pruned included, by serving number.</summary>
-    public IReadOnlyList<ModelVersion> Versions { get; }
-
     /// <summary>Unpruned versions, by serving number.</summary>
-    public IEnumerable<ModelVersion> Live => Versions.Where(v => !v.IsPruned);
+    public IReadOnlyList<ModelVersion> Live { get; }
 
     public ModelVersion? At(string label)
     {
@@ -56,11 +81,23 @@ internal sealed class ReleaseState
         return _labels.TryGetValue(label, out var assignment) ? assignment.Weight : null;
     }
 
+    /// <summary>The version named <paramref name="name"/>, which the state was read for (live, or pruned and read by name).</summary>
     public ModelVersion Require(string name)
     {
         RegistryRules.RequireVersionName(name);
-        return _byName.GetValueOrDefault(name) ?? throw new RegistryException(
-            $"Model '{Model}' has no version '{name}'. Known versions, newest first: {string.Join(", ", Versions.Reverse().Take(10).Select(v => v.Name))}{(Versions.Count > 10 ? ", …" : "")}.");
+        if (_byName.TryGetValue(name, out var version))
+        {
+            return version;
+        }
+
+        if (!_requested.Contains(name))
+        {
+            // Only the live versions and the requested names were read; anything else would be a guess.
+            throw new InvalidOperationException($"Version '{name}' was not among the names this release state was read for.");
+        }
+
+        throw new RegistryException(
+            $"Model '{Model}' has no version '{name}'. Known versions, newest first: {string.Join(", ", _newest.Reverse().Take(10).Select(v => v.Name))}{(_newest.Count > 10 ? ", …" : "")}.");
     }
 
     /// <summary>Refuses a pruned version: its files are gone, so <paramref name="consequence"/>.</summary>
