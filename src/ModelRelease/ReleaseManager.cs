@@ -95,7 +95,8 @@ public sealed class ReleaseManager(ModelRegistry registry)
     /// </summary>
     public ReleaseStep PlanRollback(string model, string? to, string? reason = null)
     {
-        var state = Read(model, to);
+        // "previous" and "golden" are words, not version names (no version may be called either).
+        var state = Read(model, to is null or Previous or LabelNames.Golden ? null : to, readPreviousStable: to is null or Previous);
         var canary = state.At(LabelNames.Canary);
         var change = new LabelChange(reason, Kind: EventKind.Rollback);
         if (to is null && canary is not null)
@@ -108,7 +109,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
             $"Model '{model}' has no stable version, so there is nothing to roll back. Promote a version first: --target=Promote --model={model} --version=<name>.");
         var target = (to ?? Previous) switch
         {
-            Previous => Registry.PreviousStable(model) ?? throw new RegistryException(
+            Previous => state.PreviousStable ?? throw new RegistryException(
                 $"Stable of model '{model}' has never moved from another version, so there is no previous version to roll back to. Name one with --to=<version> or --to=golden."),
             LabelNames.Golden => state.At(LabelNames.Golden) ?? throw new RegistryException(
                 $"Model '{model}' has no golden version. Mark one first (--target=Label --label=golden --version=<name>), or roll back with --to=previous or --to=<version>."),
@@ -238,11 +239,14 @@ public sealed class ReleaseManager(ModelRegistry registry)
         };
     }
 
-    /// <summary>The model's state for planning a step, with <paramref name="requested"/> (the step's named version) read too.</summary>
-    private ReleaseState Read(string model, string? requested)
+    /// <summary>
+    /// The model's state for planning a step, with <paramref name="requested"/> (the step's named version) and, for a
+    /// rollback to the previous stable, that version read in the same snapshot.
+    /// </summary>
+    private ReleaseState Read(string model, string? requested, bool readPreviousStable = false)
     {
         Registry.RequireModelName(model);
         using var reader = Registry.OpenRead();
-        return new ReleaseState(reader, model, requested);
+        return new ReleaseState(reader, model, requested, readPreviousStable);
     }
 }

@@ -20,7 +20,11 @@ internal sealed class ReleaseState
     /// --version or --to) and those the labels name, pruned or not, all in <paramref name="reader"/>'s one snapshot.
     /// Other pruned versions are not read: a model with years of history has thousands, and a step costs what it changes.
     /// </summary>
-    public ReleaseState(IMetadataReader reader, string model, string? requested)
+    /// <param name="reader">The read the state is taken in.</param>
+    /// <param name="model">The model.</param>
+    /// <param name="requested">The version the step names, or null.</param>
+    /// <param name="readPreviousStable">Also read <see cref="PreviousStable"/> (a rollback's default target) in the same snapshot.</param>
+    public ReleaseState(IMetadataReader reader, string model, string? requested, bool readPreviousStable = false)
     {
         Model = model;
         Live = reader.Versions(model, VersionQuery.Live);
@@ -55,7 +59,11 @@ internal sealed class ReleaseState
         }
 
         _newest = missing ? reader.Versions(model, new VersionQuery(Newest: 11)) : [];
+        PreviousStable = readPreviousStable ? LabelLog.PreviousStable(reader, model) : null;
     }
+
+    /// <summary>What stable pointed to before its last move (pruned or not), when asked for; see <see cref="LabelLog.PreviousStable"/>.</summary>
+    public ModelVersion? PreviousStable { get; }
 
     public string Model { get; }
 
