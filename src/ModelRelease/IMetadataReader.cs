@@ -21,6 +21,12 @@ public interface IMetadataReader : IDisposable
     /// </summary>
     IReadOnlyList<ModelVersion> Versions(string model, VersionQuery? query = null);
 
+    /// <summary>
+    /// The name of every version of <paramref name="model"/>, pruned ones included, in no particular order: the names
+    /// a new version must not take. A store reads the names alone; this default reads whole versions.
+    /// </summary>
+    IReadOnlyList<string> VersionNames(string model) => [.. Versions(model).Select(v => v.Name)];
+
     /// <summary>How many live and pruned versions <paramref name="model"/> has.</summary>
     VersionCounts CountVersions(string model);
 

@@ -182,7 +182,7 @@ public sealed class ReleaseManager(ModelRegistry registry)
     {
         var (_, git, dataset, artifact, versions, existing) = new VersionPublisher(Registry).Prepare(request, warn: true);
         var (name, number) = existing is null
-            ? VersionPublisher.NextName(versions, versions.Select(v => (long?)v.Number).Max(), Registry.Now(), request.VersionName)
+            ? VersionPublisher.NextName(versions.Select(v => v.Name), versions.Select(v => (long?)v.Number).Max(), Registry.Now(), request.VersionName)
             : (existing.Name, existing.Number);
         return new PushPlan(request.Model, existing, name, number, artifact.Manifest.FileCount, artifact.Manifest.TotalBytes, artifact.Manifest.Digest, git, dataset);
     }

@@ -65,7 +65,7 @@ internal sealed class VersionPublisher(ModelRegistry registry)
                 }
 
                 var now = registry.Now();
-                var (name, number) = NextName(writer.Versions(model), writer.MaxNumber(model), now, request.VersionName);
+                var (name, number) = NextName(writer.VersionNames(model), writer.MaxNumber(model), now, request.VersionName);
                 var destination = registry.Layout.VersionDirectory(model, name);
                 if (Path.Exists(destination))
                 {
@@ -151,11 +151,11 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         return (git, dataset);
     }
 
-    /// <summary>The new version's name and serving number, given the model's versions and its largest number so far.</summary>
-    internal static (string Name, long Number) NextName(IReadOnlyList<ModelVersion> versions, long? newestNumber, DateTimeOffset now, string? givenName)
+    /// <summary>The new version's name and serving number, given the names the model has used and its largest number so far.</summary>
+    internal static (string Name, long Number) NextName(IEnumerable<string> names, long? newestNumber, DateTimeOffset now, string? givenName)
     {
         // Names are compared ignoring case, so two versions never share a directory on a case-insensitive filesystem.
-        var taken = versions.Select(v => v.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var taken = names.ToHashSet(StringComparer.OrdinalIgnoreCase);
         return VersionNumbering.Next(now, newestNumber, givenName, taken.Contains);
     }
 
@@ -215,10 +215,10 @@ internal sealed class VersionPublisher(ModelRegistry registry)
             return named;
         }
 
-        if (request.VersionName is { } wanted && reader.Versions(request.Model).FirstOrDefault(v => string.Equals(v.Name, wanted, StringComparison.OrdinalIgnoreCase)) is { } lookalike)
+        if (request.VersionName is { } wanted && reader.VersionNames(request.Model).FirstOrDefault(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase)) is { } lookalike)
         {
             throw new RegistryException(
-                $"Version name '{wanted}' differs from the existing version '{lookalike.Name}' of model '{request.Model}' only in letter case; " +
+                $"Version name '{wanted}' differs from the existing version '{lookalike}' of model '{request.Model}' only in letter case; " +
                 "on a case-insensitive filesystem (macOS, Windows) they would share one directory. Pick a name that differs in more than case.");
         }
 

@@ -216,6 +216,28 @@ public abstract class MetadataStoreContract : IDisposable
     }
 
     [Fact]
+    public void Should_Name_Every_Version_Pruned_Ones_Included_As_Its_Versions_Do()
+    {
+        // Given three versions of mnist, the oldest pruned, and one of another model
+        var v1 = Scenario.Push("one");
+        var v2 = Scenario.Push("two");
+        var v3 = Scenario.Push("three");
+        Scenario.Push("other", model: "fashion");
+        using (var store = CreateStore())
+        using (var writer = store.Write())
+        {
+            writer.MarkPruned("mnist", v1.Name, RegistryScenario.Start.AddDays(1));
+            writer.Commit();
+        }
+
+        // Then the names are exactly those of the model's versions, the pruned one too; an unknown model has none
+        using var reader = CreateStore().Read();
+        Assert.Equal(new[] { v1.Name, v2.Name, v3.Name }.Order(), reader.VersionNames("mnist").Order());
+        Assert.Equal(reader.Versions("mnist").Select(v => v.Name).Order(), reader.VersionNames("mnist").Order());
+        Assert.Empty(reader.VersionNames("nobody"));
+    }
+
+    [Fact]
     public void Should_Filter_Events_By_A_List_Of_Kinds_And_Match_Nothing_With_An_Empty_One()
     {
         // Given a push and two label moves (SQLite spells the list out as parameters; PostgreSQL passes one array)

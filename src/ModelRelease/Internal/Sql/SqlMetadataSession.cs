@@ -97,6 +97,10 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
         return versions;
     }
 
+    /// <summary>Names only: a push on a model with years of history checks its new name without reading every version's row.</summary>
+    public IReadOnlyList<string> VersionNames(string model) =>
+        Strings("SELECT v.name FROM versions v WHERE v.model_id = (SELECT id FROM models WHERE name = @model)", new SqlParameters { { "model", model } });
+
     public VersionCounts CountVersions(string model) =>
         Query(
                 """
