@@ -72,7 +72,7 @@ public sealed class JsonTextTests
             ["accuracy"] = 0.9125, ["loss"] = 1e-7, ["count"] = 3, ["huge"] = 1.7976931348623157e308, ["third"] = 1.0 / 3, ["negative zero"] = -0.0,
         };
 
-        Assert.Equal(JsonSerializer.Serialize(hyperparameters), JsonText.StringDictionary(hyperparameters));
+        Assert.Equal(JsonSerializer.Serialize(hyperparameters), JsonText.StringMap(hyperparameters!));
         Assert.Equal(JsonSerializer.Serialize(metrics), JsonText.NumberDictionary(metrics));
         Assert.Equal(JsonSerializer.Serialize(new Dictionary<string, double>()), JsonText.NumberDictionary(new Dictionary<string, double>()));
     }

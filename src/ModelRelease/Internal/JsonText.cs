@@ -48,18 +48,6 @@ internal static class JsonText
         writer.WriteEndObject();
     });
 
-    /// <summary>A version's hyperparameters as the serializer wrote a string dictionary: an object of strings, in the dictionary's order.</summary>
-    public static string StringDictionary(IReadOnlyDictionary<string, string> map) => Write(writer =>
-    {
-        writer.WriteStartObject();
-        foreach (var (name, value) in map)
-        {
-            writer.WriteString(name, value);
-        }
-
-        writer.WriteEndObject();
-    });
-
     /// <summary>A version's metrics as the serializer wrote a number dictionary: an object of numbers, in the dictionary's order.</summary>
     public static string NumberDictionary(IReadOnlyDictionary<string, double> map) => Write(writer =>
     {

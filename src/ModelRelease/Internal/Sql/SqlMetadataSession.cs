@@ -208,7 +208,8 @@ internal sealed partial class SqlMetadataSession : IMetadataWriter
                 { "gitSource", SqlValues.Word(draft.Git.Source) },
                 { "datasetVersion", draft.Dataset.Value },
                 { "datasetSource", SqlValues.Word(draft.Dataset.Source) },
-                { "hyperparameters", JsonText.StringDictionary(draft.Hyperparameters) },
+                // A map of strings is a map of strings-or-null ('!': the compiler does not widen a dictionary's values).
+                { "hyperparameters", JsonText.StringMap(draft.Hyperparameters!) },
                 { "metrics", JsonText.NumberDictionary(draft.Metrics) },
                 { "createdAt", SqlValues.Time(draft.CreatedAt) },
                 { "actor", draft.Actor },
