@@ -92,7 +92,8 @@ internal static class RegistryRules
     public static string Sentence(string problem) =>
         problem.Length == 0 ? problem : char.ToUpperInvariant(problem[0]) + problem[1..] + (problem.EndsWith('.') ? "" : ".");
 
-    private static string UnknownVersion(IMetadataReader reader, string model, string version)
+    /// <summary>Why <paramref name="version"/> cannot be found: the model's newest names, or that it has none.</summary>
+    public static string UnknownVersion(IMetadataReader reader, string model, string version)
     {
         var versions = reader.Versions(model, new VersionQuery(Newest: 11));
         if (versions.Count == 0)

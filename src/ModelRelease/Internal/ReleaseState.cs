@@ -8,8 +8,9 @@ internal sealed class ReleaseState
 {
     private readonly Dictionary<string, LabelAssignment> _labels;
     private readonly Dictionary<string, ModelVersion> _byName;
-    private readonly HashSet<string> _requested;
-    private readonly IReadOnlyList<ModelVersion> _newest;
+
+    // Why each requested name that is not in the store cannot be found, worded as any other lookup words it.
+    private readonly Dictionary<string, string> _unknown = new(StringComparer.Ordinal);
 
     // Every label the planner looked at through At: its decision rests on them (stable for a canary, golden for a
     // rollback to golden, "no canary" for a promotion), so each one is a precondition of the step.
@@ -38,27 +39,24 @@ internal sealed class ReleaseState
 
         _labels = reader.Labels(model).ToDictionary(l => l.Label, StringComparer.Ordinal);
         _byName = Live.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        _requested = new HashSet<string>(StringComparer.Ordinal);
-        var missing = false;
         foreach (var name in _labels.Values.Select(l => l.Version).Prepend(requested))
         {
-            if (name is null || !_requested.Add(name) || _byName.ContainsKey(name))
+            if (name is null || _byName.ContainsKey(name) || _unknown.ContainsKey(name))
             {
                 continue;
             }
 
-            // Not live: pruned (Require names it so), or not there at all (Require lists the newest instead).
+            // Not live: pruned (Require names it so), or not there at all (Require says why, from this snapshot).
             if (reader.FindVersion(model, name) is { } found)
             {
                 _byName[name] = found;
             }
             else
             {
-                missing = true;
+                _unknown[name] = RegistryRules.UnknownVersion(reader, model, name);
             }
         }
 
-        _newest = missing ? reader.Versions(model, new VersionQuery(Newest: 11)) : [];
         PreviousStable = readPreviousStable ? LabelLog.PreviousStable(reader, model) : null;
     }
 
@@ -98,14 +96,13 @@ internal sealed class ReleaseState
             return version;
         }
 
-        if (!_requested.Contains(name))
+        if (_unknown.TryGetValue(name, out var why))
         {
-            // Only the live versions and the requested names were read; anything else would be a guess.
-            throw new InvalidOperationException($"Version '{name}' was not among the names this release state was read for.");
+            throw new RegistryException(why);
         }
 
-        throw new RegistryException(
-            $"Model '{Model}' has no version '{name}'. Known versions, newest first: {string.Join(", ", _newest.Reverse().Take(10).Select(v => v.Name))}{(_newest.Count > 10 ? ", …" : "")}.");
+        // Only the live versions and the requested names were read; anything else would be a guess.
+        throw new InvalidOperationException($"Version '{name}' was not among the names this release state was read for.");
     }
 
     /// <summary>Refuses a pruned version: its files are gone, so <paramref name="consequence"/>.</summary>
