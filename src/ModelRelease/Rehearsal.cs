@@ -102,6 +102,9 @@ public sealed class Rehearsal
 
     internal IEnumerable<ModelVersion> Added(string model) => _added.Where(v => v.Model == model);
 
+    /// <summary>True when a planned push adds a version of <paramref name="model"/> or a planned prune removes one.</summary>
+    internal bool ChangesVersionsOf(string model) => _added.Any(v => v.Model == model) || _pruned.Keys.Any(k => k.Model == model);
+
     internal IEnumerable<string> AddedModels => _added.Select(v => v.Model);
 
     internal ModelVersion Overlay(ModelVersion version)

@@ -15,21 +15,40 @@ internal sealed class RehearsalReader(IMetadataReader inner, Rehearsal rehearsal
         return version is null ? null : rehearsal.Overlay(version);
     }
 
-    public ModelVersion? FindVersionByDigest(string model, string digest) =>
-        Versions(model).LastOrDefault(v => v.Digest == digest && !v.IsPruned) ?? (inner.FindVersionByDigest(model, digest) is { } stored ? rehearsal.Overlay(stored) : null);
+    public ModelVersion? FindVersionByDigest(string model, string digest)
+    {
+        var planned = rehearsal.ChangesVersionsOf(model) ? Versions(model).LastOrDefault(v => v.Digest == digest && !v.IsPruned) : null;
+        return planned ?? (inner.FindVersionByDigest(model, digest) is { } stored ? rehearsal.Overlay(stored) : null);
+    }
 
     public IReadOnlyList<ModelVersion> Versions(string model, VersionQuery? query = null)
     {
-        // A planned prune overlays pruned_at, so the filters apply after the overlay.
         query ??= VersionQuery.All;
+        if (!rehearsal.ChangesVersionsOf(model))
+        {
+            // Nothing planned adds or prunes a version of this model: the store's own answer to the query is the
+            // rehearsal's, blessings aside (they do not decide which versions a query lists). On a model with years of
+            // pruned history, a dry run then reads what the real run reads, not every version it ever had.
+            return inner.Versions(model, query).Select(rehearsal.Overlay).ToList();
+        }
+
+        // A planned prune overlays pruned_at, so the filters apply after the overlay.
         var all = inner.Versions(model, query with { Newest = null, IncludePruned = true })
             .Concat(rehearsal.Added(model)).Select(rehearsal.Overlay)
             .Where(v => query.IncludePruned || !v.IsPruned).OrderBy(v => v.Number).ToList();
         return query.Newest is { } newest ? all.Skip(Math.Max(0, all.Count - newest)).ToList() : all;
     }
 
+    /// <summary>Planned versions are never pruned before they are pushed, so every name is the store's or a planned push's.</summary>
+    public IReadOnlyList<string> VersionNames(string model) => [.. inner.VersionNames(model), .. rehearsal.Added(model).Select(v => v.Name)];
+
     public VersionCounts CountVersions(string model)
     {
+        if (!rehearsal.ChangesVersionsOf(model))
+        {
+            return inner.CountVersions(model);
+        }
+
         var versions = Versions(model);
         return new VersionCounts(versions.Count(v => !v.IsPruned), versions.Count(v => v.IsPruned));
     }
