@@ -180,9 +180,9 @@ public sealed class ReleaseManager(ModelRegistry registry)
     /// </summary>
     public PushPlan PlanPush(PushRequest request)
     {
-        var (_, git, dataset, artifact, versions, existing) = new VersionPublisher(Registry).Prepare(request, warn: true);
+        var (_, git, dataset, artifact, names, newestNumber, existing) = new VersionPublisher(Registry).Prepare(request, warn: true);
         var (name, number) = existing is null
-            ? VersionPublisher.NextName(versions.Select(v => v.Name), versions.Select(v => (long?)v.Number).Max(), Registry.Now(), request.VersionName)
+            ? VersionPublisher.NextName(names, newestNumber, Registry.Now(), request.VersionName)
             : (existing.Name, existing.Number);
         return new PushPlan(request.Model, existing, name, number, artifact.Manifest.FileCount, artifact.Manifest.TotalBytes, artifact.Manifest.Digest, git, dataset);
     }

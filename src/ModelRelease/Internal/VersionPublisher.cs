@@ -133,8 +133,12 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         var (git, dataset) = CheckInputs(request, warn ? _options : new RegistryOptions { Environment = _options.Environment });
         var artifact = ArtifactScanner.Scan(request.Artifact);
         using var reader = registry.OpenRead();
-        // Versions lists pruned ones too, so its largest number is the writer's MaxNumber.
-        return new PreparedPush(request, git, dataset, artifact, reader.Versions(request.Model), Existing(reader, request, artifact.Manifest));
+        // What the push reads under its lock (the names, and the writer's MaxNumber, pruned versions included), not
+        // every version's row: a model with years of pruned history has thousands.
+        var newest = reader.Versions(request.Model, new VersionQuery(Newest: 1));
+        return new PreparedPush(
+            request, git, dataset, artifact, reader.VersionNames(request.Model), newest.Count == 0 ? null : newest[^1].Number,
+            Existing(reader, request, artifact.Manifest));
     }
 
     /// <summary>The checks of a push before its artifact is touched: the request, git provenance and the dataset version.</summary>

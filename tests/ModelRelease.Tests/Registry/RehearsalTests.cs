@@ -77,4 +77,34 @@ public sealed class RehearsalTests : IDisposable
         Assert.Equal(Blessing.Rejected, registry.Version("mnist", "v2").Blessing);
         Assert.Equal("accuracy too low", registry.Version("mnist", "v2").BlessingReason);
     }
+
+    [Fact]
+    public void Should_Plan_The_Name_And_Number_The_Push_Then_Takes_When_Every_Version_Is_Pruned()
+    {
+        // Given two versions, both pruned: their names and numbers stay taken
+        _scenario.Push("one");
+        var two = _scenario.Push("two");
+        using (var setup = _scenario.Open())
+        {
+            setup.Prune("mnist", 0, "history");
+        }
+
+        // When, on a clock ten minutes behind them, a push named by hand is planned and then made
+        _scenario.Clock.Advance(TimeSpan.FromMinutes(-10));
+        var request = _scenario.Request("three") with { VersionName = "v3" };
+        PushPlan plan;
+        using (var planning = _scenario.Open())
+        {
+            plan = new ReleaseManager(planning).PlanPush(request);
+        }
+
+        using var registry = _scenario.Open();
+        var pushed = registry.Push(request).Version;
+
+        // Then the plan numbered it as the push did, past the pruned ones
+        Assert.Null(plan.Existing);
+        Assert.True(plan.Number > two.Number);
+        Assert.Equal(pushed.Name, plan.Name);
+        Assert.Equal(pushed.Number, plan.Number);
+    }
 }
