@@ -6,8 +6,9 @@ namespace ModelRelease.Internal;
 
 /// <summary>
 /// The small JSON documents every release command writes or reads (the step journal, a run's arguments, a version's
-/// manifest, hyperparameters and metrics, the root's marker, the evidence of a push, a prune or a canary's weight), written with <see cref="Utf8JsonWriter"/> and read with
-/// <see cref="JsonDocument"/> rather than <see cref="JsonSerializer"/>.
+/// manifest, hyperparameters and metrics, the root's marker, the evidence of a push, a prune or a canary's weight),
+/// written with <see cref="Utf8JsonWriter"/> and read with <see cref="JsonDocument"/> rather than
+/// <see cref="JsonSerializer"/>.
 /// </summary>
 /// <remarks>
 /// The serializer builds reflection metadata (and emits accessors) for each type the first time it meets it: tens of
