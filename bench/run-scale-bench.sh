@@ -68,7 +68,7 @@ mkdir -p "$big/variables"
 echo "saved model" >"$big/saved_model.pb"
 for f in 1 2 3 4 5 6 7 8; do head -c $((128 * 1024 * 1024)) /dev/urandom >"$big/variables/part-$f"; done
 declare -a push_ms cp_sync_ms cp_sha_ms floor_ms
-for ((i = 0; i < 3; i++)); do
+for ((i = 0; i < runs; i++)); do
   rm -rf "$work/push-root" "$work/copy"
   push_ms+=("$(time_once ./build.sh -t Push --model=big --artifact="$big" --skip-validation --reason=bench --dataset-version=bench --root="$work/push-root")")
   rm -rf "$work/push-root"
