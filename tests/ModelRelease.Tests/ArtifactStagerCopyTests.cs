@@ -203,15 +203,63 @@ public sealed class ArtifactStagerCopyTests : IDisposable
     }
 
     [Fact]
-    public void Should_Refuse_A_Destination_Whose_Parent_Does_Not_Exist()
+    public void Should_Make_A_Missing_Parent_Before_Copying()
     {
         _temp.WriteFile("artifact/saved_model.pb", "graph");
         var scanned = ArtifactScanner.Scan(Artifact);
+
+        var copied = Stage(ArtifactScanner.Walk(Artifact));
+
+        Assert.Equal(scanned.Manifest.Digest, copied.Digest);
+        Assert.Equal("graph", File.ReadAllText(Path.Combine(Destination, "saved_model.pb")));
+    }
+
+    [Fact]
+    public void Should_Make_The_Parent_Again_When_Another_Job_Removes_It_Before_The_Copy_Directory_Is_Made()
+    {
+        // Given an artifact, and another job that removes the empty parent right after this copy made it (as a change
+        // of a model with no version yet removes that model's empty directories)
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
         var walked = ArtifactScanner.Walk(Artifact);
+        var parent = _temp.Combine("versions");
+        var removals = 0;
+        void RemoveParentOnce(string at)
+        {
+            if (at == "before-copy-directory" && removals++ == 0)
+            {
+                Directory.Delete(parent);
+            }
+        }
 
-        var error = Assert.Throws<DirectoryNotFoundException>(() => Stage(walked));
+        // When the copy is made
+        var copied = ArtifactStager.Stage(walked, Destination, RemoveParentOnce);
 
-        Assert.Equal($"The parent directory of the copy destination '{Destination}' does not exist; create it first.", error.Message);
-        Assert.Equal(FileKind.Missing, Posix.KindOf(_temp.Combine("versions")));
+        // Then it made the parent again and copied everything
+        Assert.Equal(2, removals);
+        Assert.Equal(ArtifactScanner.Scan(Artifact).Manifest.Digest, copied.Digest);
+        Assert.Equal(copied.Digest, ArtifactScanner.Scan(Destination).Manifest.Digest);
+    }
+
+    [Fact]
+    public void Should_Give_Up_Naming_The_Parent_When_It_Is_Removed_Every_Time_It_Is_Made()
+    {
+        _temp.WriteFile("artifact/saved_model.pb", "graph");
+        var walked = ArtifactScanner.Walk(Artifact);
+        var parent = _temp.Combine("versions");
+        var removals = 0;
+        void RemoveParent(string at)
+        {
+            if (at == "before-copy-directory")
+            {
+                removals++;
+                Directory.Delete(parent);
+            }
+        }
+
+        var error = Assert.Throws<IOException>(() => ArtifactStager.Stage(walked, Destination, RemoveParent));
+
+        Assert.Equal(5, removals);
+        Assert.Contains($"its parent '{parent}' was removed 5 times", error.Message, StringComparison.Ordinal);
+        Assert.Equal(FileKind.Missing, Posix.KindOf(parent));
     }
 }

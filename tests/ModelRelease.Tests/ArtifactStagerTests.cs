@@ -63,6 +63,11 @@ public sealed class ArtifactStagerTests : IDisposable
         var waited = 0;
         void Copied(string at)
         {
+            if (!at.StartsWith("copy-file:", StringComparison.Ordinal))
+            {
+                return;
+            }
+
             lock (threads)
             {
                 threads.Add(Environment.CurrentManagedThreadId);

@@ -216,4 +216,28 @@ public sealed class PosixTests : IDisposable
         Assert.Equal(0, process.ExitCode);
         return output;
     }
+
+    [Fact]
+    public void Should_Make_A_Directory_Without_Making_A_Missing_Parent()
+    {
+        var made = Path.Combine(_temp.CreateDirectory("versions"), ".incoming");
+        var orphan = _temp.Combine("gone/.incoming");
+
+        Assert.True(Posix.MakeDirectory(made));
+        Assert.False(Posix.MakeDirectory(orphan));
+
+        Assert.Equal(FileKind.Directory, Posix.KindOf(made));
+        Assert.Equal(FileKind.Missing, Posix.KindOf(_temp.Combine("gone")));
+    }
+
+    [Fact]
+    public void Should_Refuse_To_Make_A_Directory_Whose_Name_Is_Taken()
+    {
+        var taken = _temp.WriteFile("versions/.incoming", "x");
+
+        var error = Assert.Throws<IOException>(() => Posix.MakeDirectory(taken));
+
+        Assert.Contains($"Could not make the directory '{taken}'", error.Message, StringComparison.Ordinal);
+        Assert.Equal(FileKind.Regular, Posix.KindOf(taken));
+    }
 }

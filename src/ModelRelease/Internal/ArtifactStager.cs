@@ -25,17 +25,18 @@ internal static class ArtifactStager
     private const int KernelChunk = 8 << 20;
 
     /// <summary>
-    /// Creates <paramref name="destinationDirectory"/> (its parent must exist) and copies <paramref name="source"/>
-    /// into it: files 0444 and flushed to disk, directories fsynced deepest first. Returns the manifest of what was
-    /// written. On any failure the destination is deleted before the exception propagates.
+    /// Creates <paramref name="destinationDirectory"/> (and its missing parents: see <see cref="Directories.CreateNew"/>)
+    /// and copies <paramref name="source"/> into it: files 0444 and flushed to disk, directories fsynced deepest first.
+    /// Returns the manifest of what was written. On any failure the destination is deleted before the exception
+    /// propagates.
     /// </summary>
     /// <param name="source">The walked artifact.</param>
     /// <param name="destinationDirectory">A new directory, next to where the version will be renamed to.</param>
-    /// <param name="fault">Called with <c>copy-file:&lt;path&gt;</c> after each file's bytes are written, before its stat is checked (a test hook).</param>
+    /// <param name="fault">A test hook: called with <c>before-copy-directory</c> once the parents exist, and with
+    /// <c>copy-file:&lt;path&gt;</c> after each file's bytes are written, before its stat is checked.</param>
     /// <param name="progress">Told the bytes and files done as the copy goes, from the copying threads.</param>
     /// <exception cref="RegistryException">A file changed, vanished or stopped being a regular file since the walk.</exception>
     /// <exception cref="IOException">The destination exists, or an I/O operation failed.</exception>
-    /// <exception cref="DirectoryNotFoundException">The destination's parent does not exist.</exception>
     public static VersionManifest Stage(WalkedArtifact source, string destinationDirectory, Action<string> fault, IProgress<PushProgress>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(source);
@@ -46,14 +47,8 @@ internal static class ArtifactStager
                 $"The copy destination '{destination}' already exists; a version is only ever copied into a new directory. Delete it if it is left over from an interrupted push, or copy to another name.");
         }
 
-        // Only the copy's own directories are made and fsynced here; a parent made on the way would not be durable.
-        var parent = Path.GetDirectoryName(destination);
-        if (parent is null || Posix.KindOf(parent) != FileKind.Directory)
-        {
-            throw new DirectoryNotFoundException($"The parent directory of the copy destination '{destination}' does not exist; create it first.");
-        }
-
-        Directory.CreateDirectory(destination);
+        // Missing parents are made durably; the copy's own directories are synced below, once their files are in.
+        Directories.CreateNew(destination, () => fault("before-copy-directory"));
         try
         {
             var directories = CreateDirectories(source, destination);

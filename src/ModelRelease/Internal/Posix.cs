@@ -101,6 +101,43 @@ internal static partial class Posix
     }
 
     /// <summary>
+    /// Makes the directory <paramref name="path"/> and nothing else (mkdir(2)): unlike
+    /// <see cref="Directory.CreateDirectory(string)"/>, it never makes a missing parent on the way, whose entry nobody
+    /// would sync. Returns false when the parent does not exist.
+    /// </summary>
+    /// <exception cref="IOException">Something already has that name, or the directory could not be made.</exception>
+    public static bool MakeDirectory(string path)
+    {
+        RefuseNul(path, nameof(path));
+        if (OperatingSystem.IsWindows())
+        {
+            if (!Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path))))
+            {
+                return false;
+            }
+
+            if (Path.Exists(path))
+            {
+                throw new IOException($"Could not make the directory '{path}': something with that name exists.");
+            }
+
+            Directory.CreateDirectory(path);
+            return true;
+        }
+
+        // 0777 less the umask, as Directory.CreateDirectory makes them.
+        if (NativeMakeDirectory(path, 0b111_111_111) == 0)
+        {
+            return true;
+        }
+
+        var error = Marshal.GetLastPInvokeError();
+        return error == ENoEnt
+            ? false
+            : throw new IOException($"Could not make the directory '{path}': {Marshal.GetPInvokeErrorMessage(error)}");
+    }
+
+    /// <summary>
     /// Flushes a directory's entries to disk, so that a rename or a new file in it survives a power cut. A no-op on
     /// Windows, where NTFS journals the metadata and directories cannot be opened for flushing.
     /// </summary>
@@ -292,6 +329,10 @@ internal static partial class Posix
     private static extern int NativeLink(
         [MarshalAs(UnmanagedType.LPUTF8Str)] string from,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
+
+    // mode_t is 32 bits on Linux and 16 on macOS; either ABI passes it in a full register, so an int carries both.
+    [DllImport("libc", EntryPoint = "mkdir", SetLastError = true)]
+    private static extern int NativeMakeDirectory([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
 
     [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
     private static extern int NativeRename(

@@ -52,7 +52,6 @@ internal sealed class VersionPublisher(ModelRegistry registry)
         var entry = journal.Begin("push", model, [incoming], [], registry.Now());
         try
         {
-            Directories.Create(versions);
             var manifest = ArtifactStager.Stage(artifact, incoming, _options.Fault, progress);
             _options.Fault("after-copy");
             var result = registry.Change(model, precheck: null, writer =>

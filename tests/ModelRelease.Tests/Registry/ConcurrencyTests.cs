@@ -121,4 +121,36 @@ public abstract class ConcurrencyTests(StoreKind kind) : IDisposable
 
         Assert.Equal(golden.Name, history[^1].ToVersion);
     }
+
+    [Fact]
+    public void Should_Push_The_First_Version_Of_A_Model_While_Another_Job_Records_A_Validation_Of_It()
+    {
+        // Given a job pushing the first version of a model into a new root, at the moment its copy's parent
+        // directories exist and are still empty
+        using var validating = _scenario.Open();
+        var validated = false;
+        void ValidateMeanwhile(string at)
+        {
+            if (at == "before-copy-directory" && !validated)
+            {
+                validated = true;
+
+                // When another job records a validation of that model: a change of a model with no version yet
+                // removes the model's empty directories
+                validating.RecordValidation("mnist", null, Blessing.Blessed, new { accuracy = "pass" });
+                Assert.False(Directory.Exists(_scenario.Layout.ModelDirectory("mnist")), "the other job's change should have removed the empty model directory");
+            }
+        }
+
+        using var pushing = _scenario.Open(fault: ValidateMeanwhile);
+        var pushed = pushing.Push(_scenario.Request("one"));
+
+        // Then the push made the directories again and landed whole, beside the other job's record
+        Assert.True(validated);
+        Assert.True(pushed.Created);
+        Assert.Equal(pushed.Version.Digest, ModelRelease.Internal.ArtifactScanner.Scan(_scenario.Layout.VersionDirectory("mnist", pushed.Version.Name)).Manifest.Digest);
+        Assert.Empty(_scenario.Disagreements("mnist"));
+        using var check = _scenario.Open();
+        Assert.Equal([EventKind.Validation, EventKind.Push], check.History(new EventQuery("mnist")).Select(e => e.Kind));
+    }
 }
