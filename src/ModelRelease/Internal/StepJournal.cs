@@ -144,8 +144,8 @@ internal sealed class StepJournal(ServingLayout layout)
 
     private void Save(JournalEntry entry)
     {
-        Directories.Create(layout.JournalDirectory);
-        AtomicFile.WriteAllTextIfChanged(PathOf(entry.Id), entry.ToJson());
+        // Made again when another job's failed first push removes the empty journal directory right after it was made.
+        Directories.Within(layout.JournalDirectory, () => AtomicFile.WriteAllTextIfChanged(PathOf(entry.Id), entry.ToJson()));
     }
 
     private JournalEntry? TryRead(FileInfo file)
