@@ -46,8 +46,10 @@ public sealed class CanaryAnalyzer
         var taken = 0;
         while (ledger.Verdict == AnalysisVerdict.Running)
         {
+            // What fell due by the deadline is taken, however long the measuring before it took; what falls due after
+            // it is left for the next call. Without --max-wait that is one round per call, even on a slow source.
             var now = _registry.Now();
-            var due = ledger.Due(now);
+            var due = ledger.Due(now < deadline ? now : deadline);
             if (due.Count == 0)
             {
                 var next = ledger.NextDue();

@@ -156,6 +156,21 @@ public sealed class CanaryAnalyzerTests : IDisposable
     }
 
     [Fact]
+    public void Should_Take_One_Round_Per_Call_Without_Max_Wait_When_Measuring_Takes_Longer_Than_The_Interval()
+    {
+        // Given a source so slow that the next measurement falls due while the first is taken
+        var slow = new SlowSource(new FileMetricSource(_live), () => _scenario.Clock.Advance(TimeSpan.FromSeconds(50)));
+
+        // When one call is made without --max-wait
+        var first = Analyze(Policy(), source: slow);
+
+        // Then it takes what was due when it began, and leaves the next measurement to the next call
+        Assert.Equal((1, AnalysisVerdict.Running, AnalysisDecision.Continue), (first.Taken, first.Verdict, first.Decision));
+        var second = Analyze(Policy(), source: slow);
+        Assert.Equal((1, 2), (second.Taken, second.Measurements.Count));
+    }
+
+    [Fact]
     public async Task Should_Not_Count_A_Measurement_Twice_When_Two_Jobs_Measure_At_Once()
     {
         // Both jobs query before either records: the source lets them through together.
@@ -276,6 +291,18 @@ public sealed class CanaryAnalyzerTests : IDisposable
                 _barrier.SignalAndWait(TimeSpan.FromSeconds(30), cancellationToken);
             }
 
+            return inner.QueryAsync(query, at, cancellationToken);
+        }
+    }
+
+    /// <summary>A source whose every query takes time: <paramref name="takeTime"/> moves the clock on.</summary>
+    private sealed class SlowSource(IMetricSource inner, Action takeTime) : IMetricSource
+    {
+        public string Name => inner.Name;
+
+        public Task<MetricResult> QueryAsync(string query, DateTimeOffset at, CancellationToken cancellationToken = default)
+        {
+            takeTime();
             return inner.QueryAsync(query, at, cancellationToken);
         }
     }
